@@ -1,0 +1,85 @@
+// The one C header Swift sees for ncursesw. Why each wrapper exists:
+// SwiftPM drops pkg-config's -D flags, so the wide API must be switched on here;
+// function-like and computed macros (A_BOLD, KEY_F(n), mouse masks) do not import;
+// Swift 6 rejects C globals (stdscr, stdout, LINES), so they get accessor functions.
+#ifndef HOPS_CNCURSESW_SHIM_H
+#define HOPS_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <ncursesw/curses.h>
+
+static inline FILE *hops_stdout(void) { return stdout; }
+static inline FILE *hops_stdin(void) { return stdin; }
+static inline WINDOW *hops_stdscr(void) { return stdscr; }
+
+/// Sets the locale from the environment; returns 1 when the codeset is UTF-8.
+static inline int hops_setlocale_utf8(void) {
+    setlocale(LC_ALL, "");
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') && (cs[2] == 'F' || cs[2] == 'f');
+}
+
+static inline attr_t hops_a_bold(void) { return A_BOLD; }
+static inline attr_t hops_a_reverse(void) { return A_REVERSE; }
+static inline attr_t hops_a_dim(void) { return A_DIM; }
+static inline attr_t hops_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t hops_a_normal(void) { return A_NORMAL; }
+
+static inline int hops_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int hops_key_f(int n) { return KEY_F(n); }
+static inline int hops_err(void) { return ERR; }
+static inline int hops_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline int hops_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int hops_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline void hops_set_escdelay(int ms) { set_escdelay(ms); }
+
+/// Writes one display cell: a grapheme given as up to 5 code points, with attributes and a pair.
+static inline int hops_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(w, y, x, &cc);
+}
+
+static inline mmask_t hops_mouse_all(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t hops_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t hops_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t hops_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t hops_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t hops_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t hops_report_position(void) { return REPORT_MOUSE_POSITION; }
+
+/// Reads a mouse event; returns 0 on success and fills x, y and the button state.
+static inline int hops_getmouse(int *x, int *y, mmask_t *bstate) {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return -1;
+    *x = ev.x; *y = ev.y; *bstate = ev.bstate;
+    return 0;
+}
+
+/// On SIGTERM, SIGHUP or SIGINT the terminal is put back before the process dies:
+/// endwin restores the modes saved by newterm; then the signal is re-raised with its default action.
+static void hops_restore_and_reraise(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void hops_install_signal_restore(void) {
+    signal(SIGTERM, hops_restore_and_reraise);
+    signal(SIGHUP, hops_restore_and_reraise);
+    signal(SIGINT, hops_restore_and_reraise);
+    signal(SIGQUIT, hops_restore_and_reraise);
+}
+
+#endif

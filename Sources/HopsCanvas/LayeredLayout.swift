@@ -1,0 +1,126 @@
+/// One thing to place: its own minimum size, its enclosing node, and a saved position (absolute,
+/// in canvas cells) that the layout keeps.
+public struct LayoutNode: Sendable {
+    public var minSize: Size
+    public var parent: Int?
+    public var fixed: Point?
+    /// Rows inside the node above its children (title and lines).
+    public var headerRows: Int
+    public init(minSize: Size, parent: Int? = nil, fixed: Point? = nil, headerRows: Int = 1) {
+        self.minSize = minSize; self.parent = parent; self.fixed = fixed; self.headerRows = headerRows
+    }
+}
+
+public enum LayoutDirection: Sendable { case leftToRight, topToBottom }
+
+/// Sugiyama-style layered layout, nested: the inside of each container is laid out first and
+/// the container then counts as one box (DESIGN.md). Steps per level: break cycles by DFS,
+/// longest-path layers with sources pulled next to their targets, barycenter ordering sweeps,
+/// then coordinates that put each node level with the mean of its predecessors. Long edges get
+/// no virtual nodes; the router draws them afterwards.
+public enum LayeredLayout {
+    /// Cells between layers (room for arrows to turn) and between nodes of one layer.
+    public static let layerGap = 6
+    public static let nodeGap = 2
+
+    /// Rectangles for every node, absolute. Nodes with a saved position keep it (a child's only
+    /// when its parent's is saved too); others are laid out, below the saved ones.
+    /// `layerGap` is the room between layers in cells (wider for long edge labels).
+    public static func layout(_ nodes: [LayoutNode], edges: [(Int, Int)], direction: LayoutDirection = .leftToRight,
+                              maxWidth: Int? = nil, layerGap: Int = LayeredLayout.layerGap) -> [Rect] {
+        let n = nodes.count
+        var children = Array(repeating: [Int](), count: n)
+        var roots: [Int] = []
+        for i in 0..<n { if let p = nodes[i].parent { children[p].append(i) } else { roots.append(i) } }
+
+        // Lift every edge to the level where both ends are siblings.
+        var groupEdges: [Int: [(Int, Int)]] = [:] // key: parent index, or -1 for top level
+        let chains = (0..<n).map { chain(of: $0, nodes) }
+        for (u, v) in edges where u != v && u < n && v < n {
+            let cu = chains[u], cv = chains[v] // from root down to the node
+            var k = 0
+            while k < cu.count && k < cv.count && cu[k] == cv[k] { k += 1 }
+            guard k < cu.count, k < cv.count else { continue } // one contains the other
+            let key = k == 0 ? -1 : cu[k - 1]
+            groupEdges[key, default: []].append((cu[k], cv[k]))
+        }
+
+        var size = nodes.map(\.minSize)
+        var rel = Array(repeating: Point.zero, count: n)
+        // Bottom-up: deepest containers first.
+        let depth = chains.map { $0.count }
+        let containers = (0..<n).filter { !children[$0].isEmpty }.sorted { depth[$0] > depth[$1] }
+        for c in containers {
+            let inner = innerOffset(nodes[c])
+            let placed = place(children[c], edges: groupEdges[c] ?? [], sizes: size, nodes: nodes,
+                               fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight, gap: layerGap)
+            var bottomRight = Point.zero
+            for (i, p) in placed {
+                rel[i] = p
+                bottomRight.x = max(bottomRight.x, p.x + size[i].width)
+                bottomRight.y = max(bottomRight.y, p.y + size[i].height)
+            }
+            size[c].width = max(size[c].width, inner.x + bottomRight.x + 2)
+            size[c].height = max(size[c].height, inner.y + bottomRight.y + 2)
+        }
+        var dir = direction
+        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: size, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
+        if let maxWidth, dir == .leftToRight, extent(top, size).width > maxWidth {
+            dir = .topToBottom
+            let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: size, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
+            if extent(alt, size).width < extent(top, size).width { top = alt }
+        }
+        for (i, p) in top { rel[i] = p }
+
+        // Top-down: absolute positions.
+        var rects = Array(repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: n)
+        func assign(_ i: Int, _ origin: Point) {
+            rects[i] = Rect(origin: origin, size: size[i])
+            let inner = origin + innerOffset(nodes[i])
+            for c in children[i] { assign(c, inner + rel[c]) }
+        }
+        for r in roots { assign(r, rel[r]) }
+        return rects
+    }
+
+    /// Where children start inside a container: after the border, a padding column, the
+    /// header rows and a blank row.
+    public static func innerOffset(_ node: LayoutNode) -> Point { Point(x: 2, y: node.headerRows + 2) }
+
+    private static func chain(of i: Int, _ nodes: [LayoutNode]) -> [Int] {
+        var out = [i]
+        var p = nodes[i].parent
+        while let q = p, out.count <= nodes.count { out.append(q); p = nodes[q].parent }
+        return out.reversed()
+    }
+
+    private static func extent(_ placed: [(Int, Point)], _ size: [Size]) -> Size {
+        var w = 0, h = 0
+        for (i, p) in placed { w = max(w, p.x + size[i].width); h = max(h, p.y + size[i].height) }
+        return Size(width: w, height: h)
+    }
+
+    /// Positions of `members` relative to their group's origin. Members with saved positions
+    /// keep them (when `fixedOrigin` says where the group's origin is on the canvas).
+    private static func place(_ members: [Int], edges: [(Int, Int)], sizes: [Size], nodes: [LayoutNode],
+                              fixedOrigin: Point?, direction: LayoutDirection, gap: Int) -> [(Int, Point)] {
+        var out: [(Int, Point)] = []
+        var free: [Int] = []
+        var fixedBottom = 0
+        for m in members {
+            if let origin = fixedOrigin, let f = nodes[m].fixed {
+                let p = Point(x: max(0, f.x - origin.x), y: max(0, f.y - origin.y))
+                out.append((m, p))
+                fixedBottom = max(fixedBottom, p.y + sizes[m].height + nodeGap)
+            } else {
+                free.append(m)
+            }
+        }
+        guard !free.isEmpty else { return out }
+        let freeSet = Set(free)
+        let local = edges.filter { freeSet.contains($0.0) && freeSet.contains($0.1) }
+        let auto = Layering.positions(free, edges: local, sizes: sizes, direction: direction, layerGap: gap)
+        for (m, p) in auto { out.append((m, Point(x: p.x, y: p.y + fixedBottom))) }
+        return out
+    }
+}

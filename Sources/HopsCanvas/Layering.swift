@@ -1,0 +1,121 @@
+/// The flat part of the layered layout: one group of sibling nodes and the edges among them.
+enum Layering {
+    static func positions(_ members: [Int], edges: [(Int, Int)], sizes: [Size], direction: LayoutDirection, layerGap: Int) -> [(Int, Point)] {
+        let n = members.count
+        var localIndex: [Int: Int] = [:]
+        for (k, m) in members.enumerated() { localIndex[m] = k }
+        var succ = Array(repeating: [Int](), count: n)
+        var pred = Array(repeating: [Int](), count: n)
+        var seen = Set<Int>()
+        for (u, v) in edges {
+            guard let a = localIndex[u], let b = localIndex[v], a != b, seen.insert(a * n + b).inserted else { continue }
+            succ[a].append(b)
+        }
+        breakCycles(&succ)
+        for a in 0..<n { for b in succ[a] { pred[b].append(a) } }
+
+        let layer = assignLayers(succ: succ, pred: pred)
+        let layerCount = (layer.max() ?? 0) + 1
+        var layers = Array(repeating: [Int](), count: layerCount)
+        for v in 0..<n { layers[layer[v]].append(v) }
+        order(&layers, succ: succ, pred: pred)
+
+        // Along = the axis layers advance on; across = the axis inside a layer.
+        let along: (Size) -> Int = direction == .leftToRight ? { $0.width } : { $0.height }
+        let across: (Size) -> Int = direction == .leftToRight ? { $0.height } : { $0.width }
+        let gapAcross = direction == .leftToRight ? LayeredLayout.nodeGap : LayeredLayout.nodeGap * 3
+        let gapAlong = direction == .leftToRight ? layerGap : LayeredLayout.layerGap / 2 + 1
+        var alongPos = Array(repeating: 0, count: n)
+        var acrossPos = Array(repeating: 0, count: n)
+        var cursor = 0
+        for l in layers {
+            let thickness = l.map { along(sizes[members[$0]]) }.max() ?? 0
+            for v in l { alongPos[v] = cursor }
+            cursor += thickness + gapAlong
+        }
+        for (li, l) in layers.enumerated() {
+            var next = 0
+            for v in l {
+                let s = across(sizes[members[v]])
+                var want = next
+                if li > 0, !pred[v].isEmpty {
+                    let centre = pred[v].map { acrossPos[$0] + across(sizes[members[$0]]) / 2 }.reduce(0, +) / pred[v].count
+                    want = max(next, centre - s / 2)
+                }
+                acrossPos[v] = want
+                next = want + s + gapAcross
+            }
+        }
+        return (0..<n).map { v in
+            (members[v], direction == .leftToRight ? Point(x: alongPos[v], y: acrossPos[v]) : Point(x: acrossPos[v], y: alongPos[v]))
+        }
+    }
+
+    /// Reverses back edges found by an iterative depth-first search, so the graph is acyclic.
+    static func breakCycles(_ succ: inout [[Int]]) {
+        let n = succ.count
+        var state = Array(repeating: 0, count: n) // 0 new, 1 on stack, 2 done
+        var reversed: [(Int, Int)] = []
+        for root in 0..<n where state[root] == 0 {
+            var stack: [(Int, Int)] = [(root, 0)]
+            state[root] = 1
+            while let (v, k) = stack.last {
+                if k < succ[v].count {
+                    stack[stack.count - 1].1 += 1
+                    let w = succ[v][k]
+                    if state[w] == 0 { state[w] = 1; stack.append((w, 0)) } else if state[w] == 1 { reversed.append((v, w)) }
+                } else {
+                    state[v] = 2; stack.removeLast()
+                }
+            }
+        }
+        for (v, w) in reversed {
+            succ[v].removeAll { $0 == w }
+            if !succ[w].contains(v) { succ[w].append(v) }
+        }
+    }
+
+    /// Longest path from the sources, then each source moved up next to its nearest target.
+    static func assignLayers(succ: [[Int]], pred: [[Int]]) -> [Int] {
+        let n = succ.count
+        var indegree = pred.map(\.count)
+        var queue = (0..<n).filter { indegree[$0] == 0 }
+        var layer = Array(repeating: 0, count: n)
+        var head = 0
+        var topo: [Int] = []
+        while head < queue.count {
+            let v = queue[head]; head += 1
+            topo.append(v)
+            for w in succ[v] {
+                layer[w] = max(layer[w], layer[v] + 1)
+                indegree[w] -= 1
+                if indegree[w] == 0 { queue.append(w) }
+            }
+        }
+        for v in topo.reversed() where pred[v].isEmpty && !succ[v].isEmpty {
+            layer[v] = max(layer[v], (succ[v].map { layer[$0] }.min() ?? 1) - 1)
+        }
+        return layer
+    }
+
+    /// Barycenter sweeps, down then up, to reduce crossings.
+    static func order(_ layers: inout [[Int]], succ: [[Int]], pred: [[Int]]) {
+        let n = succ.count
+        var pos = Array(repeating: 0, count: n)
+        func index() { for l in layers { for (i, v) in l.enumerated() { pos[v] = i } } }
+        index()
+        for sweep in 0..<4 {
+            let down = sweep % 2 == 0
+            let range: [Int] = down ? Array(layers.indices.dropFirst()) : Array(layers.indices.dropLast().reversed())
+            for li in range {
+                let keyed = layers[li].map { v -> (Double, Int) in
+                    let nb = down ? pred[v] : succ[v]
+                    guard !nb.isEmpty else { return (Double(pos[v]), v) }
+                    return (Double(nb.map { pos[$0] }.reduce(0, +)) / Double(nb.count), v)
+                }
+                layers[li] = keyed.sorted { ($0.0, pos[$0.1]) < ($1.0, pos[$1.1]) }.map(\.1)
+                for (i, v) in layers[li].enumerated() { pos[v] = i }
+            }
+        }
+    }
+}

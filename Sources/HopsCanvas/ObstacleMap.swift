@@ -1,0 +1,109 @@
+/// Per-cell facts the router reads: which box covers a cell (innermost, border or inside), and
+/// how many routed lines already use it horizontally or vertically. Covers `bounds` only.
+struct ObstacleMap {
+    let bounds: Rect
+    /// 0: no box; k+1: inside box k; -(k+1): on box k's border.
+    var owner: [Int32]
+    var hUse: [UInt8]
+    var vUse: [UInt8]
+    /// Cells next to ports and arrowheads: other edges keep out.
+    var reserved: [UInt8]
+    /// Box indices, parents before children, so children paint over their parents.
+    private let paintOrder: [Int]
+
+    init(scene: Scene, bounds: Rect) {
+        self.bounds = bounds
+        let n = max(0, bounds.width * bounds.height)
+        owner = Array(repeating: 0, count: n)
+        hUse = Array(repeating: 0, count: n)
+        vUse = Array(repeating: 0, count: n)
+        reserved = Array(repeating: 0, count: n)
+        let depths = scene.boxes.indices.map { scene.depth(of: $0) }
+        paintOrder = scene.boxes.indices.sorted { (depths[$0], $0) < (depths[$1], $1) }
+        repaint(scene: scene, region: bounds)
+    }
+
+    @inline(__always) func index(_ p: Point) -> Int? {
+        let lx = p.x - bounds.x, ly = p.y - bounds.y
+        guard lx >= 0, ly >= 0, lx < bounds.width, ly < bounds.height else { return nil }
+        return ly * bounds.width + lx
+    }
+
+    /// Recomputes box ownership inside `region` (after boxes moved).
+    mutating func repaint(scene: Scene, region: Rect) {
+        let x0 = max(region.x, bounds.x), y0 = max(region.y, bounds.y)
+        let x1 = min(region.maxX, bounds.maxX), y1 = min(region.maxY, bounds.maxY)
+        guard x0 <= x1, y0 <= y1 else { return }
+        for y in y0...y1 { for x in x0...x1 { owner[(y - bounds.y) * bounds.width + (x - bounds.x)] = 0 } }
+        let clip = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        for b in paintOrder {
+            let r = scene.boxes[b].rect
+            guard r.intersects(clip) else { continue }
+            let bx0 = max(r.x, x0), by0 = max(r.y, y0), bx1 = min(r.maxX, x1), by1 = min(r.maxY, y1)
+            for y in by0...by1 {
+                let row = (y - bounds.y) * bounds.width - bounds.x
+                let edgeRow = y == r.y || y == r.maxY
+                for x in bx0...bx1 {
+                    let border = edgeRow || x == r.x || x == r.maxX
+                    owner[row + x] = border ? -Int32(b + 1) : Int32(b + 1)
+                }
+            }
+        }
+    }
+
+    mutating func mark(_ route: Route) { apply(route, delta: 1) }
+    mutating func unmark(_ route: Route) { apply(route, delta: -1) }
+
+    private mutating func apply(_ route: Route, delta: Int) {
+        for (p, m) in route.lineMasks() {
+            guard let i = index(p) else { continue }
+            if m & (Direction.left.bit | Direction.right.bit) != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
+            if m & (Direction.up.bit | Direction.down.bit) != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
+        }
+        for p in [route.cells.first, route.cells.last].compactMap({ $0 }) {
+            if let i = index(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta) }
+        }
+    }
+}
+
+/// Which boxes one edge may pass through: inside the nearest box that holds both ends, and
+/// across the borders of boxes that hold one end (a Service outside a Deployment reaching a Pod
+/// inside it crosses the Deployment's border, once, head on).
+struct Passage {
+    /// Boxes whose inside the edge may use (encoded as in ObstacleMap.owner, positive).
+    let allowed: [Int32]
+    /// Boxes whose border the edge may cross, with their rectangles.
+    let crossable: [(Int32, Rect)]
+    /// True when both ends are at top level, so free canvas is open.
+    let openCanvas: Bool
+
+    init(scene: Scene, from s: Int, to t: Int) {
+        let chainS = scene.ancestors(of: s), chainT = scene.ancestors(of: t)
+        var lca: Int?
+        if chainT.contains(s) { lca = s } else if chainS.contains(t) { lca = t } else { lca = chainT.first { chainS.contains($0) } }
+        var allowed: [Int] = []
+        for chain in [chainS, chainT] {
+            for a in chain { if a == lca { break }; if !allowed.contains(a) { allowed.append(a) } }
+        }
+        crossable = allowed.map { (Int32($0 + 1), scene.boxes[$0].rect) }
+        if let lca { allowed.append(lca) }
+        self.allowed = allowed.map { Int32($0 + 1) }
+        openCanvas = lca == nil
+    }
+
+    /// Extra cost to enter a cell owned as `owner` moving in `dir` at `p`; nil when forbidden.
+    @inline(__always) func cost(owner: Int32, at p: Point, moving dir: Direction) -> Int32? {
+        if owner == 0 { return openCanvas ? 0 : nil }
+        if owner > 0 { return allowed.contains(owner) ? 0 : nil }
+        for (box, r) in crossable where box == -owner {
+            // Cross a border head on, never along it and never at a corner.
+            let onVertical = p.x == r.x || p.x == r.maxX
+            let onHorizontal = p.y == r.y || p.y == r.maxY
+            if onVertical && onHorizontal { return nil }
+            if onVertical && dir.isHorizontal { return 8 }
+            if onHorizontal && !dir.isHorizontal { return 8 }
+            return nil
+        }
+        return nil
+    }
+}

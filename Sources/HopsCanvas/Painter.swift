@@ -1,0 +1,131 @@
+/// Draws a scene and its routes into a grid: boxes parents-first, then lines (merged into
+/// junctions where they meet borders or each other), then arrowheads, then edge labels in the
+/// free stretches of their own lines. Only what falls inside the grid's window is touched.
+public enum Painter {
+    public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid) {
+        let window = grid.window
+        let order = scene.boxes.indices.sorted { (scene.depth(of: $0), $0) < (scene.depth(of: $1), $1) }
+        for b in order where scene.boxes[b].rect.insetBy(-2).intersects(window) {
+            drawBox(scene.boxes[b], into: &grid)
+        }
+        for (i, route) in routes.enumerated() {
+            guard let route, i < scene.edges.count else { continue }
+            let edge = scene.edges[i]
+            grid.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
+            for (p, m) in route.lineMasks() { grid.addLine(m, at: p, style: edge.style, color: edge.color) }
+        }
+        for (i, route) in routes.enumerated() {
+            guard let route, let last = route.cells.last, i < scene.edges.count else { continue }
+            grid.set(grid.glyphs.arrowhead(route.headDirection), at: last, style: scene.edges[i].color)
+        }
+        for (i, route) in routes.enumerated() {
+            guard let route, i < scene.edges.count, let label = scene.edges[i].label, !label.isEmpty else { continue }
+            placeLabel(label, route: route, style: scene.edges[i].color, scene: scene, into: &grid)
+        }
+    }
+
+    /// Draws one box: replica shadows, cleared inside, border, tag, title and lines.
+    public static func drawBox(_ box: SceneBox, into grid: inout Grid) {
+        let r = box.rect
+        guard r.width >= 2, r.height >= 2 else { return }
+        // Stacked copies behind: one or two offset outlines say "there are more of these".
+        for k in stride(from: min(box.stack, 2), to: 0, by: -1) {
+            border(r.offsetBy(dx: k, dy: k), style: box.border, color: box.color.with(dim: true), into: &grid)
+        }
+        grid.fill(r, with: " ")
+        border(r, style: box.border, color: box.color, into: &grid)
+        let inner = r.width - 4
+        if !box.tag.isEmpty, r.width > 6 {
+            let tag = DisplayWidth.truncate(box.tag, to: r.width - 6, ellipsis: grid.glyphs.ellipsis)
+            grid.put(" \(tag) ", at: Point(x: r.x + 1, y: r.y), style: box.color)
+        }
+        guard inner > 0 else { return }
+        if r.height > 2 {
+            let title = DisplayWidth.truncate(box.title, to: inner, ellipsis: grid.glyphs.ellipsis)
+            grid.put(title, at: Point(x: r.x + 2, y: r.y + 1), style: CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold)))
+        }
+        for (i, line) in box.lines.enumerated() where r.y + 2 + i < r.maxY {
+            let text = DisplayWidth.truncate(line, to: inner, ellipsis: grid.glyphs.ellipsis)
+            grid.put(text, at: Point(x: r.x + 2, y: r.y + 2 + i), style: CellStyle(attrs: .dim))
+        }
+    }
+
+    static func border(_ r: Rect, style: LineStyle, color: CellStyle, into grid: inout Grid) {
+        let h = Direction.left.bit | Direction.right.bit, v = Direction.up.bit | Direction.down.bit
+        grid.addLine(Direction.right.bit | Direction.down.bit, at: r.origin, style: style, color: color)
+        grid.addLine(Direction.left.bit | Direction.down.bit, at: Point(x: r.maxX, y: r.y), style: style, color: color)
+        grid.addLine(Direction.right.bit | Direction.up.bit, at: Point(x: r.x, y: r.maxY), style: style, color: color)
+        grid.addLine(Direction.left.bit | Direction.up.bit, at: Point(x: r.maxX, y: r.maxY), style: style, color: color)
+        let window = grid.window
+        let x0 = max(r.x + 1, window.x), x1 = min(r.maxX - 1, window.maxX)
+        if x0 <= x1 {
+            for x in x0...x1 {
+                grid.addLine(h, at: Point(x: x, y: r.y), style: style, color: color)
+                grid.addLine(h, at: Point(x: x, y: r.maxY), style: style, color: color)
+            }
+        }
+        let y0 = max(r.y + 1, window.y), y1 = min(r.maxY - 1, window.maxY)
+        if y0 <= y1 {
+            for y in y0...y1 {
+                grid.addLine(v, at: Point(x: r.x, y: y), style: style, color: color)
+                grid.addLine(v, at: Point(x: r.maxX, y: y), style: style, color: color)
+            }
+        }
+    }
+
+    /// Puts a label on the longest straight horizontal stretch of its route, over plain line cells
+    /// only, so it never covers an arrowhead or a junction; failing that, just above the stretch
+    /// where the cells are empty canvas. A label that fits nowhere is left out of the drawing.
+    static func placeLabel(_ label: String, route: Route, style: CellStyle, scene: Scene, into grid: inout Grid) {
+        let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
+        let width = DisplayWidth.of(text)
+        let cells = route.cells.dropLast() // never the arrowhead
+        var runs: [(y: Int, x0: Int, x1: Int)] = []
+        var i = cells.startIndex
+        while i < cells.endIndex {
+            var j = i
+            while j + 1 < cells.endIndex && cells[j + 1].y == cells[i].y { j += 1 }
+            runs.append((cells[i].y, min(cells[i].x, cells[j].x), max(cells[i].x, cells[j].x)))
+            i = j + 1
+        }
+        let pureH = Direction.left.bit | Direction.right.bit
+        for run in runs.sorted(by: { ($0.x1 - $0.x0) > ($1.x1 - $1.x0) }) where run.x1 - run.x0 + 1 >= width + 2 {
+            let start = run.x0 + (run.x1 - run.x0 + 1 - width) / 2
+            let span = (start..<start + width).map { Point(x: $0, y: run.y) }
+            if span.allSatisfy({ grid.cell(at: $0).map { $0.lines == pureH } ?? false }) {
+                grid.put(text, at: span[0], style: style)
+                return
+            }
+            let above = span.map { Point(x: $0.x, y: $0.y - 1) }
+            let free = above.allSatisfy { p in
+                guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
+                return !scene.boxes.contains { $0.rect.contains(p) }
+            }
+            if free { grid.put(text, at: above[0], style: style); return }
+        }
+        // A vertical stretch: the label goes beside its middle, on empty canvas.
+        var k = cells.startIndex
+        while k < cells.endIndex {
+            var j = k
+            while j + 1 < cells.endIndex && cells[j + 1].x == cells[k].x { j += 1 }
+            if j > k {
+                let mid = cells[(k + j) / 2]
+                let span = (1...width).map { Point(x: mid.x + 1 + $0, y: mid.y) }
+                let free = span.allSatisfy { p in
+                    guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
+                    return !scene.boxes.contains { $0.rect.insetBy(-1).contains(p) }
+                }
+                if free { grid.put(text, at: span[0], style: style); return }
+            }
+            k = j + 1
+        }
+    }
+}
+
+extension CellStyle {
+    func with(dim: Bool) -> CellStyle {
+        var s = self
+        if dim { s.attrs.insert(.dim) }
+        return s
+    }
+}

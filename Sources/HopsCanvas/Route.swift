@@ -1,0 +1,48 @@
+/// The path of one edge, in canvas cells.
+public struct Route: Sendable, Equatable {
+    /// From the cell just outside the source box to the arrowhead cell just outside the target.
+    public var cells: [Point]
+    /// The cell on the source's border where the line leaves (drawn as a tee).
+    public var sourcePort: Point
+    /// The cell on the target's border that the arrowhead points at.
+    public var targetPort: Point
+    /// Which way the first cell lies from the source port.
+    public var startDirection: Direction
+    /// Which way the arrowhead points (into the target).
+    public var headDirection: Direction
+    /// True when no clean path existed (boxes overlap or touch) and the line was drawn straight,
+    /// possibly across boxes. Never true for layouts that Hops made itself.
+    public var isDirect: Bool
+
+    public init(cells: [Point], sourcePort: Point, targetPort: Point, startDirection: Direction,
+                headDirection: Direction, isDirect: Bool = false) {
+        self.cells = cells; self.sourcePort = sourcePort; self.targetPort = targetPort
+        self.startDirection = startDirection; self.headDirection = headDirection; self.isDirect = isDirect
+    }
+
+    /// Line masks per path cell: each cell joins its neighbours on the path; the first also joins
+    /// the source port; the arrowhead cell (last) carries no line.
+    public func lineMasks() -> [(Point, UInt8)] {
+        var out: [(Point, UInt8)] = []
+        out.reserveCapacity(cells.count)
+        for (i, p) in cells.enumerated() where i < cells.count - 1 {
+            var m: UInt8 = 0
+            let prev = i == 0 ? sourcePort : cells[i - 1]
+            m |= Route.bit(from: p, toward: prev)
+            m |= Route.bit(from: p, toward: cells[i + 1])
+            out.append((p, m))
+        }
+        return out
+    }
+
+    static func bit(from p: Point, toward q: Point) -> UInt8 {
+        if q.x > p.x { return Direction.right.bit }
+        if q.x < p.x { return Direction.left.bit }
+        if q.y > p.y { return Direction.down.bit }
+        if q.y < p.y { return Direction.up.bit }
+        return 0
+    }
+
+    /// The cells a packet visits from the source's border to the target's border: port, path, port.
+    public var travel: [Point] { [sourcePort] + cells + [targetPort] }
+}

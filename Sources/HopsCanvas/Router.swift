@@ -1,0 +1,178 @@
+/// Orthogonal edge routing on the cell grid: A* over (cell, direction) states minimising length
+/// plus a penalty per bend, never entering a box that is not an end of the edge or an ancestor of
+/// one, and avoiding other edges' ports and arrowheads. Lines that would run along an earlier edge
+/// pay extra, which nudges parallel edges into neighbouring channels.
+///
+/// Routes are cached: `move(boxes:to:)` re-routes only the edges a move can affect.
+public final class Router {
+    public private(set) var scene: Scene
+    /// One route per scene edge (same index); nil for a self-loop.
+    public private(set) var routes: [Route?]
+
+    private var map: ObstacleMap
+    private var search = PathSearch()
+    /// Edges incident to each box.
+    private var incident: [[Int]]
+    private var ends: [(PortPlan.End, PortPlan.End)] = []
+
+    static let margin = 6
+
+    public init(scene: Scene) {
+        self.scene = scene
+        map = ObstacleMap(scene: scene, bounds: scene.bounds.insetBy(-Router.margin))
+        incident = Array(repeating: [], count: scene.boxes.count)
+        for (i, e) in scene.edges.enumerated() {
+            incident[e.from].append(i)
+            if e.to != e.from { incident[e.to].append(i) }
+        }
+        routes = Array(repeating: nil, count: scene.edges.count)
+        ends = scene.edges.map { PortPlan.sides(scene, from: $0.from, to: $0.to) }
+        let all = Array(scene.edges.indices)
+        let ports = assignPorts(boxes: Array(scene.boxes.indices))
+        // Short edges first: they have the fewest choices, long ones can go around them.
+        let order = all.sorted { length($0) < length($1) }
+        for i in order { routes[i] = route(i, ports: ports) }
+    }
+
+    private func length(_ e: Int) -> Int {
+        let a = scene.boxes[scene.edges[e].from].rect.center, b = scene.boxes[scene.edges[e].to].rect.center
+        return abs(a.x - b.x) + abs(a.y - b.y)
+    }
+
+    /// Moves boxes (children are not moved implicitly: pass every box whose rectangle changed)
+    /// and re-routes the edges that touch them or whose lines now cross them.
+    /// Returns the indices of the edges whose routes changed.
+    @discardableResult
+    public func move(_ newRects: [Int: Rect]) -> Set<Int> {
+        var oldArea: Rect? = nil
+        for (i, r) in newRects {
+            let old = scene.boxes[i].rect
+            oldArea = (oldArea ?? old).union(old).union(r)
+            scene.boxes[i].rect = r
+        }
+        guard let dirty = oldArea else { return [] }
+        if !map.bounds.contains(dirty.insetBy(-2)) {
+            // Moved beyond the mapped area: rebuild everything around the new bounds.
+            let fresh = Router(scene: scene)
+            let changed = Set(scene.edges.indices)
+            map = fresh.map; routes = fresh.routes; ends = fresh.ends
+            return changed
+        }
+        map.repaint(scene: scene, region: dirty)
+
+        let moved = Set(newRects.keys)
+        var touched = Set<Int>()
+        for b in moved { touched.insert(b) }
+        var affected = Set<Int>()
+        for b in moved { for e in incident[b] { affected.insert(e); touched.insert(scene.edges[e].from); touched.insert(scene.edges[e].to) } }
+        for b in touched { for e in incident[b] { affected.insert(e) } }
+        // Edges whose lines now run through a moved box must go around it.
+        let newRectsList = Array(newRects.values)
+        for (i, r) in routes.enumerated() where !affected.contains(i) {
+            guard let r else { continue }
+            if r.cells.contains(where: { p in newRectsList.contains { $0.contains(p) } }) { affected.insert(i) }
+        }
+        for e in affected {
+            if let r = routes[e] { map.unmark(r) }
+            ends[e] = PortPlan.sides(scene, from: scene.edges[e].from, to: scene.edges[e].to)
+        }
+        let ports = assignPorts(boxes: Array(touched))
+        for e in affected.sorted(by: { length($0) < length($1) }) {
+            routes[e] = route(e, ports: ports)
+        }
+        return affected
+    }
+
+    /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).
+    private func assignPorts(boxes: [Int]) -> [Int: (Point?, Point?)] {
+        var out: [Int: (Point?, Point?)] = [:]
+        for b in boxes {
+            var groups: [Side: [(edge: Int, isSource: Bool, key: Int)]] = [:]
+            for e in incident[b] {
+                let edge = scene.edges[e]
+                if edge.from == edge.to { continue }
+                if edge.from == b {
+                    let side = ends[e].0.side
+                    groups[side, default: []].append((e, true, wish(b, toward: edge.to, side: side)))
+                }
+                if edge.to == b {
+                    let side = ends[e].1.side
+                    groups[side, default: []].append((e, false, wish(b, toward: edge.from, side: side)))
+                }
+            }
+            for (side, members) in groups {
+                let sorted = members.sorted { ($0.key, $0.edge) < ($1.key, $1.edge) }
+                let cells = PortPlan.nearest(PortPlan.slots(scene.boxes[b], side), wishes: sorted.map(\.key),
+                                             vertical: side == .left || side == .right)
+                for (m, cell) in zip(sorted, cells) {
+                    var pair = out[m.edge] ?? (nil, nil)
+                    if m.isSource { pair.0 = cell } else { pair.1 = cell }
+                    out[m.edge] = pair
+                }
+            }
+        }
+        return out
+    }
+
+    /// Where along its side a port would best sit: in the middle of the span both boxes share
+    /// (so the line can run straight), else level with the other box's centre.
+    private func wish(_ b: Int, toward other: Int, side: Side) -> Int {
+        let a = scene.boxes[b].rect, o = scene.boxes[other].rect
+        let vertical = side == .left || side == .right
+        let lo = vertical ? max(a.y, o.y) + 1 : max(a.x, o.x) + 1
+        let hi = vertical ? min(a.maxY, o.maxY) - 1 : min(a.maxX, o.maxX) - 1
+        if lo <= hi { return (lo + hi) / 2 }
+        return vertical ? o.center.y : o.center.x
+    }
+
+    private func currentPorts(_ e: Int) -> (Point, Point)? {
+        guard let r = routes[e] else { return nil }
+        return (r.sourcePort, r.targetPort)
+    }
+
+    private func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
+        let edge = scene.edges[e]
+        guard edge.from != edge.to else { return nil }
+        let (se, te) = ends[e]
+        let old = currentPorts(e)
+        guard let sp = ports[e]?.0 ?? old?.0, let tp = ports[e]?.1 ?? old?.1 else { return nil }
+        let startDir = se.inner ? se.side.outward.opposite : se.side.outward
+        let endOut = te.inner ? te.side.outward.opposite : te.side.outward
+        let start = Point(x: sp.x + startDir.dx, y: sp.y + startDir.dy)
+        let goal = Point(x: tp.x + endOut.dx, y: tp.y + endOut.dy)
+        let head = endOut.opposite
+        let rule = Passage(scene: scene, from: edge.from, to: edge.to)
+
+        var cells: [Point]? = nil
+        let near = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
+                        width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1).insetBy(-Router.margin)
+        let clipped = clip(near, to: map.bounds)
+        cells = search.find(map: map, rule: rule, window: clipped, start: start, startDir: startDir, goal: goal, headDir: head)
+        if cells == nil && clipped != map.bounds {
+            cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
+        }
+        var route: Route
+        if let cells {
+            route = Route(cells: cells, sourcePort: sp, targetPort: tp, startDirection: startDir, headDirection: head)
+        } else {
+            route = Route(cells: Router.direct(from: start, to: goal), sourcePort: sp, targetPort: tp,
+                          startDirection: startDir, headDirection: head, isDirect: true)
+        }
+        map.mark(route)
+        return route
+    }
+
+    private func clip(_ r: Rect, to b: Rect) -> Rect {
+        let x0 = max(r.x, b.x), y0 = max(r.y, b.y), x1 = min(r.maxX, b.maxX), y1 = min(r.maxY, b.maxY)
+        return Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+
+    /// An L-shaped path, used only when no clean path exists.
+    static func direct(from a: Point, to b: Point) -> [Point] {
+        var out: [Point] = [a]
+        var p = a
+        while p.x != b.x { p.x += b.x > p.x ? 1 : -1; out.append(p) }
+        while p.y != b.y { p.y += b.y > p.y ? 1 : -1; out.append(p) }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+/// What the canvas draws: boxes (maybe nested) and edges between them. It knows rectangles and
+/// styles, not Kubernetes; the editor's adapter turns a design into a scene.
+public struct Scene: Sendable {
+    public var boxes: [SceneBox]
+    public var edges: [SceneEdge]
+    public init(boxes: [SceneBox] = [], edges: [SceneEdge] = []) { self.boxes = boxes; self.edges = edges }
+
+    /// The rectangle holding every box.
+    public var bounds: Rect { boxes.reduce(Rect(x: 0, y: 0, width: 0, height: 0)) { $0.union($1.rect) } }
+
+    /// Strict ancestors of box `i`, nearest first.
+    public func ancestors(of i: Int) -> [Int] {
+        var out: [Int] = []
+        var p = boxes[i].parent
+        while let q = p, out.count <= boxes.count { out.append(q); p = boxes[q].parent }
+        return out
+    }
+
+    public func depth(of i: Int) -> Int { ancestors(of: i).count }
+}
+
+public struct SceneBox: Sendable {
+    /// Where the box stands, border included, in canvas cells.
+    public var rect: Rect
+    /// Index of the enclosing box in `Scene.boxes`, nil at top level.
+    public var parent: Int?
+    public var border: LineStyle
+    /// Colour of the border and tag.
+    public var color: CellStyle
+    /// A short kind tag shown in the top border (`svc`, `deploy`).
+    public var tag: String
+    /// The first line inside, drawn bold.
+    public var title: String
+    /// Further lines inside, drawn dim.
+    public var lines: [String]
+    /// How many stacked copies to draw behind the box (replicas), 0 for none.
+    public var stack: Int
+
+    public init(rect: Rect, parent: Int? = nil, border: LineStyle = .light, color: CellStyle = .plain,
+                tag: String = "", title: String = "", lines: [String] = [], stack: Int = 0) {
+        self.rect = rect; self.parent = parent; self.border = border; self.color = color
+        self.tag = tag; self.title = title; self.lines = lines; self.stack = stack
+    }
+
+    /// Rows inside the box above any children: title and lines.
+    public var headerRows: Int { 1 + lines.count }
+
+    /// The smallest size that shows the tag, title and lines, without children, in cells.
+    public static func minimumSize(tag: String, title: String, lines: [String]) -> Size {
+        let textWidth = max(DisplayWidth.of(title), lines.map { DisplayWidth.of($0) }.max() ?? 0)
+        let tagWidth = tag.isEmpty ? 0 : DisplayWidth.of(tag) + 2
+        return Size(width: max(textWidth + 4, tagWidth + 4, 8), height: 3 + lines.count)
+    }
+}
+
+public struct SceneEdge: Sendable {
+    public var from: Int
+    public var to: Int
+    public var style: LineStyle
+    public var color: CellStyle
+    public var label: String?
+    public init(from: Int, to: Int, style: LineStyle = .light, color: CellStyle = .plain, label: String? = nil) {
+        self.from = from; self.to = to; self.style = style; self.color = color; self.label = label
+    }
+}

@@ -1,0 +1,57 @@
+/// A whole design: named components and the connections between them. Pure data; it knows no
+/// screen and no file syntax.
+public struct Design: Hashable, Sendable {
+    public var name: String
+    public var components: [Component]
+    public var connections: [Connection]
+    /// Top-level keys Hops does not know, kept for the round trip.
+    public var extra: [String: JSONValue]
+
+    public init(name: String, components: [Component] = [], connections: [Connection] = [], extra: [String: JSONValue] = [:]) {
+        self.name = name; self.components = components; self.connections = connections; self.extra = extra
+    }
+
+    public func index(of id: String) -> Int? { components.firstIndex { $0.id == id } }
+    public func component(_ id: String) -> Component? { components.first { $0.id == id } }
+    public func children(of id: String) -> [Component] { components.filter { $0.parent == id } }
+
+    /// The ids of a component's descendants, depth first.
+    public func descendants(of id: String) -> [String] {
+        var out: [String] = []
+        var stack = [id]
+        while let top = stack.popLast() {
+            for c in components where c.parent == top && !out.contains(c.id) { out.append(c.id); stack.append(c.id) }
+        }
+        return out
+    }
+
+    /// The ids of a component's ancestors, nearest first (stops at a cycle).
+    public func ancestors(of id: String) -> [String] {
+        var out: [String] = []
+        var p = component(id)?.parent
+        while let q = p, !out.contains(q), q != id { out.append(q); p = component(q)?.parent }
+        return out
+    }
+
+    /// The first component with this name (names need not be unique; ids are).
+    public func component(named name: String) -> Component? {
+        components.first { $0.name == name } ?? components.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// A fresh id built from a stem, unique in this design.
+    public func freshID(_ stem: String) -> String {
+        let base = stem.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+        let ids = Set(components.map(\.id) + connections.map(\.id))
+        if !ids.contains(base) && !base.isEmpty { return base }
+        var n = 2
+        while ids.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// Removes a component with its descendants and every connection touching them.
+    public mutating func remove(_ id: String) {
+        let gone = Set([id] + descendants(of: id))
+        components.removeAll { gone.contains($0.id) }
+        connections.removeAll { gone.contains($0.from) || gone.contains($0.to) }
+    }
+}

@@ -1,0 +1,89 @@
+import HopsCanvas
+import HopsDesign
+import HopsTerminal
+
+extension Editor {
+    func startAdd() -> [Effect] {
+        mode = .add(filter: TextField(), choice: 0)
+        return []
+    }
+
+    /// Kinds offered by the palette for the current filter text.
+    func paletteChoices(_ filter: String) -> [KindInfo] { catalog.matching(filter) }
+
+    func addKey(_ k: Key) -> [Effect] {
+        guard case .add(var filter, var choice) = mode else { return [] }
+        switch k {
+        case .up, .backTab: choice = max(0, choice - 1)
+        case .down, .tab: choice += 1
+        case .esc: mode = .normal; return []
+        case .enter:
+            let choices = paletteChoices(filter.text)
+            guard !choices.isEmpty else { message = "no kind matches \"\(filter.text)\""; return [] }
+            mode = .normal
+            return add(choices[min(choice, choices.count - 1)].kind)
+        default:
+            let before = filter.text
+            _ = filter.handle(k)
+            if filter.text != before { choice = 0 }
+        }
+        let count = paletteChoices(filter.text).count
+        mode = .add(filter: filter, choice: max(0, min(choice, count - 1)))
+        return []
+    }
+
+    /// Adds a component of `kind`: inside the selection when the selection may hold that kind
+    /// (a container into a Pod), else beside the selection, in the same parent when that parent
+    /// may hold it. It lands on free canvas and becomes the selection.
+    func add(_ kind: Kind) -> [Effect] {
+        var d = design
+        let info = catalog.info(kind)
+        let stem = kind == .container ? "app" : (kind == .user ? "user" : (info?.tag.isEmpty == false ? info!.tag : kind.rawValue.lowercased()))
+        let id = d.freshID(stem)
+        var parent: String? = nil
+        var spot = Point(x: 2, y: 1)
+        if let sel = selection, let selComp = d.component(sel), let sr = cache.rects[sel] {
+            if catalog.canContain(selComp.kind, kind) {
+                parent = sel
+                let kids = d.children(of: sel).compactMap { cache.rects[$0.id] }
+                let header = cache.scene.boxes[cache.designScene.boxIndex[sel]!].headerRows
+                if let right = kids.max(by: { $0.maxX < $1.maxX }) {
+                    spot = Point(x: right.maxX + LayeredLayoutGap.between, y: kids.map(\.y).min()!)
+                } else {
+                    spot = Point(x: sr.x + 2, y: sr.y + header + 2)
+                }
+            } else {
+                if let p = selComp.parent, let pc = d.component(p), catalog.canContain(pc.kind, kind) { parent = p }
+                spot = Point(x: sr.maxX + LayeredLayoutGap.between, y: sr.y)
+            }
+        } else if let b = design.components.isEmpty ? nil : Optional(cache.scene.bounds) {
+            spot = Point(x: b.x, y: b.maxY + 2)
+        }
+        var c = Component(id: id, kind: kind, name: id, parent: parent, position: Position(x: spot.x, y: spot.y),
+                          properties: info?.defaults ?? [:])
+        if kind == .note { c.text = "" }
+        let size = SceneBox.minimumSize(tag: info?.tag ?? "", title: c.name, lines: BoxText.lines(c, ascii: glyphs.isASCII))
+        c.position = freeSpot(near: spot, size: size, parent: parent)
+        d.components.append(c)
+        let fx = commit(d, selecting: .some(id))
+        if let r = cache.rects[id] { viewport.follow(r) }
+        message = "added \(kind.rawValue) \(id)"
+        return fx
+    }
+
+    /// The first place at or below `p` where a box of `size` overlaps no sibling.
+    func freeSpot(near p: Point, size: Size, parent: String?) -> Position {
+        let siblings = design.components.filter { $0.parent == parent }.compactMap { cache.rects[$0.id] }
+        var r = Rect(origin: p, size: size)
+        for _ in 0..<500 {
+            guard let hit = siblings.first(where: { $0.insetBy(-1).intersects(r) }) else { break }
+            r.origin.y = hit.maxY + 2
+        }
+        return Position(x: r.x, y: r.y)
+    }
+}
+
+/// Spacing used when the editor places boxes by hand: the same room for arrows as the layout.
+enum LayeredLayoutGap {
+    static let between = LayeredLayout.layerGap
+}

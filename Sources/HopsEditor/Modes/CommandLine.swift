@@ -1,0 +1,113 @@
+import HopsDesign
+import HopsTerminal
+
+/// The `:` command line. Commands are listed once here: dispatch, help and Tab completion
+/// all read this table.
+struct EditorCommand: Sendable {
+    let name: String
+    let usage: String
+    let help: String
+    let takesPath: Bool
+    let run: @Sendable (Editor, String?, Bool) -> [Effect] // argument, bang (`!`)
+}
+
+extension Editor {
+    static let commands: [EditorCommand] = [
+        EditorCommand(name: "w", usage: ":w [path]", help: "save (to path, which becomes the file)", takesPath: true) { e, arg, _ in e.save(to: arg) },
+        EditorCommand(name: "wq", usage: ":wq [path]", help: "save and quit", takesPath: true) { e, arg, _ in
+            let fx = e.save(to: arg)
+            return fx.isEmpty ? [] : fx + e.quit(force: true)
+        },
+        EditorCommand(name: "q", usage: ":q[!]", help: "quit; :q! quits without saving", takesPath: false) { e, _, bang in e.quit(force: bang) },
+        EditorCommand(name: "e", usage: ":e path", help: "open another design file", takesPath: true) { e, arg, bang in
+            guard let arg else { e.message = "usage: :e path"; return [] }
+            if e.isDirty && !bang { e.mode = .confirm(.openUnsaved(arg)); return [] }
+            return [.open(arg)]
+        },
+        EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
+        EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.mode = .help(scroll: 0); return [] },
+    ] + flowCommands
+
+    func startCommand() -> [Effect] {
+        mode = .command(TextField())
+        return []
+    }
+
+    func commandKey(_ k: Key) -> [Effect] {
+        guard case .command(var field) = mode else { return [] }
+        if k == .tab {
+            field = complete(field)
+            mode = .command(field)
+            return []
+        }
+        switch field.handle(k) {
+        case .cancel: mode = .normal; return []
+        case .commit:
+            mode = .normal
+            return execute(field.text)
+        default:
+            if field.text.isEmpty && k == .backspace { mode = .normal; return [] }
+            mode = .command(field)
+            return []
+        }
+    }
+
+    /// Runs one command line such as `w designs/shop.hops.json` or `q!`.
+    public func execute(_ line: String) -> [Effect] {
+        let trimmed = line.trimmed
+        guard !trimmed.isEmpty else { return [] }
+        var word = String(trimmed.prefix { $0 != " " })
+        let arg = String(trimmed.dropFirst(word.count)).trimmed
+        let bang = word.hasSuffix("!")
+        if bang { word.removeLast() }
+        guard let cmd = Editor.commands.first(where: { $0.name == word }) else {
+            message = "unknown command :\(word) (try :help)"
+            return []
+        }
+        return cmd.run(self, arg.isEmpty ? nil : arg, bang)
+    }
+
+    /// Completes the command name, or a path after a command that takes one.
+    func complete(_ field: TextField) -> TextField {
+        let text = field.text
+        if !text.contains(" ") {
+            let matches = Editor.commands.map(\.name).filter { $0.hasPrefix(text) }
+            if matches.count == 1 { return TextField(matches[0] + " ") }
+            if !matches.isEmpty { message = matches.map { ":" + $0 }.joined(separator: " ") }
+            return field
+        }
+        let word = String(text.prefix { $0 != " " })
+        guard Editor.commands.first(where: { $0.name == word.replacingBang() })?.takesPath == true else { return field }
+        let partial = String(text.dropFirst(word.count + 1))
+        let options = completePath(partial)
+        if options.count == 1 { return TextField(word + " " + options[0]) }
+        if options.count > 1 {
+            let common = options.dropFirst().reduce(options[0]) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
+            message = options.prefix(8).joined(separator: "  ")
+            return TextField(word + " " + (common.count > partial.count ? common : partial))
+        }
+        return field
+    }
+
+    func save(to arg: String?) -> [Effect] {
+        guard let target = arg ?? path else { message = "no file name yet: use :w path.hops.json"; return [] }
+        return [.save(design, path: target)]
+    }
+
+    func autoLayout() -> [Effect] {
+        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: nil, ignoreSaved: true)
+        var d = design
+        for i in d.components.indices {
+            if let r = rects[d.components[i].id] { d.components[i].position = Position(x: r.x, y: r.y) }
+            d.components[i].size = nil
+        }
+        message = "laid out \(d.components.count) components"
+        let fx = commit(d)
+        if let s = selection, let r = cache.rects[s] { viewport.follow(r) }
+        return fx
+    }
+}
+
+private extension String {
+    func replacingBang() -> String { hasSuffix("!") ? String(dropLast()) : self }
+}

@@ -1,0 +1,136 @@
+import HopsDesign
+import HopsTerminal
+
+/// One editable property of a component: how it reads as text and how text writes it back.
+struct PropertyField: Sendable {
+    let label: String
+    let read: @Sendable (Component) -> String
+    /// Applies the text; returns an error message when the text is not valid.
+    let write: @Sendable (inout Component, String) -> String?
+
+    static func fields(for kind: Kind) -> [PropertyField] {
+        var out = [name]
+        switch kind {
+        case .service: out += [serviceType, selector, servicePort, targetPort]
+        case .deployment, .statefulSet, .replicaSet: out += [replicas, selector]
+        case .pod: out += [labels]
+        case .container: out += [image, containerPorts]
+        case .note: out += [text]
+        case .hpa: out += [int("minReplicas"), int("maxReplicas")]
+        case .pvc: out += [string("storage")]
+        default: break
+        }
+        return out
+    }
+
+    static let name = PropertyField(label: "name", read: { $0.name }) { c, t in
+        let n = t.trimmed
+        if n.isEmpty { return "a name cannot be empty" }
+        c.name = n; return nil
+    }
+    static let replicas = PropertyField(label: "replicas", read: { String($0.replicas ?? 1) }) { c, t in
+        guard let n = Int(t.trimmed), n >= 0, n <= 1000 else { return "replicas must be a whole number from 0 to 1000" }
+        c.replicas = n; return nil
+    }
+    static let image = PropertyField(label: "image", read: { $0.image ?? "" }) { c, t in
+        let s = t.trimmed
+        if s.contains(" ") || s.isEmpty { return "an image is a name like nginx:1.27, without spaces" }
+        c.image = s; return nil
+    }
+    static let serviceType = PropertyField(label: "type", read: { $0.serviceType ?? "ClusterIP" }) { c, t in
+        let types = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]
+        guard let m = types.first(where: { $0.lowercased() == t.trimmed.lowercased() }) else { return "type is one of \(types.joined(separator: ", "))" }
+        c.serviceType = m; return nil
+    }
+    static let selector = PropertyField(label: "selector", read: { formatLabels($0.selector) }) { c, t in
+        guard let m = parseLabels(t) else { return "write labels as key=value,key=value" }
+        c.selector = m; return nil
+    }
+    static let labels = PropertyField(label: "labels", read: { formatLabels($0.labels) }) { c, t in
+        guard let m = parseLabels(t) else { return "write labels as key=value,key=value" }
+        c.labels = m; return nil
+    }
+    static let servicePort = PropertyField(label: "port", read: { $0.servicePorts.first.map { String($0.port) } ?? "" }) { c, t in
+        guard let n = Int(t.trimmed), (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
+        var p = c.properties["ports"]?.array?.first?.object ?? [:]
+        p["port"] = .number(Double(n))
+        c.properties["ports"] = .array([.object(p)]); return nil
+    }
+    static let targetPort = PropertyField(label: "targetPort", read: { $0.servicePorts.first.map { $0.targetPort.description } ?? "" }) { c, t in
+        let s = t.trimmed
+        var p = c.properties["ports"]?.array?.first?.object ?? ["port": .number(80)]
+        if let n = Int(s) {
+            guard (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
+            p["targetPort"] = .number(Double(n))
+        } else {
+            guard !s.isEmpty, !s.contains(" ") else { return "targetPort is a number or a container port's name" }
+            p["targetPort"] = .string(s)
+        }
+        c.properties["ports"] = .array([.object(p)]); return nil
+    }
+    static let containerPorts = PropertyField(label: "ports", read: { c in
+        c.containerPorts.map { p in p.name.map { "\($0):\(p.containerPort)" } ?? String(p.containerPort) }.joined(separator: ",")
+    }) { c, t in
+        var ports: [JSONValue] = []
+        for part in t.split(separator: ",") {
+            let bits = part.split(separator: ":").map { String($0).trimmed }
+            guard let n = Int(bits.last ?? ""), (1...65535).contains(n), bits.count <= 2 else { return "write ports as 8080 or http:8080, separated by commas" }
+            var o: [String: JSONValue] = ["containerPort": .number(Double(n))]
+            if bits.count == 2 { o["name"] = .string(bits[0]) }
+            ports.append(.object(o))
+        }
+        c.properties["ports"] = .array(ports); return nil
+    }
+    static let text = PropertyField(label: "text", read: { $0.text ?? "" }) { c, t in c.text = t; return nil }
+
+    static func int(_ key: String) -> PropertyField {
+        PropertyField(label: key, read: { $0.properties[key]?.int.map(String.init) ?? "" }) { c, t in
+            guard let n = Int(t.trimmed), n >= 0 else { return "\(key) must be a whole number" }
+            c.properties[key] = .number(Double(n)); return nil
+        }
+    }
+    static func string(_ key: String) -> PropertyField {
+        PropertyField(label: key, read: { $0.properties[key]?.string ?? "" }) { c, t in c.properties[key] = .string(t.trimmed); return nil }
+    }
+}
+
+extension Editor {
+    func startProperties() -> [Effect] {
+        guard let sel = selection else { message = "select a component to edit"; return [] }
+        mode = .properties(id: sel, field: 0, editing: nil)
+        return []
+    }
+
+    func propertiesKey(_ k: Key) -> [Effect] {
+        guard case .properties(let id, var field, let editing) = mode, let c = design.component(id) else { mode = .normal; return [] }
+        let fields = PropertyField.fields(for: c.kind)
+        if var edit = editing {
+            switch edit.handle(k) {
+            case .cancel: mode = .properties(id: id, field: field, editing: nil)
+            case .commit:
+                var changed = c
+                if let err = fields[field].write(&changed, edit.text) {
+                    message = err
+                    mode = .properties(id: id, field: field, editing: edit)
+                    return []
+                }
+                mode = .properties(id: id, field: field, editing: nil)
+                guard let i = design.index(of: id) else { return [] }
+                var d = design
+                d.components[i] = changed
+                message = "\(fields[field].label) set"
+                return commit(d)
+            default: mode = .properties(id: id, field: field, editing: edit)
+            }
+            return []
+        }
+        switch k {
+        case .esc, .char("q"): mode = .normal
+        case .up, .char("k"), .backTab: field = max(0, field - 1); mode = .properties(id: id, field: field, editing: nil)
+        case .down, .char("j"), .tab: field = min(fields.count - 1, field + 1); mode = .properties(id: id, field: field, editing: nil)
+        case .enter: mode = .properties(id: id, field: field, editing: TextField(fields[field].read(c)))
+        default: break
+        }
+        return []
+    }
+}

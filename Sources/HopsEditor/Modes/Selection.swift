@@ -1,0 +1,85 @@
+import HopsCanvas
+import HopsDesign
+
+extension Editor {
+    func cycleSelection(_ step: Int) -> [Effect] {
+        let ids = design.components.map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let i = selection.flatMap { ids.firstIndex(of: $0) } ?? (step > 0 ? -1 : 0)
+        select(ids[((i + step) % ids.count + ids.count) % ids.count])
+        return []
+    }
+
+    func select(_ id: String?) {
+        selection = id
+        if let id, let r = cache.rects[id] { viewport.follow(r) }
+    }
+
+    /// Picks the nearest component whose centre lies in that direction, preferring ones straight
+    /// ahead; rows count double because cells are about twice as tall as wide. With nothing
+    /// there (or nothing selected), pans the view instead.
+    func selectToward(_ dir: Direction) -> [Effect] {
+        guard let sel = selection, let from = cache.rects[sel]?.center else {
+            return pan(dx: dir.dx * 4, dy: dir.dy * 2)
+        }
+        var best: (String, Int)?
+        for (id, r) in cache.rects where id != sel {
+            let c = r.center
+            let dx = c.x - from.x, dy = (c.y - from.y) * 2
+            let ahead = dir.dx != 0 ? dx * dir.dx : dy * dir.dy
+            let side = dir.dx != 0 ? abs(dy) : abs(dx)
+            guard ahead > 0, side <= ahead * 2 + 4 else { continue }
+            let score = ahead + side * 2
+            if best == nil || score < best!.1 || (score == best!.1 && id < best!.0) { best = (id, score) }
+        }
+        if let b = best { select(b.0) } else { return pan(dx: dir.dx * 4, dy: dir.dy * 2) }
+        return []
+    }
+
+    func pan(dx: Int, dy: Int) -> [Effect] {
+        viewport.pan(dx: dx, dy: dy, within: cache.bounds, margin: 4)
+        return []
+    }
+
+    /// Moves the selection and its children by whole cells. A child stays inside its parent:
+    /// the parent grows to the right and down; a move out past its left or top is refused.
+    /// Only the edges that the move can affect are re-routed.
+    func moveSelection(dx: Int, dy: Int) -> [Effect] {
+        guard let sel = selection, let r = cache.rects[sel] else { message = "select a component first"; return [] }
+        let moved = r.offsetBy(dx: dx, dy: dy)
+        if let p = design.component(sel)?.parent, let pr = cache.rects[p] {
+            let header = cache.scene.boxes[cache.designScene.boxIndex[p]!].headerRows
+            if moved.x < pr.x + 2 || moved.y < pr.y + header + 2 { message = "a child stays inside its parent"; return [] }
+        } else if moved.x < -1000 || moved.y < -1000 {
+            return []
+        }
+        pushUndo(moveOf: sel)
+        var changed: [String: Rect] = [:]
+        for id in [sel] + design.descendants(of: sel) {
+            guard let cr = cache.rects[id] else { continue }
+            changed[id] = cr.offsetBy(dx: dx, dy: dy)
+        }
+        // Grow ancestors to keep holding the moved box.
+        var inner = moved
+        var ancestor = design.component(sel)?.parent
+        while let a = ancestor, let ar = changed[a] ?? cache.rects[a] {
+            let w = max(ar.width, inner.maxX + 3 - ar.x), h = max(ar.height, inner.maxY + 3 - ar.y)
+            guard w != ar.width || h != ar.height else { break }
+            let grown = Rect(x: ar.x, y: ar.y, width: w, height: h)
+            changed[a] = grown
+            inner = grown
+            ancestor = design.component(a)?.parent
+        }
+        for (id, nr) in changed {
+            guard let i = design.index(of: id) else { continue }
+            design.components[i].position = Position(x: nr.x, y: nr.y)
+            if design.components[i].size != nil || id != sel && !design.descendants(of: sel).contains(id) {
+                design.components[i].size = Extent(width: nr.width, height: nr.height)
+            }
+        }
+        cache.move(changed)
+        viewport.follow(moved)
+        isDirty = true
+        return [.changed]
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HopsCanvas
+import HopsDesign
+
+/// What a component's box says besides its name: one or two short lines per kind, so the
+/// drawing shows what matters for the request's path (type and ports, replicas, labels, image).
+enum BoxText {
+    static func lines(_ c: Component, ascii: Bool) -> [String] {
+        let arrow = ascii ? "->" : "→"
+        switch c.kind {
+        case .service:
+            let ports = c.servicePorts.map { ":\($0.port)\(arrow)\($0.targetPort)" }.joined(separator: " ")
+            return [[c.serviceType ?? "ClusterIP", ports].filter { !$0.isEmpty }.joined(separator: " ")]
+        case .deployment, .statefulSet, .replicaSet:
+            let n = c.replicas ?? 1
+            return ["\(n) replica\(n == 1 ? "" : "s")"]
+        case .pod:
+            let l = formatLabels(c.labels)
+            return l.isEmpty ? [] : [l]
+        case .container:
+            var out: [String] = []
+            if let image = c.image { out.append(shortImage(image)) }
+            let ports = c.containerPorts.map { ":\($0.containerPort)" }.joined(separator: " ")
+            if !ports.isEmpty { out.append(ports) }
+            return out
+        case .ingress:
+            return c.ingressRules.prefix(2).map { "\($0.host ?? "*")\($0.path) \(arrow) \($0.service)" }
+        case .hpa:
+            let lo = c.properties["minReplicas"]?.int ?? 1, hi = c.properties["maxReplicas"]?.int ?? 1
+            return ["\(lo)–\(hi) replicas".replacingDash(ascii)]
+        case .pvc:
+            return c.properties["storage"]?.string.map { [$0] } ?? []
+        case .note:
+            return (c.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).prefix(6).map(String.init)
+        default:
+            return []
+        }
+    }
+
+    /// `registry.example/team/web-app:1.4` reads as `web-app:1.4`: the part that changes.
+    static func shortImage(_ image: String) -> String {
+        String(image.split(separator: "/").last ?? Substring(image))
+    }
+}
+
+private extension String {
+    func replacingDash(_ ascii: Bool) -> String { ascii ? replacingOccurrences(of: "–", with: "-") : self }
+}

@@ -1,0 +1,31 @@
+import HopsCanvas
+import HopsDesign
+
+/// Where every component's box stands: saved positions and sizes are kept (boxes still grow to
+/// fit their text and children); the rest is placed by the layered layout.
+public enum DesignLayout {
+    /// Rectangles by component id. `maxWidth` asks the auto-layout to fit that many columns.
+    public static func rects(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
+                             ignoreSaved: Bool = false) -> [String: Rect] {
+        var index: [String: Int] = [:]
+        for (i, c) in design.components.enumerated() { index[c.id] = i }
+        let nodes = design.components.map { c -> LayoutNode in
+            let lines = BoxText.lines(c, ascii: glyphs.isASCII)
+            var size = SceneBox.minimumSize(tag: catalog.info(c.kind)?.tag ?? "", title: c.name, lines: lines)
+            if let s = c.size, !ignoreSaved { size = Size(width: max(size.width, s.width), height: max(size.height, s.height)) }
+            let fixed = ignoreSaved ? nil : c.position.map { Point(x: $0.x, y: $0.y) }
+            return LayoutNode(minSize: size, parent: c.parent.flatMap { index[$0] }, fixed: fixed, headerRows: 1 + lines.count)
+        }
+        let edges = design.connections.compactMap { k -> (Int, Int)? in
+            guard let f = index[k.from], let t = index[k.to] else { return nil }
+            return (f, t)
+        }
+        // Room between layers for the longest edge label (up to 24 columns), so labels show.
+        let longest = design.connections.map { DisplayWidth.of($0.label ?? "") }.max() ?? 0
+        let gap = max(LayeredLayout.layerGap, min(24, longest) + 4)
+        let rects = LayeredLayout.layout(nodes, edges: edges, maxWidth: maxWidth, layerGap: gap)
+        var out: [String: Rect] = [:]
+        for (i, c) in design.components.enumerated() { out[c.id] = rects[i] }
+        return out
+    }
+}

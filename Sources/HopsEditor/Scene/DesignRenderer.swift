@@ -1,0 +1,25 @@
+import HopsCanvas
+import HopsDesign
+
+/// A whole design drawn into one grid: layout, routing, painting. What `hops render` prints and
+/// what the benchmarks measure.
+public enum DesignRenderer {
+    public static func render(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil) -> Grid {
+        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth)
+        let ds = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
+        let router = Router(scene: ds.scene)
+        let bounds = drawnBounds(ds.scene, routes: router.routes)
+        var grid = Grid(width: bounds.width, height: bounds.height, origin: bounds.origin, glyphs: glyphs)
+        Painter.draw(ds.scene, routes: router.routes, into: &grid)
+        return grid
+    }
+
+    /// Boxes, replica shadows, lines and labels all inside, starting at the top-left drawn cell.
+    static func drawnBounds(_ scene: Scene, routes: [Route?]) -> Rect {
+        var b = scene.bounds
+        for box in scene.boxes where box.stack > 0 { b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2))) }
+        for r in routes { for p in r?.cells ?? [] { b = b.union(Rect(origin: p, size: Size(width: 1, height: 1))) } }
+        // One row above for labels placed over a top line.
+        return Rect(x: b.x, y: b.y - 1, width: b.width, height: b.height + 1)
+    }
+}

@@ -1,0 +1,72 @@
+import HopsCanvas
+import HopsDesign
+
+/// The adapter from a design to what the canvas draws: one box per component, styled from the
+/// catalog, one edge per connection, styled by what it means. Index maps lead back to ids.
+public struct DesignScene: Sendable {
+    public var scene: Scene
+    /// Box index → component id, and back.
+    public let boxIDs: [String]
+    public let boxIndex: [String: Int]
+    /// Edge index → connection id.
+    public let edgeIDs: [String]
+
+    public init(design: Design, catalog: Catalog, rects: [String: Rect], glyphs: GlyphSet) {
+        var index: [String: Int] = [:]
+        for (i, c) in design.components.enumerated() { index[c.id] = i }
+        var boxes: [SceneBox] = []
+        boxes.reserveCapacity(design.components.count)
+        for c in design.components {
+            let info = catalog.info(c.kind)
+            var color = CellStyle(fg: Color(name: info?.color ?? "default") ?? .none)
+            if c.kind == .user { color.attrs.insert(.bold) }
+            boxes.append(SceneBox(
+                rect: rects[c.id] ?? Rect(x: 0, y: 0, width: 8, height: 3),
+                parent: c.parent.flatMap { index[$0] },
+                border: DesignScene.lineStyle(info?.border),
+                color: color,
+                tag: info?.tag ?? c.kind.rawValue.lowercased(),
+                title: c.name,
+                lines: BoxText.lines(c, ascii: glyphs.isASCII)))
+        }
+        var edges: [SceneEdge] = []
+        var edgeIDs: [String] = []
+        for k in design.connections {
+            guard let f = index[k.from], let t = index[k.to] else { continue }
+            edges.append(SceneEdge(from: f, to: t, style: DesignScene.edgeStyle(k.kind), color: DesignScene.edgeColor(k.kind), label: k.label))
+            edgeIDs.append(k.id)
+        }
+        scene = Scene(boxes: boxes, edges: edges)
+        boxIDs = design.components.map(\.id)
+        boxIndex = index
+        self.edgeIDs = edgeIDs
+    }
+
+    static func lineStyle(_ name: String?) -> LineStyle {
+        switch name {
+        case "heavy": .heavy
+        case "double": .double
+        case "rounded": .rounded
+        case "dashed": .dashed
+        default: .light
+        }
+    }
+
+    /// Traffic is solid; relationships that carry no requests are dashed.
+    static func edgeStyle(_ k: ConnectionKind) -> LineStyle {
+        switch k {
+        case .traffic, .selects: .light
+        case .manages, .mounts, .annotation: .dashed
+        }
+    }
+
+    static func edgeColor(_ k: ConnectionKind) -> CellStyle {
+        switch k {
+        case .traffic: CellStyle()
+        case .selects: CellStyle(fg: .cyan)
+        case .manages: CellStyle(fg: .blue)
+        case .mounts: CellStyle(fg: .magenta)
+        case .annotation: CellStyle(attrs: .dim)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import HopsCanvas
+import HopsDesign
+import HopsTerminal
+
+/// The editor: a state machine. `handle(event)` changes the state and returns effects for the
+/// run loop; `draw()` is a function of the state. No I/O, no clock: time comes in as ticks.
+public final class Editor {
+    public internal(set) var design: Design
+    public let catalog: Catalog
+    /// Where `:w` saves; nil for the bundled design until `:w PATH`.
+    public private(set) var path: String?
+    public let glyphs: GlyphSet
+    public internal(set) var screen: Size
+    public internal(set) var viewport: Viewport
+    public internal(set) var selection: String?
+    public internal(set) var mode: Mode = .normal
+    /// A line for the status bar: the result of the last action.
+    public internal(set) var message: String?
+    public internal(set) var isDirty = false
+    /// Lists file names for `:e` / `:w` completion; injected so the editor does no I/O itself.
+    public var completePath: (String) -> [String] = { _ in [] }
+
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+    static let historyLimit = 5000
+    var cache: SceneCache
+    /// A drag in progress: the component and the last mouse cell.
+    var drag: (id: String, last: Point)?
+
+    struct Snapshot {
+        var design: Design
+        var selection: String?
+        /// Consecutive moves of one component make one undo step.
+        var moveOf: String?
+    }
+
+    public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
+                recovered: Design? = nil) {
+        self.catalog = catalog
+        self.path = path
+        self.glyphs = glyphs
+        self.screen = screen
+        cache = SceneCache(design: design, catalog: catalog, glyphs: glyphs)
+        self.design = Editor.pinned(design, rects: cache.rects)
+        viewport = Viewport(size: screen)
+        selection = self.design.components.first { $0.kind == .user }?.id ?? self.design.components.first?.id
+        layoutScreen()
+        viewport.origin = cache.bounds.origin
+        if let recovered { mode = .confirm(.restore(recovered)) }
+    }
+
+    /// Every component gets its drawn position written down, so the design stays as it is shown.
+    static func pinned(_ d: Design, rects: [String: Rect]) -> Design {
+        var d = d
+        for i in d.components.indices {
+            if let r = rects[d.components[i].id] { d.components[i].position = Position(x: r.x, y: r.y) }
+        }
+        return d
+    }
+
+    // MARK: Events
+
+    @discardableResult
+    public func handle(_ event: InputEvent) -> [Effect] {
+        switch event {
+        case .resize(let s):
+            screen = s
+            layoutScreen()
+            if let sel = selection, let r = cache.rects[sel] { viewport.follow(r) }
+            return []
+        case .tick(let ms):
+            return tick(ms)
+        case .mouse(let m):
+            return mouse(m)
+        case .key(let k):
+            message = nil
+            switch mode {
+            case .normal: return normalKey(k)
+            case .add: return addKey(k)
+            case .connect: return connectKey(k)
+            case .rename: return renameKey(k)
+            case .properties: return propertiesKey(k)
+            case .command: return commandKey(k)
+            case .help: return helpKey(k)
+            case .confirm(let c): return confirmKey(k, c)
+            }
+        }
+    }
+
+    /// The run loop's answer to `.save`.
+    public func handle(saved path: String, error: String?) {
+        if let error { message = "not saved: \(error)"; return }
+        self.path = path
+        isDirty = false
+        message = "saved \(path)"
+    }
+
+    /// The run loop's answer to `.open`.
+    public func handle(opened path: String, result: Result<Design, Error>) {
+        switch result {
+        case .failure(let e): message = "cannot open: \(e)"
+        case .success(let d):
+            self.path = path
+            replaceDesign(d, undoable: false)
+            isDirty = false
+            message = "opened \(path)"
+        }
+    }
+
+    // MARK: Changing the design
+
+    /// Replaces the design as one undoable step, rebuilding the geometry.
+    func commit(_ new: Design, selecting: String?? = nil) -> [Effect] {
+        guard new != design else { return [] }
+        pushUndo(moveOf: nil)
+        replaceDesign(new, undoable: true)
+        if let s = selecting { selection = s }
+        isDirty = true
+        return [.changed]
+    }
+
+    func replaceDesign(_ new: Design, undoable: Bool) {
+        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs)
+        design = Editor.pinned(new, rects: cache.rects)
+        if let s = selection, design.component(s) == nil { selection = nil }
+        if !undoable { undoStack.removeAll(); redoStack.removeAll() }
+    }
+
+    func pushUndo(moveOf: String?) {
+        if let m = moveOf, undoStack.last?.moveOf == m, redoStack.isEmpty { return }
+        undoStack.append(Snapshot(design: design, selection: selection, moveOf: moveOf))
+        if undoStack.count > Editor.historyLimit { undoStack.removeFirst(undoStack.count - Editor.historyLimit) }
+        redoStack.removeAll()
+    }
+
+    func undo() -> [Effect] {
+        guard let s = undoStack.popLast() else { message = "nothing to undo"; return [] }
+        redoStack.append(Snapshot(design: design, selection: selection, moveOf: nil))
+        replaceDesign(s.design, undoable: true)
+        selection = s.selection
+        isDirty = true
+        message = "undone (\(undoStack.count) more)"
+        return [.changed]
+    }
+
+    func redo() -> [Effect] {
+        guard let s = redoStack.popLast() else { message = "nothing to redo"; return [] }
+        undoStack.append(Snapshot(design: design, selection: selection, moveOf: nil))
+        replaceDesign(s.design, undoable: true)
+        selection = s.selection
+        isDirty = true
+        return [.changed]
+    }
+
+    /// The rectangle of a component on the canvas.
+    public func rect(of id: String) -> Rect? { cache.rects[id] }
+}

@@ -1,0 +1,39 @@
+import HopsDesign
+
+/// The layer on top of the canvas that gets keys first. `Esc` always backs out of one.
+public enum Mode: Equatable, Sendable {
+    case normal
+    /// The catalog palette: typed text filters kinds, `Enter` places one.
+    case add(filter: TextField, choice: Int)
+    /// Choosing the target of a new connection from `source`.
+    case connect(source: String, target: String?, kind: ConnectionKind?)
+    case rename(id: String, field: TextField)
+    /// The properties form of a component: `field` chosen, `editing` when a value is being typed.
+    case properties(id: String, field: Int, editing: TextField?)
+    case command(TextField)
+    case help(scroll: Int)
+    case confirm(Confirmation)
+
+    public var name: String {
+        switch self {
+        case .normal: "NORMAL"
+        case .add: "ADD"
+        case .connect: "CONNECT"
+        case .rename: "RENAME"
+        case .properties: "PROPERTIES"
+        case .command: "COMMAND"
+        case .help: "HELP"
+        case .confirm: "CONFIRM"
+        }
+    }
+}
+
+/// A question with a yes / no answer (and cancel).
+public enum Confirmation: Equatable, Sendable {
+    /// Quit with unsaved changes: y saves first, n quits without saving.
+    case quitUnsaved
+    /// A recovery copy newer than the file exists: y restores it.
+    case restore(Design)
+    /// Open another file although this one has unsaved changes.
+    case openUnsaved(String)
+}

@@ -1,0 +1,68 @@
+import HopsCanvas
+import HopsDesign
+
+extension Editor {
+    /// The whole screen for the current state.
+    public func draw() -> Grid {
+        var screenGrid = Grid(width: screen.width, height: screen.height, glyphs: glyphs)
+        guard screen.width >= Editor.minimumScreen.width, screen.height >= Editor.minimumScreen.height else {
+            let text = "Terminal too small (\(screen.width)x\(screen.height)); Hops needs 20x6"
+            for (i, line) in wrap(text, width: max(1, screen.width)).prefix(screen.height).enumerated() {
+                screenGrid.put(line, at: Point(x: 0, y: i))
+            }
+            return screenGrid
+        }
+        let area = canvasArea
+        var canvas = Grid(width: area.width, height: area.height, origin: viewport.origin, glyphs: glyphs)
+        drawCanvas(into: &canvas)
+        screenGrid.blit(canvas, at: area.origin)
+        if let p = panelArea { drawPanel(into: &screenGrid, area: p) }
+        drawStatus(into: &screenGrid)
+        drawOverlay(into: &screenGrid)
+        return screenGrid
+    }
+
+    /// The design as the viewport shows it, with the selection (and the connect target) drawn
+    /// with a heavier border so they show without colour too.
+    func drawCanvas(into grid: inout Grid) {
+        var scene = cache.scene
+        var marked: [String] = []
+        if let s = selection { marked.append(s) }
+        if case .connect(let source, _, _) = mode { marked.append(source) }
+        for id in marked {
+            guard let i = cache.designScene.boxIndex[id] else { continue }
+            scene.boxes[i].border = scene.boxes[i].border == .heavy ? .double : .heavy
+            scene.boxes[i].color.attrs.insert(.bold)
+            if id == selection { scene.boxes[i].color.attrs.insert(.reverse) }
+        }
+        decorate(&scene)
+        Painter.draw(scene, routes: cache.routes, into: &grid)
+        drawFlow(into: &grid)
+    }
+
+    func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let w = String(word)
+            if line.isEmpty { line = w } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width { line += " " + w } else { lines.append(line); line = w }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+extension Grid {
+    /// Copies another grid's cells onto this one, its top-left at a local position.
+    public mutating func blit(_ other: Grid, at p: Point) {
+        for y in 0..<other.height {
+            let ty = p.y + y
+            guard ty >= 0, ty < height else { continue }
+            for x in 0..<other.width {
+                let tx = p.x + x
+                guard tx >= 0, tx < width else { continue }
+                self[tx, ty] = other[x, y]
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import HopsCanvas
+import HopsDesign
+
+extension Editor {
+    /// The panel: the selection's kind, what that kind does (from the catalog), its properties.
+    func drawPanel(into grid: inout Grid, area: Rect) {
+        grid.fill(area, with: " ")
+        let h = Direction.left.bit | Direction.right.bit, v = Direction.up.bit | Direction.down.bit
+        if area.x > 0 {
+            for y in area.y...area.maxY { grid.addLine(v, at: Point(x: area.x, y: y), style: .light, color: CellStyle(attrs: .dim)) }
+        } else {
+            for x in area.x...area.maxX { grid.addLine(h, at: Point(x: x, y: area.y), style: .light, color: CellStyle(attrs: .dim)) }
+        }
+        let inner = area.x > 0 ? Rect(x: area.x + 2, y: area.y, width: area.width - 3, height: area.height)
+                                : Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
+        var lines: [(String, CellStyle)] = []
+        for (text, style) in panelLines() {
+            for l in wrap(text, width: inner.width) { lines.append((l, style)) }
+        }
+        for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
+            grid.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, maxColumns: inner.width)
+        }
+    }
+
+    func panelLines() -> [(String, CellStyle)] {
+        let bold = CellStyle(attrs: .bold), dim = CellStyle(attrs: .dim)
+        if let lines = flowPanelLines() { return lines }
+        guard let sel = selection, let c = design.component(sel) else {
+            return [(design.name, bold), ("\(design.components.count) components, \(design.connections.count) connections", dim),
+                    ("Tab selects, a adds, c connects, ? shows every key.", .plain)]
+        }
+        let info = catalog.info(c.kind)
+        var out: [(String, CellStyle)] = [("\(info?.title ?? c.kind.rawValue) · \(c.name)", bold)]
+        if let d = info?.description { out.append((d, dim)) }
+        for f in PropertyField.fields(for: c.kind).dropFirst() {
+            let value = f.read(c)
+            if !value.isEmpty { out.append(("\(f.label): \(value)", .plain)) }
+        }
+        let outs = design.connections.filter { $0.from == sel }.compactMap { k in design.component(k.to).map { "→ \($0.name) (\(k.kind.rawValue))" } }
+        let ins = design.connections.filter { $0.to == sel }.compactMap { k in design.component(k.from).map { "← \($0.name) (\(k.kind.rawValue))" } }
+        for l in outs + ins { out.append((glyphs.isASCII ? l.replacingArrows() : l, .plain)) }
+        return out
+    }
+}
+
+extension String {
+    func replacingArrows() -> String {
+        var s = ""
+        for ch in self {
+            switch ch {
+            case "→": s += "->"
+            case "←": s += "<-"
+            case "·": s += "-"
+            default: s.append(ch)
+            }
+        }
+        return s
+    }
+}

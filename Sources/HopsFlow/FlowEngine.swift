@@ -1,0 +1,42 @@
+import HopsDesign
+
+/// The flow engine: what a request does in a design, hop by hop, and the response's way back.
+/// Pure and deterministic: the only memory between requests is the `FlowState` passed in and
+/// handed back, so the editor can replay, undo and test it without a clock or globals.
+public enum FlowEngine {
+    /// Traces one request from `source` and returns the trace and the state after it (round robin advanced).
+    public static func trace(_ design: Design, from source: String, state: FlowState, host: String? = nil, path: String = "/") -> (Trace, FlowState) {
+        let path = path.isEmpty ? "/" : path
+        var walker = Walker(rules: StepRules(design: design, host: host, path: path), state: state)
+        let (answered, failure) = walker.run(from: source)
+        guard answered else {
+            return (Trace(source: source, hops: walker.hops, succeeded: false, failure: failure), walker.state)
+        }
+        let back = Responses.back(along: walker.hops, source: source, in: design)
+        return (Trace(source: source, hops: walker.hops + back, succeeded: true, failure: nil), walker.state)
+    }
+
+    /// The default source: the first User component, else the first component with no incoming traffic connection.
+    /// Notes are skipped: they annotate the drawing and never send anything.
+    public static func defaultSource(in design: Design) -> String? {
+        if let user = design.components.first(where: { $0.kind == .user }) { return user.id }
+        let targets = Set(design.connections.filter { $0.kind == .traffic }.map(\.to))
+        return design.components.first { $0.kind != .note && !targets.contains($0.id) }?.id
+    }
+
+    /// Pod instances for a Pod component: count and which are up (for drawing stacked replicas).
+    /// `down` holds the 1-based numbers of the replicas that are down; a Pod marked not ready
+    /// has all of them down. A component that is not a Pod counts as one instance.
+    public static func instances(of podID: String, in design: Design, state: FlowState) -> (count: Int, down: Set<Int>) {
+        guard let pod = design.component(podID) else { return (0, []) }
+        guard pod.kind == .pod else { return (1, []) }
+        let count = Replicas.count(of: podID, in: design).count
+        return (count, Replicas.down(pod, count: count, state: state))
+    }
+
+    /// The name of one running copy of a Pod ("web-2" when managed, "web" when bare), so the
+    /// editor and CLI speak of replicas the way the narration does.
+    public static func instanceName(of podID: String, index: Int, in design: Design) -> String? {
+        design.component(podID).map { Replicas.name($0, index: index, in: design) }
+    }
+}

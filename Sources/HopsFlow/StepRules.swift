@@ -1,0 +1,79 @@
+import HopsDesign
+
+/// The rules for one step of a request: given where it is, where it goes next. Each kind with
+/// special behaviour (Service, Ingress, Pod) has its own file; every other kind simply sends
+/// along its first outgoing traffic connection, and answers when it has none.
+struct StepRules {
+    let design: Design
+    /// The request's host; nil matches any Ingress rule host.
+    let host: String?
+    /// The request's path, matched against Ingress rule prefixes.
+    let path: String
+
+    func step(_ a: Arrival, _ state: FlowState) -> Step {
+        guard let here = design.component(a.at) else {
+            return .fail(stop(a.at, "there is no component with the id \"\(SafeText.escape(a.at))\""))
+        }
+        switch here.kind {
+        case .service: return service(here, a, state)
+        case .ingress: return ingress(here, a, state)
+        case .pod: return pod(here, a, state)
+        default: return forward(here, a, state)
+        }
+    }
+
+    /// Sends along the first outgoing traffic connection (design order). With none, a source
+    /// is a mistake (it never sends anything) and any other component is the end: it answers.
+    func forward(_ here: Component, _ a: Arrival, _ state: FlowState, prefix: String = "") -> Step {
+        guard let (conn, next) = firstTraffic(from: here.id) else {
+            if a.isSource {
+                return .fail(stop(here.id, "\(Words.name(here)) has no outgoing connection: connect it to a Service or Ingress with `c`"))
+            }
+            return .answer
+        }
+        // Containers of one Pod share its network: a call between them stays in the same replica.
+        let replica = a.replica.flatMap { r in next.parent == r.pod ? r : nil }
+        let verb: String
+        if a.isSource { verb = "sends the request to" }
+        else if here.kind == .container { verb = "calls" }
+        else { verb = "passes the request to" }
+        var sentence = "\(prefix)\(Words.name(here)) \(verb) \(Words.name(next))"
+        if let r = replica, here.parent == r.pod, let pod = design.component(r.pod) {
+            sentence += " over localhost inside Pod \(Replicas.name(pod, index: r.index, in: design))"
+        }
+        sentence += Words.label(conn)
+        let hop = request(here.id, next.id, conn.id, sentence, replica)
+        let arrival = Arrival(at: next.id, via: conn, servicePort: Words.ports(in: conn.label).first, replica: replica)
+        return .go(hop, arrival, state)
+    }
+
+    /// The first traffic connection leaving `id` whose far end exists.
+    func firstTraffic(from id: String) -> (Connection, Component)? {
+        for c in design.connections where c.kind == .traffic && c.from == id {
+            if let to = design.component(c.to) { return (c, to) }
+        }
+        return nil
+    }
+
+    /// The first connection of `kind` from one component to another, reported as the hop's arrow.
+    func arrow(_ kind: ConnectionKind, from: String, to: String) -> String? {
+        design.connections.first { $0.kind == kind && $0.from == from && $0.to == to }?.id
+    }
+
+    /// A request hop that went well.
+    func request(_ from: String, _ to: String, _ connection: String?, _ narration: String, _ replica: Replica?) -> Hop {
+        Hop(from: from, to: to, connection: connection, direction: .request, status: .ok, narration: narration,
+            instance: replica?.index, instanceCount: replica?.count)
+    }
+
+    /// A failed hop that stays on the component where the request stopped.
+    func stop(_ id: String, _ why: String) -> Hop {
+        Hop(from: id, to: id, connection: nil, direction: .request, status: .failed, narration: why)
+    }
+
+    /// A failed hop towards a known target (the Pod that cannot take the request).
+    func failed(_ from: String, _ to: String, _ connection: String?, _ why: String, count: Int? = nil) -> Hop {
+        Hop(from: from, to: to, connection: connection, direction: .request, status: .failed, narration: why,
+            instance: nil, instanceCount: count)
+    }
+}

@@ -1,0 +1,46 @@
+import HopsDesign
+
+/// How narration names things, kept in one place so every sentence reads the same way:
+/// "Service web", "Pod web", "container app", and "User" rather than "User User".
+/// Names are escaped, so a stray control character in a name cannot reach the terminal.
+enum Words {
+    static func name(_ c: Component) -> String {
+        let n = SafeText.escape(c.name)
+        if c.kind == .container { return n.isEmpty ? "a container" : "container \(n)" }
+        if n.isEmpty { return c.kind.rawValue }
+        if c.name == c.kind.rawValue { return n }
+        return "\(c.kind.rawValue) \(n)"
+    }
+
+    static func name(_ id: String, in design: Design) -> String {
+        design.component(id).map(name) ?? "\"\(SafeText.escape(id))\""
+    }
+
+    /// "1 Pod", "3 Pods".
+    static func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// " (HTTP :80)" for a labelled connection, "" otherwise: the label often says the port.
+    static func label(_ c: Connection?) -> String {
+        guard let l = c?.label?.trimmed, !l.isEmpty else { return "" }
+        return " (\(SafeText.escape(l)))"
+    }
+
+    /// The whole numbers written in a connection label ("HTTP :80" gives [80]), used to tell
+    /// which port of a Service or container the arrow means.
+    static func ports(in label: String?) -> [Int] {
+        var out: [Int] = []
+        var digits = ""
+        for ch in (label ?? "") + " " {
+            if ch.isASCII, ch.isNumber { digits.append(ch); continue }
+            if let n = Int(digits), digits.count <= 5 { out.append(n) }
+            digits = ""
+        }
+        return out
+    }
+}

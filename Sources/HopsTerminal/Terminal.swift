@@ -1,0 +1,39 @@
+import HopsCanvas
+
+/// The seam between Hops and a screen: show a finished grid, tell the size, hand over the next
+/// input event. Two sides: `CursesTerminal` (ncursesw) and `MemoryTerminal` (tests).
+public protocol Terminal: AnyObject {
+    /// The screen's size in cells.
+    var size: Size { get }
+    /// Shows a whole grid (the terminal diffs it against what is on screen).
+    func show(_ grid: Grid)
+    /// Waits at most `timeout` milliseconds (nil: for ever) and returns the next event, or nil
+    /// when the time ran out.
+    func nextEvent(timeout: Int?) -> InputEvent?
+    /// Whether the terminal shows colour.
+    var hasColor: Bool { get }
+}
+
+/// A terminal in memory: events come from a queue, shown grids are kept for inspection.
+public final class MemoryTerminal: Terminal {
+    public private(set) var size: Size
+    public private(set) var shown: [Grid] = []
+    public var events: [InputEvent]
+    public var hasColor: Bool
+
+    public init(size: Size, events: [InputEvent] = [], hasColor: Bool = false) {
+        self.size = size; self.events = events; self.hasColor = hasColor
+    }
+
+    public func show(_ grid: Grid) { shown.append(grid) }
+
+    public func nextEvent(timeout: Int?) -> InputEvent? {
+        guard !events.isEmpty else { return nil }
+        let e = events.removeFirst()
+        if case .resize(let s) = e { size = s }
+        return e
+    }
+
+    /// The last screen as rows of text.
+    public var screen: [String] { shown.last?.rows ?? [] }
+}

@@ -1,0 +1,95 @@
+/// Display width in terminal columns, per Unicode East Asian Width and emoji presentation:
+/// wide and fullwidth characters and emoji take two columns, combining marks and
+/// zero-width characters none, everything else one. Box-drawing characters are one column.
+/// Our own table rather than `wcwidth`, so the answer does not depend on the process locale.
+public enum DisplayWidth {
+    /// Columns that one grapheme cluster takes (0, 1 or 2).
+    public static func of(_ ch: Character) -> Int {
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 } // fast path: ASCII
+        var width = scalarWidth(first)
+        if width == 0 {
+            // A cluster that starts with a mark (a lone combining character) takes no column.
+            return 0
+        }
+        for s in scalars.dropFirst() {
+            if s.value == 0xFE0F { width = 2 } // emoji presentation selector
+            if s.value == 0x200D { width = 2 } // zero-width joiner: an emoji sequence
+        }
+        return width
+    }
+
+    /// Columns that a string takes.
+    public static func of(_ s: String) -> Int {
+        var n = 0
+        for ch in s { n += of(ch) }
+        return n
+    }
+
+    /// Columns of one Unicode scalar.
+    public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B || (v >= 0x1160 && v <= 0x11FF) { return 0 }
+        if isWide(v) || s.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest prefix of `s` that fits in `columns`, with "…" appended when cut
+    /// (`...` would cost three columns; the ellipsis is one).
+    public static func truncate(_ s: String, to columns: Int, ellipsis: String = "…") -> String {
+        if of(s) <= columns { return s }
+        if columns <= 0 { return "" }
+        let budget = columns - of(ellipsis)
+        var out = ""
+        var used = 0
+        for ch in s {
+            let w = of(ch)
+            if used + w > budget { break }
+            out.append(ch); used += w
+        }
+        return out + (budget >= 0 ? ellipsis : "")
+    }
+}
+
+/// Makes text safe to put on a terminal: control characters and escape sequences are shown
+/// escaped (`\e`, `\n`, `\u{7}`), so a name can never move the cursor or change the screen.
+public enum SafeText {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x1B: out += "\\e"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x7F..<0xA0: out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// True when `s` holds a control character (an escape sequence starts with one).
+    public static func hasControl(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+    }
+}

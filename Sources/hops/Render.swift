@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import HopsCanvas
+import HopsDesign
+import HopsEditor
+import HopsFormats
+import HopsTerminal
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a design's drawing to standard output.",
+        discussion: "Positions saved in the file are kept; the rest is laid out automatically.")
+
+    @Argument(help: "A design file (.hops.json). Default: the bundled Kubernetes Request Flow design.")
+    var file: String?
+
+    @Option(help: "Make the automatic layout fit this many columns where it can.")
+    var width: Int?
+
+    @Flag(help: "Draw with + - | > v only (also when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(help: "Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20 columns") }
+    }
+
+    func run() throws {
+        let catalog = try Loading.catalog()
+        let utf8 = CursesTerminal.prepareLocale()
+        let design = try Loading.design(file, catalog: catalog)
+        let glyphs: GlyphSet = (ascii || !utf8) ? .ascii : .unicode
+        let grid = DesignRenderer.render(design, catalog: catalog, glyphs: glyphs, maxWidth: width)
+        let useColor: Bool
+        switch color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = isatty(1) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        }
+        let text = useColor ? AnsiText.render(grid) : grid.text
+        print(text.trimmingBlankLines())
+    }
+}
+
+extension String {
+    /// Without empty lines at the start and the end.
+    func trimmingBlankLines() -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        while let f = lines.first, f.allSatisfy({ $0 == " " }) { lines.removeFirst() }
+        while let l = lines.last, l.allSatisfy({ $0 == " " }) { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,87 @@
+import HopsCanvas
+import Testing
+
+@Suite struct DisplayWidthTests {
+    @Test func asciiIsOneColumnEach() { #expect(DisplayWidth.of("Service") == 7) }
+    @Test func cjkAndEmojiAreTwoColumns() {
+        #expect(DisplayWidth.of("服务") == 4)
+        #expect(DisplayWidth.of("🚀") == 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)
+    }
+    @Test func combiningMarksTakeNoColumn() {
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("\u{301}") == 0)
+    }
+    @Test func boxDrawingIsOneColumn() { #expect(DisplayWidth.of("┌─┼┐") == 4) }
+    @Test func truncateCountsColumnsNotCharacters() {
+        #expect(DisplayWidth.truncate("服务器名字", to: 5) == "服务…")
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+    }
+    @Test func controlCharactersAreShownEscaped() {
+        #expect(SafeText.escape("a\u{1B}[31mb\n") == "a\\e[31mb\\n")
+    }
+}
+
+@Suite struct GridTests {
+    @Test func textIsClippedAtTheRightEdge() {
+        var g = Grid(width: 5, height: 1)
+        let used = g.put("abcdefgh", at: Point(x: 2, y: 0))
+        #expect(g.rows == ["  abc"])
+        #expect(used == 8) // columns the text takes; the grid itself clips what falls outside
+    }
+
+    @Test func wideCharacterTakesTwoCellsAndIsNotCutInHalf() {
+        var g = Grid(width: 5, height: 1)
+        g.put("a服", at: Point(x: 0, y: 0))
+        #expect(g.rows == ["a服  "])
+        #expect(g[2, 0].isContinuation)
+        var edge = Grid(width: 3, height: 1)
+        edge.put("ab服", at: Point(x: 0, y: 0))
+        #expect(edge.rows == ["ab "]) // half a wide glyph never shows
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var g = Grid(width: 4, height: 1)
+        g.put("服", at: Point(x: 0, y: 0))
+        g.put("x", at: Point(x: 1, y: 0))
+        #expect(g.rows == [" x  "])
+    }
+
+    @Test func gridWithOriginDrawsInCanvasCoordinates() {
+        var g = Grid(width: 3, height: 2, origin: Point(x: 10, y: 5))
+        g.put("hi", at: Point(x: 11, y: 6))
+        g.put("out", at: Point(x: 0, y: 0))
+        #expect(g.rows == ["   ", " hi"])
+    }
+
+    @Test func crossingLinesMergeIntoJunctions() {
+        var g = Grid(width: 3, height: 3)
+        let h = Direction.left.bit | Direction.right.bit, v = Direction.up.bit | Direction.down.bit
+        for x in 0..<3 { g.addLine(h, at: Point(x: x, y: 1), style: .light, color: .plain) }
+        for y in 0..<3 { g.addLine(v, at: Point(x: 1, y: y), style: .light, color: .plain) }
+        #expect(g.rows == [" │ ", "─┼─", " │ "])
+    }
+
+    @Test func aLineMeetingABoxEdgeMakesATee() {
+        var g = Grid(width: 6, height: 3)
+        Painter.drawBox(SceneBox(rect: Rect(x: 0, y: 0, width: 4, height: 3)), into: &g)
+        g.addLine(Direction.right.bit, at: Point(x: 3, y: 1), style: .light, color: .plain)
+        g.addLine(Direction.left.bit | Direction.right.bit, at: Point(x: 4, y: 1), style: .light, color: .plain)
+        #expect(g.rows == ["┌──┐  ", "│  ├─ ", "└──┘  "])
+    }
+
+    @Test func asciiGlyphsUsePlusMinusBar() {
+        var g = Grid(width: 4, height: 3, glyphs: .ascii)
+        Painter.drawBox(SceneBox(rect: Rect(x: 0, y: 0, width: 4, height: 3)), into: &g)
+        #expect(g.rows == ["+--+", "|  |", "+--+"])
+        #expect(GlyphSet.ascii.arrowhead(.right) == ">")
+        #expect(GlyphSet.ascii.arrowhead(.down) == "v")
+    }
+
+    @Test func ansiTextColoursOnlyWhereStyled() {
+        var g = Grid(width: 3, height: 1)
+        g.put("a", at: Point(x: 0, y: 0), style: CellStyle(fg: .red))
+        g.put("b", at: Point(x: 1, y: 0))
+        #expect(AnsiText.render(g) == "\u{1B}[0;31ma\u{1B}[0mb")
+    }
+}

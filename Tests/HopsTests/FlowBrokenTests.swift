@@ -1,0 +1,169 @@
+import HopsDesign
+import HopsFlow
+import Testing
+
+/// Broken designs: the trace must stop at the hop where the request gets stuck, mark only that
+/// hop failed, and say in plain words what is wrong and what to change.
+@Suite struct FlowBrokenTests {
+    /// The failed trace's last hop, after checking the shape every failure shares.
+    func stopped(_ trace: Trace, sourceLocation: SourceLocation = #_sourceLocation) throws -> Hop {
+        #expect(!trace.succeeded, sourceLocation: sourceLocation)
+        #expect(trace.responseHops.isEmpty, sourceLocation: sourceLocation)
+        let last = try #require(trace.hops.last, sourceLocation: sourceLocation)
+        #expect(last.status == .failed, sourceLocation: sourceLocation)
+        #expect(trace.hops.dropLast().allSatisfy { $0.status == .ok }, sourceLocation: sourceLocation)
+        #expect(trace.failure == last.narration, sourceLocation: sourceLocation)
+        return last
+    }
+
+    @Test func userWithoutConnectionSaysHowToConnect() throws {
+        var design = FlowFixtures.web()
+        design.connections.removeAll { $0.from == "user" }
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(trace.hops.count == 1)
+        #expect(last.from == "user" && last.to == "user")
+        #expect(last.narration.contains("User has no outgoing connection"))
+        #expect(last.narration.contains("`c`"))
+    }
+
+    @Test func selectorMatchingNoPodListsTheLabelsPodsHave() throws {
+        let design = FlowFixtures.web(selector: ["app": "api"])
+        let start = FlowState()
+        let (trace, after) = FlowEngine.trace(design, from: "user", state: start)
+        let last = try stopped(trace)
+        #expect(trace.hops.map(\.to) == ["svc-web", "svc-web"])
+        #expect(last.from == "svc-web" && last.to == "svc-web")
+        for words in ["Service web", "app=api", "no Pod has these labels", "web (app=web)", "selector"] {
+            #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
+        }
+        #expect(after == start)
+    }
+
+    @Test func podWithoutLabelsIsListedAsSuch() throws {
+        let design = FlowFixtures.web(podLabels: [:])
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        #expect(try stopped(trace).narration.contains("web (no labels)"))
+    }
+
+    @Test func zeroReplicasSaysToScaleUp() throws {
+        let design = FlowFixtures.web(replicas: 0)
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(last.from == "svc-web" && last.to == "pod-web")
+        #expect(last.connection == "web-selects")
+        for words in ["Deployment web", "replicas 0", ":scale"] {
+            #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
+        }
+        #expect(FlowEngine.instances(of: "pod-web", in: design, state: FlowState()).count == 0)
+    }
+
+    @Test func killedOnlyReplicaStopsAtTheService() throws {
+        let design = FlowFixtures.web(replicas: 1)
+        var state = FlowState()
+        state.kill("pod-web", instance: 1)
+        let (trace, after) = FlowEngine.trace(design, from: "user", state: state)
+        let last = try stopped(trace)
+        #expect(last.from == "svc-web" && last.to == "pod-web")
+        #expect(last.narration.contains("web-1 is down"))
+        #expect(after == state)
+
+        state.revive("pod-web", instance: 1)
+        #expect(FlowEngine.trace(design, from: "user", state: state).0.succeeded)
+    }
+
+    @Test func podMarkedNotReadyHasEveryCopyDown() throws {
+        var design = FlowFixtures.web(replicas: 3)
+        design.components[try #require(design.index(of: "pod-web"))].isReady = false
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(last.to == "pod-web")
+        #expect(last.narration.contains("every copy is down"))
+        #expect(last.narration.contains("web-3"))
+    }
+
+    @Test func wrongTargetPortListsTheExposedPorts() throws {
+        let design = FlowFixtures.web(targetPort: .number(9090))
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(trace.hops.count == 2)
+        #expect(last.from == "svc-web" && last.to == "pod-web")
+        for words in ["9090", "app 8080 (http)", "db 5432 (postgres)", "targetPort"] {
+            #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
+        }
+    }
+
+    @Test func targetPortByNameMatchesTheContainerPortName() throws {
+        let good = FlowEngine.trace(FlowFixtures.web(targetPort: .string("http")), from: "user", state: FlowState()).0
+        #expect(good.succeeded)
+        #expect(good.hops[1].narration.contains("http = 8080"))
+        #expect(good.hops[2].to == "ctr-app")
+
+        let bad = FlowEngine.trace(FlowFixtures.web(targetPort: .string("metrics")), from: "user", state: FlowState()).0
+        let last = try stopped(bad)
+        #expect(last.narration.contains("metrics"))
+        #expect(last.narration.contains("app 8080 (http)"))
+    }
+
+    @Test func loopStopsWhereTheCircleCloses() throws {
+        var design = FlowFixtures.web(appCallsDB: false)
+        design.connections.append(FlowFixtures.traffic("ctr-app", "svc-web"))
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(trace.hops.count <= 64)
+        #expect(last.from == "ctr-app" && last.to == "svc-web")
+        #expect(last.connection == "ctr-app->svc-web")
+        for words in ["Service web", "Pod web", "container app", "forever", "remove"] {
+            #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
+        }
+    }
+
+    @Test func loopBetweenPlainBoxesIsCaughtToo() throws {
+        let design = Design(name: "loop", components: [
+            FlowFixtures.component("a", .box, "a"), FlowFixtures.component("b", .box, "b"), FlowFixtures.component("c", .box, "c"),
+        ], connections: [FlowFixtures.traffic("a", "b"), FlowFixtures.traffic("b", "c"), FlowFixtures.traffic("c", "a")])
+        let (trace, _) = FlowEngine.trace(design, from: "a", state: FlowState())
+        let last = try stopped(trace)
+        #expect(last.from == "c" && last.to == "a")
+        #expect(last.narration.contains("Box a → Box b → Box c → Box a"))
+    }
+
+    @Test func unknownSourceFailsWithoutHops() {
+        let (trace, _) = FlowEngine.trace(FlowFixtures.web(), from: "nobody", state: FlowState())
+        #expect(!trace.succeeded)
+        #expect(trace.hops.isEmpty)
+        #expect(trace.failure?.contains("nobody") == true)
+    }
+
+    @Test func serviceWithoutSelectorSaysToAddOne() throws {
+        let design = FlowFixtures.web(selector: [:])
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        let last = try stopped(trace)
+        #expect(last.to == "svc-web")
+        #expect(last.narration.contains("no selector"))
+        #expect(last.narration.contains("app=web"))
+    }
+}
+
+/// Limits and hostile names: a very long chain stops at the bound; names cannot smuggle escapes.
+@Suite struct FlowLimitTests {
+    @Test func veryLongChainStopsAtTheBound() throws {
+        let ids = (0..<80).map { "b\($0)" }
+        let design = Design(name: "chain", components: ids.map { FlowFixtures.component($0, .box, $0) },
+                            connections: zip(ids, ids.dropFirst()).map { FlowFixtures.traffic($0, $1) })
+        let (trace, _) = FlowEngine.trace(design, from: "b0", state: FlowState())
+        #expect(!trace.succeeded)
+        #expect(trace.hops.count == 64)
+        #expect(trace.hops.last?.status == .failed)
+        #expect(trace.failure?.contains("64 hops") == true)
+    }
+
+    @Test func controlCharactersInNamesAreEscaped() {
+        var design = FlowFixtures.web()
+        design.components[1].name = "web\u{1B}[2J"
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        #expect(trace.succeeded)
+        #expect(trace.hops.allSatisfy { !$0.narration.unicodeScalars.contains { $0.value == 0x1B } })
+        #expect(trace.hops[0].narration.contains("web\\e[2J"))
+    }
+}
