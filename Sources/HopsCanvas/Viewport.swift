@@ -11,12 +11,16 @@ public struct Viewport: Equatable, Sendable {
         clamp(to: content, margin: margin)
     }
 
+    /// Keeps the content in view: content larger than the view may be panned to `margin` cells
+    /// past its edges; content that fits stays wholly visible.
     public mutating func clamp(to content: Rect, margin: Int = 2) {
-        let minX = content.x - margin, minY = content.y - margin
-        let maxX = max(minX, content.maxX + margin + 1 - size.width)
-        let maxY = max(minY, content.maxY + margin + 1 - size.height)
-        origin.x = min(max(origin.x, minX), maxX)
-        origin.y = min(max(origin.y, minY), maxY)
+        origin.x = Viewport.clamp(origin.x, start: content.x, length: content.width, view: size.width, margin: margin)
+        origin.y = Viewport.clamp(origin.y, start: content.y, length: content.height, view: size.height, margin: margin)
+    }
+
+    private static func clamp(_ o: Int, start: Int, length: Int, view: Int, margin: Int) -> Int {
+        if length <= view { return min(max(o, start + length - view), start) }
+        return min(max(o, start - margin), start + length + margin - view)
     }
 
     /// Scrolls the least needed so that `target` (or as much of it as fits) is on screen.

@@ -20,7 +20,10 @@ let benchmarks: @Sendable () -> Void = {
 
     for n in [10, 100, 1000] {
         let fixture = Fixture<(Design, Catalog)>()
-        Benchmark("render \(n) components") { benchmark in
+        // One render of 1000 components takes minutes at present: no warm-up run for it.
+        var config = Benchmark.defaultConfiguration
+        if n >= 1000 { config.warmupIterations = 0 }
+        Benchmark("render \(n) components", configuration: config) { benchmark in
             let (design, catalog) = fixture.value
             benchmark.startMeasurement()
             blackHole(DesignRenderer.render(design, catalog: catalog, glyphs: .unicode))
@@ -33,7 +36,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let editorFixture = Fixture<(editor: Editor, moves: Int)>()
-    Benchmark("move one box in 1000 components") { benchmark in
+    // A move takes seconds at 1000 components: allow a few samples for a median.
+    var moveConfig = Benchmark.defaultConfiguration
+    moveConfig.maxDuration = .seconds(30)
+    moveConfig.maxIterations = 10
+    Benchmark("move one box in 1000 components", configuration: moveConfig) { benchmark in
         let editor = editorFixture.value.editor
         // Alternate right and left so the box stays where it was.
         let key: Character = editorFixture.value.moves % 2 == 0 ? "L" : "H"
@@ -44,13 +51,22 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         let catalog = try loadCatalog()
         let design = DesignGenerator.mixed(count: 1000)
+        let start = ContinuousClock.now
         let editor = Editor(design: design, catalog: catalog, path: nil, glyphs: .unicode, screen: Size(width: 200, height: 60))
+        let built = ContinuousClock.now - start
         let target = DesignGenerator.busiestTopLevel(in: editor.design)
         selectByTab(editor, target)
         precondition(editor.selection == target, "could not select \(target)")
         let links = editor.design.connections.filter { $0.from == target || $0.to == target }.count
-        report("move: selected \(target) (\(editor.design.component(target)!.kind), \(links) connections) among \(editor.design.components.count) components")
+        report("move: editor ready in \(seconds(built)); selected \(target) (\(editor.design.component(target)!.kind), \(links) connections) among \(editor.design.components.count) components")
         _ = editor.draw()
+        // Where one move's time goes: the key (re-routing) and the frame (painting).
+        for key: Character in ["L", "H"] {
+            let clock = ContinuousClock()
+            let handled = clock.measure { editor.handle(.key(.char(key))) }
+            let drawn = clock.measure { _ = editor.draw() }
+            report("move: \(key) handled in \(seconds(handled)), frame drawn in \(seconds(drawn))")
+        }
         editorFixture.value = (editor, 0)
     }
 
@@ -89,15 +105,44 @@ func report(_ line: String) {
     FileHandle.standardError.write(Data("[HopsBenchmarks] \(line)\n".utf8))
 }
 
-/// Every connection must get a route, and none should fall back to a direct line.
+/// Every connection must get a route, and none should fall back to a direct line. Reports how
+/// long each phase of a render took (layout, scene, routing, painting).
 func checkRoutes(_ design: Design, catalog: Catalog) {
-    let rects = DesignLayout.rects(design, catalog: catalog, glyphs: .unicode)
-    let scene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: .unicode).scene
-    let router = Router(scene: scene)
-    let routed = router.routes.compactMap { $0 }
-    let direct = routed.filter(\.isDirect).count
-    report("render \(design.components.count): \(design.connections.count) connections, \(scene.edges.count) edges, \(routed.count) routes, \(direct) direct, scene \(scene.bounds.width)x\(scene.bounds.height)")
-    precondition(routed.count == scene.edges.count, "\(scene.edges.count - routed.count) connections got no route")
+    let clock = ContinuousClock()
+    var rects: [String: Rect] = [:]
+    var scene: Scene? = nil
+    var router: Router? = nil
+    let tLayout = clock.measure { rects = DesignLayout.rects(design, catalog: catalog, glyphs: .unicode) }
+    let tScene = clock.measure { scene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: .unicode).scene }
+    let tRoute = clock.measure { router = Router(scene: scene!) }
+    let tPaint = clock.measure { blackHole(paint(scene!, routes: router!.routes, glyphs: .unicode)) }
+    let routes = router!.routes
+    let routed = routes.compactMap { $0 }
+    let direct = routes.indices.filter { routes[$0]?.isDirect == true }
+    report("render \(design.components.count): \(design.connections.count) connections, \(scene!.edges.count) edges, \(routed.count) routes, \(direct.count) direct, scene \(scene!.bounds.width)x\(scene!.bounds.height)")
+    report("render \(design.components.count): layout \(seconds(tLayout)), scene \(seconds(tScene)), routing \(seconds(tRoute)), painting \(seconds(tPaint))")
+    let byID = Dictionary(uniqueKeysWithValues: design.components.map { ($0.id, $0) })
+    for e in direct.prefix(5) {
+        // Scene edges follow the design's connections in order (all ends exist here).
+        let k = design.connections[e]
+        let nested = design.ancestors(of: k.to).contains(k.from) || design.ancestors(of: k.from).contains(k.to)
+        report("  direct: \(k.id) \(k.kind) \(k.from) (\(byID[k.from]!.kind)) -> \(k.to) (\(byID[k.to]!.kind))\(nested ? ", one inside the other" : "")")
+    }
+    precondition(routed.count == scene!.edges.count, "\(scene!.edges.count - routed.count) connections got no route")
+}
+
+func seconds(_ d: Duration) -> String {
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    return s >= 1 ? "\(Double(Int(s * 100)) / 100) s" : "\(Double(Int(s * 100_000)) / 100) ms"
+}
+
+/// Only the painting step of a render, on a scene already routed (to time it on its own).
+func paint(_ scene: Scene, routes: [Route?], glyphs: GlyphSet) -> Grid {
+    var b = scene.bounds
+    for r in routes { for p in r?.cells ?? [] { b = b.union(Rect(origin: p, size: Size(width: 1, height: 1))) } }
+    var grid = Grid(width: b.width, height: b.height + 1, origin: Point(x: b.x, y: b.y - 1), glyphs: glyphs)
+    Painter.draw(scene, routes: routes, into: &grid)
+    return grid
 }
 
 /// Selects a component the way a person would: Tab walks the components in design order.

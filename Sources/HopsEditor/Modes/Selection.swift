@@ -22,8 +22,21 @@ extension Editor {
         guard let sel = selection, let from = cache.rects[sel]?.center else {
             return pan(dx: dir.dx * 4, dy: dir.dy * 2)
         }
+        // Siblings first, so that from a Service "right" reaches the Pod, not a container inside it;
+        // with no sibling that way, any component.
+        let parent = design.component(sel)?.parent
+        if let b = nearest(from: from, dir, excluding: sel, among: { self.design.component($0)?.parent == parent })
+            ?? nearest(from: from, dir, excluding: sel, among: { _ in true }) {
+            select(b)
+        } else {
+            return pan(dx: dir.dx * 4, dy: dir.dy * 2)
+        }
+        return []
+    }
+
+    private func nearest(from: Point, _ dir: Direction, excluding sel: String, among keep: (String) -> Bool) -> String? {
         var best: (String, Int)?
-        for (id, r) in cache.rects where id != sel {
+        for (id, r) in cache.rects where id != sel && keep(id) {
             let c = r.center
             let dx = c.x - from.x, dy = (c.y - from.y) * 2
             let ahead = dir.dx != 0 ? dx * dir.dx : dy * dir.dy
@@ -32,8 +45,7 @@ extension Editor {
             let score = ahead + side * 2
             if best == nil || score < best!.1 || (score == best!.1 && id < best!.0) { best = (id, score) }
         }
-        if let b = best { select(b.0) } else { return pan(dx: dir.dx * 4, dy: dir.dy * 2) }
-        return []
+        return best?.0
     }
 
     func pan(dx: Int, dy: Int) -> [Effect] {

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): screens compared as text, never escape bytes.
+/// Waits poll until the screen shows what is expected (no fixed sleeps decide a result).
+@Suite(.serialized) struct TmuxTests {
+    static var binary: String {
+        ProcessInfo.processInfo.environment["HOPS_BINARY"]
+            ?? Fixtures.packageRoot.appendingPathComponent(".build/debug/hops").path
+    }
+
+    final class Pane {
+        let name = "hops-e2e-\(UUID().uuidString.prefix(8))"
+        init(_ command: String, width: Int = 120, height: Int = 32) throws {
+            try Pane.tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name,
+                           "env LANG=C.UTF-8 TERM=screen-256color \(command); echo EXIT=$?; sleep 60"])
+        }
+        deinit { _ = try? Pane.tmux(["kill-session", "-t", name]) }
+
+        @discardableResult
+        static func tmux(_ args: [String]) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["tmux"] + args
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func keys(_ k: String...) throws { try Pane.tmux(["send-keys", "-t", name] + k) }
+        func screen() throws -> String { try Pane.tmux(["capture-pane", "-p", "-t", name]) }
+
+        /// The screen once it satisfies `ok`, or the last screen after about 20 seconds.
+        func wait(_ ok: (String) -> Bool) throws -> String {
+            var s = ""
+            for _ in 0..<400 {
+                s = try screen()
+                if ok(s) { return s }
+                usleep(50_000)
+            }
+            return s
+        }
+    }
+
+    @Test func startsOnTheBundledDesignAndQuitsCleanly() throws {
+        let pane = try Pane(TmuxTests.binary)
+        let first = try pane.wait { $0.contains("svc") && $0.contains("Kubernetes Request Flow") }
+        #expect(first.contains("┌ svc"))
+        #expect(first.contains("ClusterIP :80→8080"))
+        try pane.keys("q")
+        let end = try pane.wait { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=0"))
+        #expect(!end.contains("┌ svc")) // the terminal is restored: the drawing is gone
+    }
+
+    @Test func resizeRedraws() throws {
+        let pane = try Pane(TmuxTests.binary, width: 120, height: 32)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try Pane.tmux(["resize-window", "-t", pane.name, "-x", "70", "-y", "20"])
+        let small = try pane.wait { s in s.split(separator: "\n").contains { $0.hasPrefix(" Kubernetes Request Flow") } && !s.contains("│ User · User") }
+        #expect(small.split(separator: "\n").count <= 20)
+        try Pane.tmux(["resize-window", "-t", pane.name, "-x", "16", "-y", "5"])
+        let tiny = try pane.wait { $0.contains("Terminal too") }
+        #expect(tiny.contains("Terminal too"))
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+
+    @Test func drawSaveAndQuitOnANewFile() throws {
+        let dir = Fixtures.tempDir()
+        let file = dir.appendingPathComponent("new.hops.json").path
+        let pane = try Pane("\(TmuxTests.binary) \(file)")
+        _ = try pane.wait { $0.contains("new") }
+        try pane.keys("a", "Service", "Enter")
+        _ = try pane.wait { $0.contains("┏ svc") }
+        try pane.keys("a", "Deployment", "Enter")
+        _ = try pane.wait { $0.contains("deploy") }
+        try pane.keys("c", "BTab", "Enter")
+        _ = try pane.wait { $0.contains("connected") }
+        try pane.keys(":w", "Enter")
+        _ = try pane.wait { $0.contains("saved") }
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains("\"kind\": \"Service\""))
+        #expect(saved.contains("\"kind\": \"Deployment\""))
+        #expect(saved.contains("\"from\": \"deploy\""))
+        #expect(saved.contains("\"to\": \"svc\""))
+    }
+
+    @Test func quitWithUnsavedChangesAsksAndForcedQuitLeavesTheFileUntouched() throws {
+        let dir = Fixtures.tempDir()
+        let file = dir.appendingPathComponent("keep.hops.json").path
+        let original = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/kubernetes-request-flow.hops.json"), encoding: .utf8)
+        try original.write(toFile: file, atomically: true, encoding: .utf8)
+        let pane = try Pane("\(TmuxTests.binary) \(file)")
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try pane.keys("x")
+        _ = try pane.wait { $0.contains("[+]") }
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("Unsaved changes") }.contains("Unsaved changes"))
+        try pane.keys("Escape")
+        _ = try pane.wait { !$0.contains("Unsaved changes") }
+        try pane.keys(":q!", "Enter")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == original)
+    }
+
+    @Test func renderAndBadInputFromTheCommandLine() throws {
+        let pane = try Pane("\(TmuxTests.binary) render /nonexistent/missing.hops.json")
+        let s = try pane.wait { $0.contains("EXIT=") }
+        #expect(s.contains("hops: /nonexistent/missing.hops.json: no such file"))
+        #expect(s.contains("EXIT=1"))
+    }
+}
