@@ -80,6 +80,13 @@ static inline void hops_install_signal_restore(void) {
     signal(SIGHUP, hops_restore_and_reraise);
     signal(SIGINT, hops_restore_and_reraise);
     signal(SIGQUIT, hops_restore_and_reraise);
+    /* A crash (a Swift trap is SIGILL or SIGTRAP) must not leave the terminal in raw mode. */
+    signal(SIGILL, hops_restore_and_reraise);
+    signal(SIGTRAP, hops_restore_and_reraise);
+    signal(SIGSEGV, hops_restore_and_reraise);
+    signal(SIGBUS, hops_restore_and_reraise);
+    signal(SIGABRT, hops_restore_and_reraise);
+    signal(SIGFPE, hops_restore_and_reraise);
 }
 
 #endif

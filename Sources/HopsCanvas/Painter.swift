@@ -30,7 +30,7 @@ public enum Painter {
         guard r.width >= 2, r.height >= 2 else { return }
         // Stacked copies behind: one or two offset outlines say "there are more of these".
         for k in stride(from: min(box.stack, 2), to: 0, by: -1) {
-            border(r.offsetBy(dx: k, dy: k), style: box.border, color: box.color.with(dim: true), into: &grid)
+            shadow(r.offsetBy(dx: k, dy: k), color: box.color.with(dim: true), into: &grid)
         }
         grid.fill(r, with: " ")
         border(r, style: box.border, color: box.color, into: &grid)
@@ -48,6 +48,17 @@ public enum Painter {
             let text = DisplayWidth.truncate(line, to: inner, ellipsis: grid.glyphs.ellipsis)
             grid.put(text, at: Point(x: r.x + 2, y: r.y + 2 + i), style: CellStyle(attrs: .dim))
         }
+    }
+
+    /// The right and bottom edges of a copy behind a box, drawn as plain characters so they
+    /// never merge into junctions with the box in front.
+    static func shadow(_ r: Rect, color: CellStyle, into grid: inout Grid) {
+        let g = grid.glyphs
+        for x in r.x..<r.maxX { grid.set(g.line(10, .light), at: Point(x: x, y: r.maxY), style: color) }
+        for y in r.y..<r.maxY { grid.set(g.line(5, .light), at: Point(x: r.maxX, y: y), style: color) }
+        grid.set(g.line(12, .light), at: Point(x: r.maxX, y: r.y), style: color)
+        grid.set(g.line(3, .light), at: Point(x: r.x, y: r.maxY), style: color)
+        grid.set(g.line(9, .light), at: Point(x: r.maxX, y: r.maxY), style: color)
     }
 
     static func border(_ r: Rect, style: LineStyle, color: CellStyle, into grid: inout Grid) {

@@ -31,7 +31,10 @@ extension Editor {
         Binding(keys: [.char("?")], help: "this help") { e in e.mode = .help(scroll: 0); return [] },
         Binding(keys: [.pageUp], help: "pan up a screen") { $0.pan(dx: 0, dy: -$0.viewport.size.height / 2) },
         Binding(keys: [.pageDown], help: "pan down a screen") { $0.pan(dx: 0, dy: $0.viewport.size.height / 2) },
-        Binding(keys: [.esc], help: "clear the selection; back out of any mode") { e in e.selection = nil; return [] },
+        Binding(keys: [.esc], help: "stop the request; else clear the selection; backs out of any mode") { e in
+            if e.player != nil { return e.stopPlayer() }
+            e.selection = nil; return []
+        },
         Binding(keys: [.char("q")], help: "quit (asks first when there are unsaved changes)") { $0.quit(force: false) },
     ]
 

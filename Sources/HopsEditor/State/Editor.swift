@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsDesign
+import HopsFlow
 import HopsTerminal
 
 /// The editor: a state machine. `handle(event)` changes the state and returns effects for the
@@ -26,6 +27,12 @@ public final class Editor {
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
+    /// The request player (see Flow/); nil when no request is being stepped.
+    public internal(set) var player: Player?
+    /// Round robin positions and Pod replicas that are down: what the cluster remembers.
+    public internal(set) var flowState = FlowState()
+    /// Killed replicas waiting for their controller to start a replacement.
+    public internal(set) var replacements: [Replacement] = []
 
     struct Snapshot {
         var design: Design

@@ -117,3 +117,18 @@ import Testing
         #expect(s.contains("EXIT=1"))
     }
 }
+
+extension TmuxTests {
+    @Test func narrationChangesHopByHop() throws {
+        let pane = try Pane(TmuxTests.binary, width: 130, height: 30)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try pane.keys("t")
+        #expect(try pane.wait { $0.contains("hop 1 of 8") }.contains("User sends the request"))
+        try pane.keys("n")
+        #expect(try pane.wait { $0.contains("hop 2 of 8") }.contains("round robin chose"))
+        try pane.keys("n")
+        #expect(try pane.wait { $0.contains("hop 3 of 8") }.contains("hands the request to"))
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+}

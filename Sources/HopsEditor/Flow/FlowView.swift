@@ -1,0 +1,79 @@
+import HopsCanvas
+import HopsDesign
+import HopsFlow
+
+extension Editor {
+    /// The cells of one hop of the focused trace, starting where the previous hop ended when the
+    /// hop follows no arrow.
+    func hopPath(_ hop: Hop) -> [Point] {
+        var cells = HopPath.cells(hop, design: design, cache: cache)
+        if hop.connection == nil, hop.from != hop.to, let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
+           let i = packet.trace.hops.firstIndex(of: hop), i > 0 {
+            let before = HopPath.cells(packet.trace.hops[i - 1], design: design, cache: cache)
+            if let start = before.last, let end = cells.last { cells = HopPath.straight(from: start, to: end) }
+        }
+        return cells.isEmpty ? [cache.rects[hop.to].map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
+    }
+
+    /// Replica stacks with their numbers, and the current hop's boxes picked out.
+    func decorate(_ scene: inout Scene) {
+        for (i, id) in cache.designScene.boxIDs.enumerated() {
+            guard let c = design.component(id), c.kind == .pod else { continue }
+            let (count, down) = FlowEngine.instances(of: id, in: design, state: flowState)
+            guard count != 1 || !down.isEmpty else { continue }
+            scene.boxes[i].stack = max(0, count - 1)
+            scene.boxes[i].title = c.name + " " + replicaStrip(count: count, down: down)
+        }
+        guard let hop = player?.focus?.current else { return }
+        for id in [hop.from, hop.to] {
+            guard let i = cache.designScene.boxIndex[id] else { continue }
+            scene.boxes[i].color.attrs.insert(.bold)
+            scene.boxes[i].color.fg = hop.status == .failed && id == hop.to ? .red : .yellow
+        }
+    }
+
+    /// `[1 2 x]`: a number per replica, `x` for one that is down.
+    func replicaStrip(count: Int, down: Set<Int>) -> String {
+        guard count > 0 else { return "[0 replicas]" }
+        if count > 8 { return "[\(count - down.count)/\(count) up]" }
+        return "[" + (1...count).map { down.contains($0) ? "x" : String($0) }.joined(separator: " ") + "]"
+    }
+
+    /// The packets over the canvas, and the chosen replica picked out in its Pod's strip.
+    func drawFlow(into grid: inout Grid) {
+        guard let player else { return }
+        for p in player.packets where !p.finished || p == player.focus {
+            guard let hop = p.current else { continue }
+            let cells = hopPath(hop)
+            let at = cells[min(p.cell, cells.count - 1)]
+            let color: Color = hop.status == .failed ? .red : (hop.direction == .request ? .green : .cyan)
+            grid.set(grid.glyphs.packet, at: at, style: CellStyle(fg: color, attrs: .bold))
+            if let n = hop.instance, let pod = design.component(hop.to), pod.kind == .pod, let r = cache.rects[hop.to] {
+                let (count, down) = FlowEngine.instances(of: hop.to, in: design, state: flowState)
+                guard count <= 8 else { continue }
+                let strip = replicaStrip(count: count, down: down)
+                let x = r.x + 2 + DisplayWidth.of(pod.name) + 1 + 1 + (n - 1) * 2
+                if x < r.maxX - 1, DisplayWidth.of(pod.name) + 1 + DisplayWidth.of(strip) <= r.width - 4 {
+                    grid.restyle(Rect(x: x, y: r.y + 1, width: DisplayWidth.of(String(n)), height: 1)) { $0.attrs.insert(.reverse) }
+                }
+            }
+        }
+    }
+
+    /// The narration panel: which hop of how many, what happens there, and why.
+    func flowPanelLines() -> [(String, CellStyle)]? {
+        guard let player, let p = player.focus, let hop = p.current else { return nil }
+        let name = { (id: String) in self.design.component(id)?.name ?? id }
+        var out: [(String, CellStyle)] = [
+            ("Request \(player.packets.count > 1 ? "\(player.packets.count) in flight" : "from \(name(player.source))")", CellStyle(attrs: .bold)),
+            ("hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)\(player.playing ? " · playing" : "")", CellStyle(attrs: .dim)),
+            (hop.narration, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain),
+        ]
+        if let what = catalog.info(design.component(hop.to)?.kind ?? .box)?.description, hop.status == .ok {
+            out.append(("\(design.component(hop.to)?.kind.rawValue ?? ""): \(what)", CellStyle(attrs: .dim)))
+        }
+        if p.finished && hop.status == .ok { out.append(("The response reached \(name(p.trace.source)).", CellStyle(fg: .green))) }
+        out.append(("n next · p previous · Space play · R another · Esc stop", CellStyle(attrs: .dim)))
+        return glyphs.isASCII ? out.map { ($0.0.replacingArrows(), $0.1) } : out
+    }
+}

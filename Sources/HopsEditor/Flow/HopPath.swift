@@ -1,0 +1,36 @@
+import HopsCanvas
+import HopsDesign
+import HopsFlow
+
+/// The cells a packet crosses on one hop: along the routed arrow of the hop's connection
+/// (backwards for a response), or straight from one box to the other when the hop follows no
+/// arrow (a Pod handing the request to its container).
+enum HopPath {
+    static func cells(_ hop: Hop, design: Design, cache: SceneCache) -> [Point] {
+        if let cid = hop.connection, let e = cache.designScene.edgeIDs.firstIndex(of: cid),
+           e < cache.routes.count, let route = cache.routes[e], let k = design.connections.first(where: { $0.id == cid }) {
+            let forward = route.travel
+            return k.from == hop.from ? forward : forward.reversed()
+        }
+        guard let a = cache.rects[hop.from], let b = cache.rects[hop.to] else { return [] }
+        if hop.from == hop.to { return [Point(x: a.x + 1, y: a.y)] }
+        return straight(from: anchor(a, toward: b), to: anchor(b, toward: a))
+    }
+
+    /// A point on a box's border facing the other box (or its top-left inside when nested).
+    static func anchor(_ r: Rect, toward o: Rect) -> Point {
+        if r.contains(o) { return Point(x: r.x + 1, y: r.y + 1) }
+        if o.contains(r) { return Point(x: r.x, y: r.center.y) }
+        if o.x > r.maxX { return Point(x: r.maxX, y: r.center.y) }
+        if o.maxX < r.x { return Point(x: r.x, y: r.center.y) }
+        return o.y > r.maxY ? Point(x: r.center.x, y: r.maxY) : Point(x: r.center.x, y: r.y)
+    }
+
+    static func straight(from a: Point, to b: Point) -> [Point] {
+        var out = [a]
+        var p = a
+        while p.x != b.x { p.x += b.x > p.x ? 1 : -1; out.append(p) }
+        while p.y != b.y { p.y += b.y > p.y ? 1 : -1; out.append(p) }
+        return out
+    }
+}
