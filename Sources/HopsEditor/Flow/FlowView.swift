@@ -15,14 +15,13 @@ extension Editor {
         return cells.isEmpty ? [cache.rects[hop.to].map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
     }
 
-    /// Replica stacks with their numbers, and the current hop's boxes picked out.
+    /// The current hop's boxes picked out; the replica strips follow the cluster's state.
     func decorate(_ scene: inout Scene) {
-        for (i, id) in cache.designScene.boxIDs.enumerated() {
-            guard let c = design.component(id), c.kind == .pod else { continue }
-            let (count, down) = FlowEngine.instances(of: id, in: design, state: flowState)
-            guard count != 1 || !down.isEmpty else { continue }
-            scene.boxes[i].stack = max(0, count - 1)
-            scene.boxes[i].title = c.name + " " + replicaStrip(count: count, down: down)
+        if !flowState.down.isEmpty {
+            for (i, id) in cache.designScene.boxIDs.enumerated() {
+                guard let c = design.component(id), let r = DesignScene.replicas(c, design, flowState) else { continue }
+                scene.boxes[i].lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
+            }
         }
         guard let hop = player?.focus?.current else { return }
         for id in [hop.from, hop.to] {
@@ -30,13 +29,6 @@ extension Editor {
             scene.boxes[i].color.attrs.insert(.bold)
             scene.boxes[i].color.fg = hop.status == .failed && id == hop.to ? .red : .yellow
         }
-    }
-
-    /// `[1 2 x]`: a number per replica, `x` for one that is down.
-    func replicaStrip(count: Int, down: Set<Int>) -> String {
-        guard count > 0 else { return "[0 replicas]" }
-        if count > 8 { return "[\(count - down.count)/\(count) up]" }
-        return "[" + (1...count).map { down.contains($0) ? "x" : String($0) }.joined(separator: " ") + "]"
     }
 
     /// The packets over the canvas, and the chosen replica picked out in its Pod's strip.
@@ -48,14 +40,12 @@ extension Editor {
             let at = cells[min(p.cell, cells.count - 1)]
             let color: Color = hop.status == .failed ? .red : (hop.direction == .request ? .green : .cyan)
             grid.set(grid.glyphs.packet, at: at, style: CellStyle(fg: color, attrs: .bold))
-            if let n = hop.instance, let pod = design.component(hop.to), pod.kind == .pod, let r = cache.rects[hop.to] {
-                let (count, down) = FlowEngine.instances(of: hop.to, in: design, state: flowState)
-                guard count <= 8 else { continue }
-                let strip = replicaStrip(count: count, down: down)
-                let x = r.x + 2 + DisplayWidth.of(pod.name) + 1 + 1 + (n - 1) * 2
-                if x < r.maxX - 1, DisplayWidth.of(pod.name) + 1 + DisplayWidth.of(strip) <= r.width - 4 {
-                    grid.restyle(Rect(x: x, y: r.y + 1, width: DisplayWidth.of(String(n)), height: 1)) { $0.attrs.insert(.reverse) }
-                }
+            // The replica the request went to, picked out in its Pod's strip.
+            if let n = hop.instance, n <= 8, let pod = design.component(hop.to), let r = cache.rects[hop.to],
+               let reps = DesignScene.replicas(pod, design, flowState),
+               let row = BoxText.lines(pod, ascii: glyphs.isASCII, replicas: reps).firstIndex(where: { $0.hasPrefix(BoxText.stripPrefix) }) {
+                let x = r.x + 2 + BoxText.stripPrefix.count + (n - 1) * 2
+                if x < r.maxX - 1 { grid.restyle(Rect(x: x, y: r.y + 2 + row, width: 1, height: 1)) { $0.attrs.insert(.reverse) } }
             }
         }
     }

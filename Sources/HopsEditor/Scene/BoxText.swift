@@ -5,7 +5,9 @@ import HopsDesign
 /// What a component's box says besides its name: one or two short lines per kind, so the
 /// drawing shows what matters for the request's path (type and ports, replicas, labels, image).
 enum BoxText {
-    static func lines(_ c: Component, ascii: Bool) -> [String] {
+    /// `replicas` is the Pod's running copies (count and the numbers that are down), when it
+    /// has a controller: drawn as a strip `replicas 1 2 x`.
+    static func lines(_ c: Component, ascii: Bool, replicas: (count: Int, down: Set<Int>)? = nil) -> [String] {
         let arrow = ascii ? "->" : "→"
         switch c.kind {
         case .service:
@@ -16,7 +18,9 @@ enum BoxText {
             return ["\(n) replica\(n == 1 ? "" : "s")"]
         case .pod:
             let l = formatLabels(c.labels)
-            return l.isEmpty ? [] : [l]
+            var out = l.isEmpty ? [] : [l]
+            if let r = replicas, r.count != 1 || !r.down.isEmpty { out.append(strip(count: r.count, down: r.down)) }
+            return out
         case .container:
             var out: [String] = []
             if let image = c.image { out.append(shortImage(image)) }
@@ -35,6 +39,15 @@ enum BoxText {
         default:
             return []
         }
+    }
+
+    static let stripPrefix = "replicas "
+
+    /// `replicas 1 2 x`: a number per running copy, `x` for one that is down.
+    static func strip(count: Int, down: Set<Int>) -> String {
+        guard count > 0 else { return "replicas: none" }
+        if count > 8 { return "replicas \(count - down.count) of \(count) up" }
+        return stripPrefix + (1...count).map { down.contains($0) ? "x" : String($0) }.joined(separator: " ")
     }
 
     /// `registry.example/team/web-app:1.4` reads as `web-app:1.4`: the part that changes.

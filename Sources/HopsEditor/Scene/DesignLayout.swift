@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsDesign
+import HopsFlow
 
 /// Where every component's box stands: saved positions and sizes are kept (boxes still grow to
 /// fit their text and children); the rest is placed by the layered layout.
@@ -10,7 +11,7 @@ public enum DesignLayout {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         let nodes = design.components.map { c -> LayoutNode in
-            let lines = BoxText.lines(c, ascii: glyphs.isASCII)
+            let lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: DesignScene.replicas(c, design, FlowState()))
             var size = SceneBox.minimumSize(tag: catalog.info(c.kind)?.tag ?? "", title: c.name, lines: lines)
             if let s = c.size, !ignoreSaved { size = Size(width: max(size.width, s.width), height: max(size.height, s.height)) }
             let fixed = ignoreSaved ? nil : c.position.map { Point(x: $0.x, y: $0.y) }

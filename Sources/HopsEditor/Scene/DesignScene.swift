@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsDesign
+import HopsFlow
 
 /// The adapter from a design to what the canvas draws: one box per component, styled from the
 /// catalog, one edge per connection, styled by what it means. Index maps lead back to ids.
@@ -11,7 +12,8 @@ public struct DesignScene: Sendable {
     /// Edge index → connection id.
     public let edgeIDs: [String]
 
-    public init(design: Design, catalog: Catalog, rects: [String: Rect], glyphs: GlyphSet) {
+    /// `flow` says which Pod replicas are down (drawn `x` in the replica strip).
+    public init(design: Design, catalog: Catalog, rects: [String: Rect], glyphs: GlyphSet, flow: FlowState = FlowState()) {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         var boxes: [SceneBox] = []
@@ -20,6 +22,7 @@ public struct DesignScene: Sendable {
             let info = catalog.info(c.kind)
             var color = CellStyle(fg: Color(name: info?.color ?? "default") ?? .none)
             if c.kind == .user { color.attrs.insert(.bold) }
+            let replicas = DesignScene.replicas(c, design, flow)
             boxes.append(SceneBox(
                 rect: rects[c.id] ?? Rect(x: 0, y: 0, width: 8, height: 3),
                 parent: c.parent.flatMap { index[$0] },
@@ -27,7 +30,8 @@ public struct DesignScene: Sendable {
                 color: color,
                 tag: info?.tag ?? c.kind.rawValue.lowercased(),
                 title: c.name,
-                lines: BoxText.lines(c, ascii: glyphs.isASCII)))
+                lines: BoxText.lines(c, ascii: glyphs.isASCII, replicas: replicas),
+                stack: replicas.map { max(0, $0.count - 1) } ?? 0))
         }
         var edges: [SceneEdge] = []
         var edgeIDs: [String] = []
@@ -40,6 +44,14 @@ public struct DesignScene: Sendable {
         boxIDs = design.components.map(\.id)
         boxIndex = index
         self.edgeIDs = edgeIDs
+    }
+
+    /// A Pod's running copies when a controller manages it (nil for a bare Pod or another kind).
+    static func replicas(_ c: Component, _ design: Design, _ flow: FlowState) -> (count: Int, down: Set<Int>)? {
+        guard c.kind == .pod else { return nil }
+        let managed = design.connections.contains { $0.to == c.id && $0.kind == .manages }
+            || (c.parent.flatMap { design.component($0)?.kind.managesPods } ?? false)
+        return managed ? FlowEngine.instances(of: c.id, in: design, state: flow) : nil
     }
 
     static func lineStyle(_ name: String?) -> LineStyle {

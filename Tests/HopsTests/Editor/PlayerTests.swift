@@ -91,7 +91,7 @@ import Testing
         #expect(s.editor.selection == "pod-web")
         #expect(s.keys(":kill<Enter>") == [.animate(true)])
         #expect(s.editor.message == "killed web-3; Deployment web has 2 of 3 ready; starting a replacement")
-        #expect(s.screenText.contains("web [1 2 x]"))
+        #expect(s.screenText.contains("replicas 1 2 x"))
         // Requests meanwhile go to the others.
         s.keys("<Esc>t") // nothing selected: from the design's User
         #expect(s.editor.player?.focus?.trace.hops[1].instance == 1)
@@ -101,7 +101,7 @@ import Testing
         #expect(s.editor.player?.focus?.trace.hops[1].instance == 1) // 3 is skipped
         for _ in 0..<30 { s.send(.tick(milliseconds: 100)) }
         #expect(s.editor.message == "Deployment web replaced web-3: 3 of 3 ready")
-        #expect(s.screenText.contains("web [1 2 3]"))
+        #expect(s.screenText.contains("replicas 1 2 3"))
     }
 
     @Test func scaleAndImageChangeTheNextRequest() throws {
