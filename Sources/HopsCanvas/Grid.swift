@@ -111,11 +111,16 @@ public struct Grid: Sendable, Equatable {
         cells[i] = c
     }
 
+    /// The part of a canvas rectangle inside the window (empty when none is).
+    public func clip(_ r: Rect) -> Rect {
+        let x0 = max(r.x, origin.x), y0 = max(r.y, origin.y)
+        let x1 = min(r.maxX, origin.x + width - 1), y1 = min(r.maxY, origin.y + height - 1)
+        return Rect(x: x0, y: y0, width: max(0, x1 - x0 + 1), height: max(0, y1 - y0 + 1))
+    }
+
     /// Fills a canvas rectangle with one character.
     public mutating func fill(_ r: Rect, with ch: Character = " ", style: CellStyle = .plain) {
-        let clipped = Rect(x: max(r.x, origin.x), y: max(r.y, origin.y),
-                           width: min(r.maxX, origin.x + width - 1) - max(r.x, origin.x) + 1,
-                           height: min(r.maxY, origin.y + height - 1) - max(r.y, origin.y) + 1)
+        let clipped = clip(r)
         guard !clipped.isEmpty else { return }
         for y in clipped.y...clipped.maxY {
             for x in clipped.x...clipped.maxX { set(ch, at: Point(x: x, y: y), style: style) }
@@ -124,10 +129,10 @@ public struct Grid: Sendable, Equatable {
 
     /// Changes the style of the cells in a canvas rectangle, keeping their characters.
     public mutating func restyle(_ r: Rect, _ change: (inout CellStyle) -> Void) {
-        for y in max(r.y, origin.y)...max(r.y, min(r.maxY, origin.y + height - 1)) {
-            for x in max(r.x, origin.x)...max(r.x, min(r.maxX, origin.x + width - 1)) {
-                if let i = index(Point(x: x, y: y)) { change(&cells[i].style) }
-            }
+        let clipped = clip(r)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y...clipped.maxY {
+            for x in clipped.x...clipped.maxX { if let i = index(Point(x: x, y: y)) { change(&cells[i].style) } }
         }
     }
 

@@ -90,6 +90,7 @@ public enum Painter {
     static func placeLabel(_ label: String, route: Route, style: CellStyle, scene: Scene, into grid: inout Grid) {
         let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
         let width = DisplayWidth.of(text)
+        guard width > 0 else { return }
         let cells = route.cells.dropLast() // never the arrowhead
         var runs: [(y: Int, x0: Int, x1: Int)] = []
         var i = cells.startIndex

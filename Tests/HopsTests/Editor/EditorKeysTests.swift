@@ -21,9 +21,7 @@ import Testing
         #expect(s.editor.selection == "svc-web")
         s.keys("<Right>")
         #expect(s.editor.selection == "pod-web")
-        s.keys("h")
-        #expect(s.editor.selection == "svc-web")
-        s.keys("j")
+        s.keys("h") // the Deployment is more level with the Pod than the Service is
         #expect(s.editor.selection == "deploy-web")
         s.keys("<Up>")
         #expect(s.editor.selection == "svc-web")
