@@ -11,11 +11,13 @@
 #endif
 #include <locale.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 static inline FILE *hops_stdout(void) { return stdout; }
@@ -39,6 +41,14 @@ static inline int hops_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int hops_key_f(int n) { return KEY_F(n); }
 static inline int hops_err(void) { return ERR; }
 static inline int hops_color_pairs(void) { return COLOR_PAIRS; }
+
+/// The terminal's size as the kernel has it (rows, columns); 0 on success.
+static inline int hops_winsize(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
 
 static inline int hops_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int hops_getmaxx(WINDOW *w) { return getmaxx(w); }
@@ -73,6 +83,19 @@ static void hops_restore_and_reraise(int sig) {
     endwin();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/// ncurses catches SIGWINCH only when its handler is the default; a parent that ignores it
+/// (a shell, a test runner) would leave Hops deaf to resizes, so reset it before newterm.
+/// A parent may also start us with signals blocked (some sandboxes and runners do), and a
+/// blocked SIGWINCH never reaches ncurses, a blocked SIGTERM never restores the terminal.
+static inline void hops_default_sigwinch(void) {
+    signal(SIGWINCH, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGWINCH); sigaddset(&set, SIGINT); sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP); sigaddset(&set, SIGQUIT); sigaddset(&set, SIGTSTP); sigaddset(&set, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 static inline void hops_install_signal_restore(void) {

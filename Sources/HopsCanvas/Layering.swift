@@ -20,6 +20,8 @@ enum Layering {
         for v in 0..<n { layers[layer[v]].append(v) }
         order(&layers, succ: succ, pred: pred)
 
+        if n > 60, let rows = compactRows(layers, members: members, sizes: sizes, layerGap: layerGap) { return rows }
+
         // Along = the axis layers advance on; across = the axis inside a layer.
         let along: (Size) -> Int = direction == .leftToRight ? { $0.width } : { $0.height }
         let across: (Size) -> Int = direction == .leftToRight ? { $0.height } : { $0.width }
@@ -49,6 +51,35 @@ enum Layering {
         return (0..<n).map { v in
             (members[v], direction == .leftToRight ? Point(x: alongPos[v], y: acrossPos[v]) : Point(x: acrossPos[v], y: alongPos[v]))
         }
+    }
+
+    /// For big groups whose layers would make a drawing far wider than tall (a random graph of
+    /// a thousand nodes has a hundred layers), the nodes go in reading order, layer by layer,
+    /// into rows about as wide as the drawing is tall (in screen proportions, cells being twice
+    /// as tall as wide). Neighbours stay near each other, so arrows stay short. Nil when the
+    /// layered drawing is already compact enough.
+    static func compactRows(_ layers: [[Int]], members: [Int], sizes: [Size], layerGap: Int) -> [(Int, Point)]? {
+        let rowGap = 3
+        var area = 0, layeredWidth = 0, layeredHeight = 0
+        for l in layers {
+            layeredWidth += (l.map { sizes[members[$0]].width }.max() ?? 0) + layerGap
+            layeredHeight = max(layeredHeight, l.reduce(0) { $0 + sizes[members[$1]].height + LayeredLayout.nodeGap })
+            for v in l { let s = sizes[members[v]]; area += (s.width + layerGap) * (s.height + rowGap) }
+        }
+        let target = max(120, Int((Double(area) * 2).squareRoot()))
+        guard layeredWidth > target * 2 || layeredHeight * 4 > target * 2 else { return nil }
+        var out: [(Int, Point)] = []
+        var x = 0, y = 0, rowHeight = 0
+        for l in layers {
+            for v in l {
+                let s = sizes[members[v]]
+                if x > 0 && x + s.width > target { x = 0; y += rowHeight + rowGap; rowHeight = 0 }
+                out.append((members[v], Point(x: x, y: y)))
+                x += s.width + layerGap
+                rowHeight = max(rowHeight, s.height)
+            }
+        }
+        return out
     }
 
     /// Reverses back edges found by an iterative depth-first search, so the graph is acyclic.

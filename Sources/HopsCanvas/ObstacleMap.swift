@@ -18,8 +18,7 @@ struct ObstacleMap {
         hUse = Array(repeating: 0, count: n)
         vUse = Array(repeating: 0, count: n)
         reserved = Array(repeating: 0, count: n)
-        let depths = scene.boxes.indices.map { scene.depth(of: $0) }
-        paintOrder = scene.boxes.indices.sorted { (depths[$0], $0) < (depths[$1], $1) }
+        paintOrder = Painter.paintOrder(scene)
         repaint(scene: scene, region: bounds)
     }
 

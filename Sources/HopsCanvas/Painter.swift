@@ -2,26 +2,42 @@
 /// junctions where they meet borders or each other), then arrowheads, then edge labels in the
 /// free stretches of their own lines. Only what falls inside the grid's window is touched.
 public enum Painter {
-    public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid) {
+    /// `order` lists boxes parents first (`paintOrder(scene)`); pass it when drawing the same
+    /// scene often, to skip sorting on every frame.
+    public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid, order: [Int]? = nil) {
         let window = grid.window
-        let order = scene.boxes.indices.sorted { (scene.depth(of: $0), $0) < (scene.depth(of: $1), $1) }
-        for b in order where scene.boxes[b].rect.insetBy(-2).intersects(window) {
+        for b in order ?? paintOrder(scene) where scene.boxes[b].rect.insetBy(-2).intersects(window) {
             drawBox(scene.boxes[b], into: &grid)
         }
+        let near = window.insetBy(-1)
         for (i, route) in routes.enumerated() {
-            guard let route, i < scene.edges.count else { continue }
+            guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             let edge = scene.edges[i]
             grid.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
             for (p, m) in route.lineMasks() { grid.addLine(m, at: p, style: edge.style, color: edge.color) }
         }
         for (i, route) in routes.enumerated() {
-            guard let route, let last = route.cells.last, i < scene.edges.count else { continue }
+            guard let route, let last = route.cells.last, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             grid.set(grid.glyphs.arrowhead(route.headDirection), at: last, style: scene.edges[i].color)
         }
         for (i, route) in routes.enumerated() {
-            guard let route, i < scene.edges.count, let label = scene.edges[i].label, !label.isEmpty else { continue }
+            guard let route, i < scene.edges.count, route.bounds.intersects(near), let label = scene.edges[i].label, !label.isEmpty else { continue }
             placeLabel(label, route: route, style: scene.edges[i].color, scene: scene, into: &grid)
         }
+    }
+
+    /// Box indices, parents before children (then in scene order), so children draw on top.
+    public static func paintOrder(_ scene: Scene) -> [Int] {
+        var depth = Array(repeating: -1, count: scene.boxes.count)
+        func d(_ i: Int) -> Int {
+            if depth[i] >= 0 { return depth[i] }
+            depth[i] = 0 // guards against a parent cycle
+            let v = scene.boxes[i].parent.map { d($0) + 1 } ?? 0
+            depth[i] = v
+            return v
+        }
+        for i in scene.boxes.indices { _ = d(i) }
+        return scene.boxes.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }
     }
 
     /// Draws one box: replica shadows, cleared inside, border, tag, title and lines.

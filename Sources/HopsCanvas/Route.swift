@@ -13,11 +13,17 @@ public struct Route: Sendable, Equatable {
     /// True when no clean path existed (boxes overlap or touch) and the line was drawn straight,
     /// possibly across boxes. Never true for layouts that Hops made itself.
     public var isDirect: Bool
+    /// The rectangle holding the ports and every cell, to skip routes far from a window cheaply.
+    public let bounds: Rect
 
     public init(cells: [Point], sourcePort: Point, targetPort: Point, startDirection: Direction,
                 headDirection: Direction, isDirect: Bool = false) {
         self.cells = cells; self.sourcePort = sourcePort; self.targetPort = targetPort
         self.startDirection = startDirection; self.headDirection = headDirection; self.isDirect = isDirect
+        var x0 = min(sourcePort.x, targetPort.x), y0 = min(sourcePort.y, targetPort.y)
+        var x1 = max(sourcePort.x, targetPort.x), y1 = max(sourcePort.y, targetPort.y)
+        for p in cells { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
+        bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
     }
 
     /// Line masks per path cell: each cell joins its neighbours on the path; the first also joins

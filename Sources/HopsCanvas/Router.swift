@@ -69,7 +69,7 @@ public final class Router {
         // Edges whose lines now run through a moved box must go around it.
         let newRectsList = Array(newRects.values)
         for (i, r) in routes.enumerated() where !affected.contains(i) {
-            guard let r else { continue }
+            guard let r, newRectsList.contains(where: { $0.intersects(r.bounds) }) else { continue }
             if r.cells.contains(where: { p in newRectsList.contains { $0.contains(p) } }) { affected.insert(i) }
         }
         for e in affected {
@@ -143,13 +143,17 @@ public final class Router {
         let head = endOut.opposite
         let rule = Passage(scene: scene, from: edge.from, to: edge.to)
 
+        // Search near the straight line first, then ever wider: a detour is rarely far.
         var cells: [Point]? = nil
-        let near = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
-                        width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1).insetBy(-Router.margin)
-        let clipped = clip(near, to: map.bounds)
-        cells = search.find(map: map, rule: rule, window: clipped, start: start, startDir: startDir, goal: goal, headDir: head)
-        if cells == nil && clipped != map.bounds {
-            cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
+        let span = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
+                        width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1)
+        var tried: Rect? = nil
+        for margin in [Router.margin, Router.margin * 5, Int.max / 4] {
+            let window = margin > 10_000 ? map.bounds : clip(span.insetBy(-margin), to: map.bounds)
+            if window == tried { continue }
+            tried = window
+            cells = search.find(map: map, rule: rule, window: window, start: start, startDir: startDir, goal: goal, headDir: head)
+            if cells != nil { break }
         }
         var route: Route
         if let cells {

@@ -32,6 +32,7 @@ public final class CursesTerminal: Terminal {
 
     public init() throws {
         guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError.notATerminal }
+        hops_default_sigwinch()
         guard let s = newterm(nil, hops_stdout(), hops_stdin()) else {
             throw TerminalError.unknownTerminal(String(cString: getenv("TERM") ?? strdup("")))
         }
@@ -109,13 +110,27 @@ public final class CursesTerminal: Terminal {
         return next
     }
 
+    /// Waits in slices of at most `sizePollMs`: a resize is noticed from the kernel's window
+    /// size even where SIGWINCH never arrives (a parent that blocks or ignores it, a runner),
+    /// and the cost of waking twice a second is nil next to drawing.
+    static let sizePollMs = 500
+
     public func nextEvent(timeout: Int?) -> InputEvent? {
-        wtimeout(win, Int32(timeout ?? -1))
-        var ch: wint_t = 0
-        let r = wget_wch(win, &ch)
-        if r == hops_err() { return nil }
-        if r == hops_key_code_yes() { return special(Int32(ch)) }
-        return plain(UInt32(ch))
+        var remaining = timeout ?? Int.max
+        while true {
+            let slice = min(remaining, CursesTerminal.sizePollMs)
+            wtimeout(win, Int32(slice))
+            var ch: wint_t = 0
+            let r = wget_wch(win, &ch)
+            if r == hops_key_code_yes() { return special(Int32(ch)) }
+            if r != hops_err() { return plain(UInt32(ch)) }
+            var rows: Int32 = 0, cols: Int32 = 0
+            if hops_winsize(&rows, &cols) == 0, rows != hops_getmaxy(win) || cols != hops_getmaxx(win) {
+                resizeterm(rows, cols)
+                return special(KEY_RESIZE)
+            }
+            if timeout != nil { remaining -= slice; if remaining <= 0 { return nil } }
+        }
     }
 
     private func plain(_ c: UInt32) -> InputEvent? {

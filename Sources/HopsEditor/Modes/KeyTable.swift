@@ -35,7 +35,7 @@ extension Editor {
             if e.player != nil { return e.stopPlayer() }
             e.selection = nil; return []
         },
-        Binding(keys: [.char("q")], help: "quit (asks first when there are unsaved changes)") { $0.quit(force: false) },
+        Binding(keys: [.char("q"), .ctrl("c")], help: "quit (asks first when there are unsaved changes)") { $0.quit(force: false) },
     ]
 
     func normalKey(_ k: Key) -> [Effect] {

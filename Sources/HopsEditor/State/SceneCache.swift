@@ -8,11 +8,14 @@ final class SceneCache {
     private(set) var rects: [String: Rect]
     private(set) var designScene: DesignScene
     private(set) var router: Router
+    /// Boxes parents first, for painting; moves do not change it.
+    let paintOrder: [Int]
 
     init(design: Design, catalog: Catalog, glyphs: GlyphSet) {
         rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs)
         designScene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
         router = Router(scene: designScene.scene)
+        paintOrder = Painter.paintOrder(designScene.scene)
     }
 
     var scene: Scene { router.scene }

@@ -36,7 +36,7 @@ extension Editor {
             if id == selection { scene.boxes[i].color.attrs.insert(.reverse) }
         }
         decorate(&scene)
-        Painter.draw(scene, routes: cache.routes, into: &grid)
+        Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder)
         drawFlow(into: &grid)
     }
 

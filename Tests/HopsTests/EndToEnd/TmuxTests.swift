@@ -21,7 +21,8 @@ import Testing
         static func tmux(_ args: [String]) throws -> String {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["tmux"] + args
+            // A server of our own, so the tests neither see nor disturb anyone's tmux.
+            p.arguments = ["tmux", "-L", "hops-e2e"] + args
             let out = Pipe()
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice
@@ -130,5 +131,48 @@ extension TmuxTests {
         #expect(try pane.wait { $0.contains("hop 3 of 8") }.contains("hands the request to"))
         try pane.keys("q")
         #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+}
+
+extension TmuxTests {
+    /// Polls until `ok` holds (about 20 s at most).
+    func eventually(_ ok: () -> Bool) -> Bool {
+        for _ in 0..<400 { if ok() { return true }; usleep(50_000) }
+        return ok()
+    }
+
+    @Test func unsavedChangesGetARecoveryCopyThatIsOfferedOnTheNextOpen() throws {
+        let dir = Fixtures.tempDir()
+        let file = dir.appendingPathComponent("work.hops.json").path
+        let original = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/kubernetes-request-flow.hops.json"), encoding: .utf8)
+        try original.write(toFile: file, atomically: true, encoding: .utf8)
+        let pane = try Pane("\(TmuxTests.binary) \(file)")
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try pane.keys("l", "r", "C-u", "renamed-svc", "Enter")
+        _ = try pane.wait { $0.contains("renamed-svc") }
+        // The recovery copy appears a few seconds after the change; the file itself is untouched.
+        #expect(eventually { FileManager.default.fileExists(atPath: file + ".recover") })
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == original)
+        // The session dies without a clean quit (the terminal closes: SIGHUP), leaving the copy;
+        // opening the file again offers it.
+        try Pane.tmux(["kill-session", "-t", pane.name])
+        let again = try Pane("\(TmuxTests.binary) \(file)")
+        #expect(try again.wait { $0.contains("Restore it?") }.contains("A recovery copy newer than this"))
+        try again.keys("y")
+        #expect(try again.wait { $0.contains("renamed-svc") }.contains("renamed-svc"))
+        try again.keys(":wq", "Enter")
+        _ = try again.wait { $0.contains("EXIT=") }
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("renamed-svc"))
+        #expect(!FileManager.default.fileExists(atPath: file + ".recover")) // a clean save and quit removes it
+    }
+
+    @Test func openingAnInvalidFileSaysWhyAndLeavesItAlone() throws {
+        let file = Fixtures.tempDir().appendingPathComponent("broken.hops.json").path
+        try "{ \"format\": \"hops/v1\", oops }".write(toFile: file, atomically: true, encoding: .utf8)
+        let pane = try Pane("\(TmuxTests.binary) \(file)")
+        let s = try pane.wait { $0.contains("EXIT=") }
+        #expect(s.contains("broken.hops.json: line 1, column 24: is not valid JSON"))
+        #expect(s.contains("EXIT=1"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "{ \"format\": \"hops/v1\", oops }")
     }
 }
