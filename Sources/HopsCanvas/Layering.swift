@@ -20,7 +20,7 @@ enum Layering {
         for v in 0..<n { layers[layer[v]].append(v) }
         order(&layers, succ: succ, pred: pred)
 
-        if n > 60, let rows = compactRows(layers, members: members, sizes: sizes, layerGap: layerGap) { return rows }
+        if n > 24, let rows = compactRows(layers, members: members, sizes: sizes, layerGap: layerGap) { return rows }
 
         // Along = the axis layers advance on; across = the axis inside a layer.
         let along: (Size) -> Int = direction == .leftToRight ? { $0.width } : { $0.height }

@@ -16,6 +16,12 @@ public final class Router {
     private var ends: [(PortPlan.End, PortPlan.End)] = []
 
     static let margin = 6
+    /// Cells above which the global (last) search is not tried.
+    static let globalSearchLimit = 60_000
+
+    /// What routing cost so far: searches per window tier and states expanded (for benchmarks).
+    public private(set) var searchesPerTier = [0, 0, 0]
+    public var expansions: Int { search.expansions }
 
     public init(scene: Scene) {
         self.scene = scene
@@ -61,11 +67,8 @@ public final class Router {
         map.repaint(scene: scene, region: dirty)
 
         let moved = Set(newRects.keys)
-        var touched = Set<Int>()
-        for b in moved { touched.insert(b) }
         var affected = Set<Int>()
-        for b in moved { for e in incident[b] { affected.insert(e); touched.insert(scene.edges[e].from); touched.insert(scene.edges[e].to) } }
-        for b in touched { for e in incident[b] { affected.insert(e) } }
+        for b in moved { for e in incident[b] { affected.insert(e) } }
         // Edges whose lines now run through a moved box must go around it.
         let newRectsList = Array(newRects.values)
         for (i, r) in routes.enumerated() where !affected.contains(i) {
@@ -76,11 +79,33 @@ public final class Router {
             if let r = routes[e] { map.unmark(r) }
             ends[e] = PortPlan.sides(scene, from: scene.edges[e].from, to: scene.edges[e].to)
         }
-        let ports = assignPorts(boxes: Array(touched))
+        // Moved boxes get all their ports anew; at the other ends, the moved edges take the free
+        // slot nearest their wish and every other edge keeps its port (and its route).
+        var ports = assignPorts(boxes: Array(moved))
+        for e in affected {
+            let edge = scene.edges[e]
+            var pair = ports[e] ?? (nil, nil)
+            if !moved.contains(edge.from) { pair.0 = freePort(at: edge.from, side: ends[e].0.side, toward: edge.to, excluding: affected) }
+            if !moved.contains(edge.to) { pair.1 = freePort(at: edge.to, side: ends[e].1.side, toward: edge.from, excluding: affected) }
+            ports[e] = pair
+        }
         for e in affected.sorted(by: { length($0) < length($1) }) {
             routes[e] = route(e, ports: ports)
         }
         return affected
+    }
+
+    /// The slot on a side nearest the wished coordinate that no kept route uses as its port.
+    private func freePort(at b: Int, side: Side, toward other: Int, excluding: Set<Int>) -> Point? {
+        var used = Set<Point>()
+        for e in incident[b] where !excluding.contains(e) {
+            if let r = routes[e] { used.insert(r.sourcePort); used.insert(r.targetPort) }
+        }
+        let slots = PortPlan.slots(scene.boxes[b], side)
+        let want = wish(b, toward: other, side: side)
+        let vertical = side == .left || side == .right
+        let free = slots.filter { !used.contains($0) }
+        return (free.isEmpty ? slots : free).min { abs((vertical ? $0.y : $0.x) - want) < abs((vertical ? $1.y : $1.x) - want) }
     }
 
     /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).
@@ -148,10 +173,14 @@ public final class Router {
         let span = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
                         width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1)
         var tried: Rect? = nil
-        for margin in [Router.margin, Router.margin * 5, Int.max / 4] {
+        for (tier, margin) in [Router.margin, Router.margin * 5, Int.max / 4].enumerated() {
             let window = margin > 10_000 ? map.bounds : clip(span.insetBy(-margin), to: map.bounds)
             if window == tried { continue }
+            // A search that fails scans its whole window: on a big canvas the last, global try
+            // costs more than it is worth, and the edge is drawn direct instead.
+            if tier == 2 && window.width * window.height > Router.globalSearchLimit { break }
             tried = window
+            searchesPerTier[tier] += 1
             cells = search.find(map: map, rule: rule, window: window, start: start, startDir: startDir, goal: goal, headDir: head)
             if cells != nil { break }
         }

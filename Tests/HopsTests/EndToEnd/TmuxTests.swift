@@ -47,6 +47,14 @@ import Testing
         }
     }
 
+    /// The bundled design copied into a fresh folder: the file's path and its text.
+    static func copyOfBundledDesign(_ name: String) throws -> (String, String) {
+        let file = Fixtures.tempDir().appendingPathComponent(name).path
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/kubernetes-request-flow.hops.json"), encoding: .utf8)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return (file, text)
+    }
+
     @Test func startsOnTheBundledDesignAndQuitsCleanly() throws {
         let pane = try Pane(TmuxTests.binary)
         let first = try pane.wait { $0.contains("svc") && $0.contains("Kubernetes Request Flow") }
@@ -94,10 +102,7 @@ import Testing
     }
 
     @Test func quitWithUnsavedChangesAsksAndForcedQuitLeavesTheFileUntouched() throws {
-        let dir = Fixtures.tempDir()
-        let file = dir.appendingPathComponent("keep.hops.json").path
-        let original = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/kubernetes-request-flow.hops.json"), encoding: .utf8)
-        try original.write(toFile: file, atomically: true, encoding: .utf8)
+        let (file, original) = try TmuxTests.copyOfBundledDesign("keep.hops.json")
         let pane = try Pane("\(TmuxTests.binary) \(file)")
         _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
         try pane.keys("x")
@@ -142,10 +147,7 @@ extension TmuxTests {
     }
 
     @Test func unsavedChangesGetARecoveryCopyThatIsOfferedOnTheNextOpen() throws {
-        let dir = Fixtures.tempDir()
-        let file = dir.appendingPathComponent("work.hops.json").path
-        let original = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Resources/kubernetes-request-flow.hops.json"), encoding: .utf8)
-        try original.write(toFile: file, atomically: true, encoding: .utf8)
+        let (file, original) = try TmuxTests.copyOfBundledDesign("work.hops.json")
         let pane = try Pane("\(TmuxTests.binary) \(file)")
         _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
         try pane.keys("l", "r", "C-u", "renamed-svc", "Enter")
