@@ -68,16 +68,19 @@ enum Layering {
         }
         let target = max(120, Int((Double(area) * 2).squareRoot()))
         guard layeredWidth > target * 2 || layeredHeight * 4 > target * 2 else { return nil }
+        // Columns of one pitch line up from row to row, so the gaps between them form straight
+        // channels through the whole drawing: long arrows run down them without detours.
+        let widest = layers.joined().map { sizes[members[$0]].width }.max() ?? 1
+        let pitch = widest + layerGap
+        let columns = max(1, target / pitch)
         var out: [(Int, Point)] = []
-        var x = 0, y = 0, rowHeight = 0
-        for l in layers {
-            for v in l {
-                let s = sizes[members[v]]
-                if x > 0 && x + s.width > target { x = 0; y += rowHeight + rowGap; rowHeight = 0 }
-                out.append((members[v], Point(x: x, y: y)))
-                x += s.width + layerGap
-                rowHeight = max(rowHeight, s.height)
-            }
+        var column = 0, y = 0, rowHeight = 0
+        for v in layers.joined() {
+            let s = sizes[members[v]]
+            if column == columns { column = 0; y += rowHeight + rowGap; rowHeight = 0 }
+            out.append((members[v], Point(x: column * pitch, y: y)))
+            column += 1
+            rowHeight = max(rowHeight, s.height)
         }
         return out
     }

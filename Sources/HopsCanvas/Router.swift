@@ -15,7 +15,7 @@ public final class Router {
     private var incident: [[Int]]
     private var ends: [(PortPlan.End, PortPlan.End)] = []
 
-    static let margin = 6
+    static let margin = 10
     /// Cells above which the global (last) search is not tried.
     static let globalSearchLimit = 60_000
 
