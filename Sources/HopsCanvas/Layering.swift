@@ -70,9 +70,12 @@ enum Layering {
         guard layeredWidth > target * 2 || layeredHeight * 4 > target * 2 else { return nil }
         // Columns of one pitch line up from row to row, so the gaps between them form straight
         // channels through the whole drawing: long arrows run down them without detours.
-        let widest = layers.joined().map { sizes[members[$0]].width }.max() ?? 1
+        // As many columns as make the drawing about twice as wide as tall, in cells.
+        let all = Array(layers.joined())
+        let widest = all.map { sizes[members[$0]].width }.max() ?? 1
         let pitch = widest + layerGap
-        let columns = max(1, target / pitch)
+        let rowPitch = Double(all.map { sizes[members[$0]].height }.reduce(0, +)) / Double(max(1, all.count)) + Double(rowGap)
+        let columns = max(1, Int((2 * Double(all.count) * rowPitch / Double(pitch)).squareRoot().rounded()))
         var out: [(Int, Point)] = []
         var column = 0, y = 0, rowHeight = 0
         for v in layers.joined() {

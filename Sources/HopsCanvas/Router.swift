@@ -15,17 +15,21 @@ public final class Router {
     private var incident: [[Int]]
     private var ends: [(PortPlan.End, PortPlan.End)] = []
 
-    static let margin = 10
+    static let margin = 6
     /// Cells above which the global (last) search is not tried.
     static let globalSearchLimit = 60_000
 
-    /// What routing cost so far: searches per window tier and states expanded (for benchmarks).
-    public private(set) var searchesPerTier = [0, 0, 0]
+    /// What routing cost so far: searches near the line and over the whole canvas, and states
+    /// expanded (for benchmarks and tuning).
+    public private(set) var searchesPerTier = [0, 0]
+    /// The widest and the tallest box (not necessarily one box), for search windows.
+    private var largest = Size.zero
     public var expansions: Int { search.expansions }
 
     public init(scene: Scene) {
         self.scene = scene
         map = ObstacleMap(scene: scene, bounds: scene.bounds.insetBy(-Router.margin))
+        largest = Router.largest(scene)
         incident = Array(repeating: [], count: scene.boxes.count)
         for (i, e) in scene.edges.enumerated() {
             incident[e.from].append(i)
@@ -38,6 +42,10 @@ public final class Router {
         // Short edges first: they have the fewest choices, long ones can go around them.
         let order = all.sorted { length($0) < length($1) }
         for i in order { routes[i] = route(i, ports: ports) }
+    }
+
+    static func largest(_ scene: Scene) -> Size {
+        Size(width: scene.boxes.map(\.rect.width).max() ?? 0, height: scene.boxes.map(\.rect.height).max() ?? 0)
     }
 
     private func length(_ e: Int) -> Int {
@@ -168,21 +176,20 @@ public final class Router {
         let head = endOut.opposite
         let rule = Passage(scene: scene, from: edge.from, to: edge.to)
 
-        // Search near the straight line first, then ever wider: a detour is rarely far.
+        // Search near the straight line first, wide enough to get round the biggest box in the
+        // way (a search that fails scans its whole window, so the first window must rarely
+        // fail); then the whole canvas when it is small enough.
         var cells: [Point]? = nil
         let span = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
                         width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1)
-        var tried: Rect? = nil
-        for (tier, margin) in [Router.margin, Router.margin * 5, Int.max / 4].enumerated() {
-            let window = margin > 10_000 ? map.bounds : clip(span.insetBy(-margin), to: map.bounds)
-            if window == tried { continue }
-            // A search that fails scans its whole window: on a big canvas the last, global try
-            // costs more than it is worth, and the edge is drawn direct instead.
-            if tier == 2 && window.width * window.height > Router.globalSearchLimit { break }
-            tried = window
-            searchesPerTier[tier] += 1
-            cells = search.find(map: map, rule: rule, window: window, start: start, startDir: startDir, goal: goal, headDir: head)
-            if cells != nil { break }
+        let near = Rect(x: span.x - largest.width - Router.margin, y: span.y - largest.height - Router.margin,
+                        width: span.width + 2 * (largest.width + Router.margin), height: span.height + 2 * (largest.height + Router.margin))
+        let first = clip(near, to: map.bounds)
+        searchesPerTier[0] += 1
+        cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head)
+        if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
+            searchesPerTier[1] += 1
+            cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
         }
         var route: Route
         if let cells {
