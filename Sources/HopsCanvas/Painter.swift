@@ -16,7 +16,7 @@ public enum Painter {
             guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             let edge = scene.edges[i]
             grid.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
-            for (p, m) in route.lineMasks() { grid.addLine(m, at: p, style: edge.style, color: edge.color) }
+            route.forEachMask(within: near) { grid.addLine($1, at: $0, style: edge.style, color: edge.color) }
         }
         for (i, route) in routes.enumerated() {
             guard let route, let last = route.cells.last, i < scene.edges.count, route.bounds.intersects(near) else { continue }
@@ -109,12 +109,13 @@ public enum Painter {
         let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
         let width = DisplayWidth.of(text)
         guard width > 0 else { return }
-        let cells = route.cells.dropLast() // never the arrowhead
+        // Only the stretches that show can take the label; never the arrowhead cell.
+        let cells = route.cells.dropLast().filter { grid.window.contains($0) }[...]
         var runs: [(y: Int, x0: Int, x1: Int)] = []
         var i = cells.startIndex
         while i < cells.endIndex {
             var j = i
-            while j + 1 < cells.endIndex && cells[j + 1].y == cells[i].y { j += 1 }
+            while j + 1 < cells.endIndex && cells[j + 1].y == cells[i].y && abs(cells[j + 1].x - cells[j].x) == 1 { j += 1 }
             runs.append((cells[i].y, min(cells[i].x, cells[j].x), max(cells[i].x, cells[j].x)))
             i = j + 1
         }
@@ -137,7 +138,7 @@ public enum Painter {
         var k = cells.startIndex
         while k < cells.endIndex {
             var j = k
-            while j + 1 < cells.endIndex && cells[j + 1].x == cells[k].x { j += 1 }
+            while j + 1 < cells.endIndex && cells[j + 1].x == cells[k].x && abs(cells[j + 1].y - cells[j].y) == 1 { j += 1 }
             if j > k {
                 let mid = cells[(k + j) / 2]
                 let span = (1...width).map { Point(x: mid.x + 1 + $0, y: mid.y) }

@@ -31,14 +31,20 @@ public struct Route: Sendable, Equatable {
     public func lineMasks() -> [(Point, UInt8)] {
         var out: [(Point, UInt8)] = []
         out.reserveCapacity(cells.count)
-        for (i, p) in cells.enumerated() where i < cells.count - 1 {
-            var m: UInt8 = 0
-            let prev = i == 0 ? sourcePort : cells[i - 1]
-            m |= Route.bit(from: p, toward: prev)
-            m |= Route.bit(from: p, toward: cells[i + 1])
-            out.append((p, m))
-        }
+        forEachMask(within: nil) { out.append(($0, $1)) }
         return out
+    }
+
+    /// Calls `body` with each line cell and its mask, only for cells inside `area` (all when nil),
+    /// without building an array: drawing a frame visits many routes that barely show.
+    public func forEachMask(within area: Rect?, _ body: (Point, UInt8) -> Void) {
+        guard cells.count > 1 else { return }
+        for i in 0..<(cells.count - 1) {
+            let p = cells[i]
+            if let area, !area.contains(p) { continue }
+            let prev = i == 0 ? sourcePort : cells[i - 1]
+            body(p, Route.bit(from: p, toward: prev) | Route.bit(from: p, toward: cells[i + 1]))
+        }
     }
 
     static func bit(from p: Point, toward q: Point) -> UInt8 {
