@@ -98,11 +98,22 @@ static inline void hops_default_sigwinch(void) {
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT only raise a flag: the run loop sees it within half a
+/// second, writes the recovery copy of unsaved work, and ends through its normal path, which
+/// restores the terminal.
+static volatile sig_atomic_t hops_signal_seen = 0;
+static void hops_note_signal(int sig) { hops_signal_seen = sig; }
+static inline int hops_pending_signal(void) { return hops_signal_seen; }
+
 static inline void hops_install_signal_restore(void) {
-    signal(SIGTERM, hops_restore_and_reraise);
-    signal(SIGHUP, hops_restore_and_reraise);
-    signal(SIGINT, hops_restore_and_reraise);
-    signal(SIGQUIT, hops_restore_and_reraise);
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns at once */
+    sa.sa_handler = hops_note_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
     /* A crash (a Swift trap is SIGILL or SIGTRAP) must not leave the terminal in raw mode. */
     signal(SIGILL, hops_restore_and_reraise);
     signal(SIGTRAP, hops_restore_and_reraise);

@@ -25,6 +25,7 @@ public final class CursesTerminal: Terminal {
     private var buttonDown = false
     private var closed = false
     public let hasColor: Bool
+    public private(set) var isGone = false
 
     /// Sets the process locale from the environment. Returns true when it is UTF-8, so that
     /// callers choose Unicode or ASCII glyphs. Call before `init`.
@@ -125,7 +126,10 @@ public final class CursesTerminal: Terminal {
             if r == hops_key_code_yes() { return special(Int32(ch)) }
             if r != hops_err() { return plain(UInt32(ch)) }
             var rows: Int32 = 0, cols: Int32 = 0
-            if hops_winsize(&rows, &cols) == 0, rows != hops_getmaxy(win) || cols != hops_getmaxx(win) {
+            // No window size means no terminal any more: stop waiting for keys that cannot come
+            // (ncurses would answer every wait at once, and the loop would spin).
+            guard hops_pending_signal() == 0, hops_winsize(&rows, &cols) == 0, isatty(0) != 0 else { isGone = true; return nil }
+            if rows != hops_getmaxy(win) || cols != hops_getmaxx(win) {
                 resizeterm(rows, cols)
                 return special(KEY_RESIZE)
             }

@@ -12,6 +12,9 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeout: Int?) -> InputEvent?
     /// Whether the terminal shows colour.
     var hasColor: Bool { get }
+    /// True once the terminal has gone away (the window closed, the SSH link dropped): the run
+    /// loop then keeps the user's work in the recovery copy and ends.
+    var isGone: Bool { get }
 }
 
 /// A terminal in memory: events come from a queue, shown grids are kept for inspection.
@@ -20,6 +23,7 @@ public final class MemoryTerminal: Terminal {
     public private(set) var shown: [Grid] = []
     public var events: [InputEvent]
     public var hasColor: Bool
+    public var isGone = false
 
     public init(size: Size, events: [InputEvent] = [], hasColor: Bool = false) {
         self.size = size; self.events = events; self.hasColor = hasColor

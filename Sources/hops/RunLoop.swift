@@ -24,6 +24,10 @@ struct RunLoop {
         while true {
             let timeout = nextTimeout()
             let event = terminal.nextEvent(timeout: timeout)
+            if terminal.isGone {
+                writeRecovery() // unsaved work survives a closed window
+                return
+            }
             var effects: [Effect] = []
             if let event {
                 effects = editor.handle(event)

@@ -70,6 +70,19 @@ let benchmarks: @Sendable () -> Void = {
         editorFixture.value = (editor, 0)
     }
 
+    // The frame alone: what every key and tick costs on top of its own work.
+    let frameFixture = Fixture<Editor>()
+    Benchmark("draw one frame of 1000 components", configuration: moveConfig) { benchmark in
+        let editor = frameFixture.value
+        benchmark.startMeasurement()
+        blackHole(editor.draw())
+    } setup: {
+        let editor = Editor(design: DesignGenerator.mixed(count: 1000), catalog: try loadCatalog(), path: nil, glyphs: .unicode,
+                            screen: Size(width: 200, height: 60))
+        selectByTab(editor, DesignGenerator.busiestTopLevel(in: editor.design))
+        frameFixture.value = editor
+    }
+
     let flowFixture = Fixture<(design: Design, source: String)>()
     Benchmark("trace a request through 1000 components") { benchmark in
         let (design, source) = flowFixture.value

@@ -178,3 +178,22 @@ extension TmuxTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "{ \"format\": \"hops/v1\", oops }")
     }
 }
+
+extension TmuxTests {
+    @Test func sigtermKeepsUnsavedWorkRestoresTheTerminalAndEnds() throws {
+        let file = Fixtures.tempDir().appendingPathComponent("term.hops.json").path
+        let pane = try Pane("\(TmuxTests.binary) \(file)")
+        _ = try pane.wait { $0.contains("term") }
+        try pane.keys("a", "Service", "Enter")
+        _ = try pane.wait { $0.contains("[+]") }
+        let shell = try Pane.tmux(["display-message", "-p", "-t", pane.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        p.arguments = ["-TERM", "-P", shell, "-x", "hops"]
+        try p.run(); p.waitUntilExit()
+        let end = try pane.wait { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT="))
+        #expect(!end.contains("┏ svc")) // the drawing is gone: the terminal was restored
+        #expect(FileManager.default.fileExists(atPath: file + ".recover"))
+    }
+}
