@@ -17,19 +17,28 @@ import Testing
         }
         deinit { _ = try? Pane.tmux(["kill-session", "-t", name]) }
 
+        /// Runs one tmux command and returns what it printed. Output goes through a file, not a
+        /// pipe (a tmux server started by the command must not hold our read open), and a
+        /// command that hangs is ended after 10 seconds.
         @discardableResult
         static func tmux(_ args: [String]) throws -> String {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("hops-tmux-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: out.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: out) }
+            let handle = try FileHandle(forWritingTo: out)
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             // A server of our own, so the tests neither see nor disturb anyone's tmux.
             p.arguments = ["tmux", "-L", "hops-e2e"] + args
-            let out = Pipe()
-            p.standardOutput = out
+            p.standardOutput = handle
             p.standardError = FileHandle.nullDevice
+            p.standardInput = FileHandle.nullDevice
             try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
+            for _ in 0..<1000 where p.isRunning { usleep(10_000) }
+            if p.isRunning { p.terminate() }
             p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try handle.close()
+            return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         }
 
         func keys(_ k: String...) throws { try Pane.tmux(["send-keys", "-t", name] + k) }
