@@ -17,28 +17,11 @@ import Testing
         }
         deinit { _ = try? Pane.tmux(["kill-session", "-t", name]) }
 
-        /// Runs one tmux command and returns what it printed. Output goes through a file, not a
-        /// pipe (a tmux server started by the command must not hold our read open), and a
-        /// command that hangs is ended after 10 seconds.
+        /// Runs one tmux command, on a server of our own so that the tests neither see nor
+        /// disturb anyone's tmux, and returns what it printed.
         @discardableResult
         static func tmux(_ args: [String]) throws -> String {
-            let out = FileManager.default.temporaryDirectory.appendingPathComponent("hops-tmux-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            defer { try? FileManager.default.removeItem(at: out) }
-            let handle = try FileHandle(forWritingTo: out)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            // A server of our own, so the tests neither see nor disturb anyone's tmux.
-            p.arguments = ["tmux", "-L", "hops-e2e"] + args
-            p.standardOutput = handle
-            p.standardError = FileHandle.nullDevice
-            p.standardInput = FileHandle.nullDevice
-            try p.run()
-            for _ in 0..<1000 where p.isRunning { usleep(10_000) }
-            if p.isRunning { p.terminate() }
-            p.waitUntilExit()
-            try handle.close()
-            return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+            Shell.run(["tmux", "-L", "hops-e2e"] + args, timeout: 10).out
         }
 
         func keys(_ k: String...) throws { try Pane.tmux(["send-keys", "-t", name] + k) }
@@ -196,10 +179,7 @@ extension TmuxTests {
         try pane.keys("a", "Service", "Enter")
         _ = try pane.wait { $0.contains("[+]") }
         let shell = try Pane.tmux(["display-message", "-p", "-t", pane.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        p.arguments = ["-TERM", "-P", shell, "-x", "hops"]
-        try p.run(); p.waitUntilExit()
+        _ = Shell.run(["pkill", "-TERM", "-P", shell, "-x", "hops"])
         let end = try pane.wait { $0.contains("EXIT=") }
         #expect(end.contains("EXIT="))
         #expect(!end.contains("┏ svc")) // the drawing is gone: the terminal was restored

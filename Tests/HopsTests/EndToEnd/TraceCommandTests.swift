@@ -6,15 +6,8 @@ import Testing
 /// `hops trace` run as a program: output, JSON and exit status.
 @Suite struct TraceCommandTests {
     func run(_ args: [String]) throws -> (out: String, err: String, status: Int32) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TmuxTests.binary)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+        let r = Shell.run([TmuxTests.binary] + args)
+        return (r.out, r.err, r.status)
     }
 
     @Test func bundledDesignEveryHopNamedAsText() throws {
