@@ -54,8 +54,8 @@ struct ObstacleMap {
     mutating func unmark(_ route: Route) { apply(route, delta: -1) }
 
     private mutating func apply(_ route: Route, delta: Int) {
-        for (p, m) in route.lineMasks() {
-            guard let i = index(p) else { continue }
+        route.forEachMask(within: nil) { p, m in
+            guard let i = index(p) else { return }
             if m & (Direction.left.bit | Direction.right.bit) != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
             if m & (Direction.up.bit | Direction.down.bit) != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
         }

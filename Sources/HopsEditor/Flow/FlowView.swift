@@ -18,8 +18,10 @@ extension Editor {
     /// The current hop's boxes picked out; the replica strips follow the cluster's state.
     func decorate(_ scene: inout Scene) {
         if !flowState.down.isEmpty {
-            for (i, id) in cache.designScene.boxIDs.enumerated() {
-                guard let c = design.component(id), let r = DesignScene.replicas(c, design, flowState) else { continue }
+            // Only the Pods with a replica down draw differently.
+            for pod in flowState.down.keys {
+                guard let i = cache.designScene.boxIndex[pod], let c = design.component(pod),
+                      let r = DesignScene.replicas(c, design, flowState) else { continue }
                 scene.boxes[i].lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
             }
         }

@@ -25,7 +25,8 @@ extension Editor {
         // Siblings first, so that from a Service "right" reaches the Pod, not a container inside it;
         // with no sibling that way, any component.
         let parent = design.component(sel)?.parent
-        if let b = nearest(from: from, dir, excluding: sel, among: { self.design.component($0)?.parent == parent })
+        let siblings = Set(design.components.lazy.filter { $0.parent == parent }.map(\.id))
+        if let b = nearest(from: from, dir, excluding: sel, among: { siblings.contains($0) })
             ?? nearest(from: from, dir, excluding: sel, among: { _ in true }) {
             select(b)
         } else {
@@ -67,7 +68,8 @@ extension Editor {
         }
         pushUndo(moveOf: sel)
         var changed: [String: Rect] = [:]
-        for id in [sel] + design.descendants(of: sel) {
+        let subtree = Set([sel] + design.descendants(of: sel))
+        for id in subtree {
             guard let cr = cache.rects[id] else { continue }
             changed[id] = cr.offsetBy(dx: dx, dy: dy)
         }
@@ -85,7 +87,7 @@ extension Editor {
         for (id, nr) in changed {
             guard let i = design.index(of: id) else { continue }
             design.components[i].position = Position(x: nr.x, y: nr.y)
-            if design.components[i].size != nil || id != sel && !design.descendants(of: sel).contains(id) {
+            if design.components[i].size != nil || !subtree.contains(id) {
                 design.components[i].size = Extent(width: nr.width, height: nr.height)
             }
         }
