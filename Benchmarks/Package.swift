@@ -11,11 +11,16 @@ let package = Package(
         .package(name: "Hops", path: ".."),
     ],
     targets: [
+        // The generated designs every benchmark and the probe measure.
+        .target(name: "Generated", dependencies: [.product(name: "HopsKit", package: "Hops")], path: "Generated"),
+        // Phase timings without the harness: `swift run -c release Probe [components] [repeats]`.
+        .executableTarget(name: "Probe", dependencies: [.product(name: "HopsKit", package: "Hops"), "Generated"], path: "Probe"),
         .executableTarget(
             name: "HopsBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HopsKit", package: "Hops"),
+                "Generated",
             ],
             path: "Benchmarks/HopsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

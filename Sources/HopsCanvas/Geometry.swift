@@ -49,6 +49,11 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         let nx = min(x, r.x), ny = min(y, r.y)
         return Rect(x: nx, y: ny, width: max(maxX, r.maxX) - nx + 1, height: max(maxY, r.maxY) - ny + 1)
     }
+    /// The part of this rectangle inside `b` (empty when they do not meet).
+    public func clipped(to b: Rect) -> Rect {
+        let x0 = Swift.max(x, b.x), y0 = Swift.max(y, b.y), x1 = Swift.min(maxX, b.maxX), y1 = Swift.min(maxY, b.maxY)
+        return Rect(x: x0, y: y0, width: Swift.max(0, x1 - x0 + 1), height: Swift.max(0, y1 - y0 + 1))
+    }
     public var description: String { "\(x),\(y) \(width)x\(height)" }
 }
 

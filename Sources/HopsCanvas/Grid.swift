@@ -7,9 +7,12 @@ public struct Cell: Equatable, Sendable {
     public var lines: UInt8
     public var lineStyle: LineStyle
     public var isContinuation: Bool
+    /// The character takes two columns (the next cell is its continuation). Kept so that
+    /// drawing over a cell need not measure the character already there.
+    public internal(set) var isWide: Bool
 
     public init(_ ch: Character = " ", style: CellStyle = .plain) {
-        self.ch = ch; self.style = style; lines = 0; lineStyle = .light; isContinuation = false
+        self.ch = ch; self.style = style; lines = 0; lineStyle = .light; isContinuation = false; isWide = false
     }
     public static let blank = Cell()
 }
@@ -64,13 +67,14 @@ public struct Grid: Sendable, Equatable {
             cells[j].isContinuation = true
         }
         cells[i] = Cell(ch, style: style)
+        cells[i].isWide = w == 2
     }
 
     /// Overwriting half of a wide character blanks the other half, so no half glyph stays.
-    private mutating func clearWide(at i: Int) {
+    @inline(__always) private mutating func clearWide(at i: Int) {
         if cells[i].isContinuation, i % width > 0 {
             cells[i - 1] = Cell(" ", style: cells[i - 1].style)
-        } else if DisplayWidth.of(cells[i].ch) == 2, (i + 1) % width != 0 {
+        } else if cells[i].isWide, (i + 1) % width != 0 {
             cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
     }
@@ -97,18 +101,20 @@ public struct Grid: Sendable, Equatable {
     /// become junctions (`│` + `─` → `┼`). Text in the cell is replaced.
     public mutating func addLine(_ mask: UInt8, at p: Point, style: LineStyle, color: CellStyle) {
         guard let i = index(p) else { return }
-        var c = cells[i]
-        if c.lines == 0 {
+        // In place: drawing a big design adds a line to hundreds of thousands of cells.
+        if cells[i].lines == 0 {
             clearWide(at: i)
-            c = Cell(" ", style: color)
-            c.lineStyle = style
-        } else if c.lineStyle == .dashed && style != .dashed {
-            c.lineStyle = style
-            c.style = color
+            cells[i].style = color
+            cells[i].lineStyle = style
+            cells[i].isWide = false
+            cells[i].isContinuation = false
+        } else if cells[i].lineStyle == .dashed && style != .dashed {
+            cells[i].lineStyle = style
+            cells[i].style = color
         }
-        c.lines |= mask
-        c.ch = glyphs.line(c.lines, c.lineStyle)
-        cells[i] = c
+        let lines = cells[i].lines | mask
+        cells[i].lines = lines
+        cells[i].ch = glyphs.line(lines, cells[i].lineStyle)
     }
 
     /// The part of a canvas rectangle inside the window (empty when none is).
@@ -122,8 +128,20 @@ public struct Grid: Sendable, Equatable {
     public mutating func fill(_ r: Rect, with ch: Character = " ", style: CellStyle = .plain) {
         let clipped = clip(r)
         guard !clipped.isEmpty else { return }
+        guard DisplayWidth.of(ch) == 1 else {
+            for y in clipped.y...clipped.maxY {
+                for x in clipped.x...clipped.maxX { set(ch, at: Point(x: x, y: y), style: style) }
+            }
+            return
+        }
+        // One column wide: the same cell everywhere, measured once (box insides are most of a frame).
+        let cell = Cell(ch, style: style)
         for y in clipped.y...clipped.maxY {
-            for x in clipped.x...clipped.maxX { set(ch, at: Point(x: x, y: y), style: style) }
+            let row = (y - origin.y) * width - origin.x
+            for x in clipped.x...clipped.maxX {
+                clearWide(at: row + x)
+                cells[row + x] = cell
+            }
         }
     }
 

@@ -8,6 +8,13 @@ struct ObstacleMap {
     var vUse: [UInt8]
     /// Cells next to ports and arrowheads: other edges keep out.
     var reserved: [UInt8]
+    /// One byte per cell summing up the above (`Flag`), so that the search, which spends its
+    /// time waiting on memory, reads one small array for most cells.
+    var flags: [UInt8]
+
+    enum Flag {
+        static let boxed: UInt8 = 1, reserved: UInt8 = 2, horizontal: UInt8 = 4, vertical: UInt8 = 8
+    }
     /// Box indices, parents before children, so children paint over their parents.
     private let paintOrder: [Int]
 
@@ -18,6 +25,7 @@ struct ObstacleMap {
         hUse = Array(repeating: 0, count: n)
         vUse = Array(repeating: 0, count: n)
         reserved = Array(repeating: 0, count: n)
+        flags = Array(repeating: 0, count: n)
         paintOrder = Painter.paintOrder(scene)
         repaint(scene: scene, region: bounds)
     }
@@ -33,7 +41,13 @@ struct ObstacleMap {
         let x0 = max(region.x, bounds.x), y0 = max(region.y, bounds.y)
         let x1 = min(region.maxX, bounds.maxX), y1 = min(region.maxY, bounds.maxY)
         guard x0 <= x1, y0 <= y1 else { return }
-        for y in y0...y1 { for x in x0...x1 { owner[(y - bounds.y) * bounds.width + (x - bounds.x)] = 0 } }
+        for y in y0...y1 {
+            for x in x0...x1 {
+                let i = (y - bounds.y) * bounds.width + (x - bounds.x)
+                owner[i] = 0
+                flags[i] &= ~Flag.boxed
+            }
+        }
         let clip = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
         for b in paintOrder {
             let r = scene.boxes[b].rect
@@ -45,6 +59,7 @@ struct ObstacleMap {
                 for x in bx0...bx1 {
                     let border = edgeRow || x == r.x || x == r.maxX
                     owner[row + x] = border ? -Int32(b + 1) : Int32(b + 1)
+                    flags[row + x] |= Flag.boxed
                 }
             }
         }
@@ -58,10 +73,19 @@ struct ObstacleMap {
             guard let i = index(p) else { return }
             if m & (Direction.left.bit | Direction.right.bit) != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
             if m & (Direction.up.bit | Direction.down.bit) != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
+            updateFlags(i)
         }
         for p in [route.cells.first, route.cells.last].compactMap({ $0 }) {
-            if let i = index(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta) }
+            if let i = index(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta); updateFlags(i) }
         }
+    }
+
+    @inline(__always) private mutating func updateFlags(_ i: Int) {
+        var f = flags[i] & Flag.boxed
+        if reserved[i] > 0 { f |= Flag.reserved }
+        if hUse[i] > 0 { f |= Flag.horizontal }
+        if vUse[i] > 0 { f |= Flag.vertical }
+        flags[i] = f
     }
 }
 

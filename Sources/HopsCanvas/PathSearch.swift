@@ -1,77 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A* over (cell, direction of arrival) states inside a window of the obstacle map.
 /// Scratch arrays are kept between searches and invalidated by a stamp, so a search costs
 /// what it explores, not the window's size.
+///
+/// Costs are small integers, so the open list is a bucket queue (one LIFO list per f value)
+/// rather than a binary heap: push and pop are O(1), and LIFO within a bucket goes deeper first
+/// on ties, as a heap ordered by larger g would. Routing a big design spends most of its time
+/// here, which is why the loop works on flat indices instead of points.
 struct PathSearch {
-    private var g: [Int32] = []
-    private var parent: [Int32] = []
-    private var stamp: [UInt32] = []
+    private var scratch = SearchScratch(capacity: 0)
+    static let costBits: UInt32 = 20
+    static let costMask: UInt32 = (1 << costBits) - 1
+    static let stampLimit: UInt32 = 1 << (32 - costBits)
     private var current: UInt32 = 0
-    private var heap: [UInt64] = []
-    /// States taken off the heap over all searches: what routing costs.
+    private var queue = BucketQueue()
+    /// States taken off the queue over all searches: what routing costs.
     private(set) var expansions = 0
 
     static let bendCost: Int32 = 3
     static let overlapCost: Int32 = 3
     static let crossCost: Int32 = 0
-    /// The heuristic counts double (weighted A*): a path at most a little longer than the
+    /// The heuristic counts four times (weighted A*): a path at most a little longer than the
     /// shortest, found with a fraction of the expansions in open canvas.
     static let heuristicWeight: Int32 = 4
+    static let corridorWeight: Int32 = 8
 
-    mutating func find(map: ObstacleMap, rule: Passage, window w: Rect, start: Point, startDir: Direction,
-                       goal: Point, headDir: Direction) -> [Point]? {
-        guard w.contains(start), w.contains(goal), !w.isEmpty else { return nil }
+    /// Gives the per-state memory back (a search after this allocates what it needs).
+    mutating func releaseMemory() {
+        scratch = SearchScratch(capacity: 0)
+    }
+
+    mutating func find(map: ObstacleMap, rule: Passage, window: Rect, start: Point, startDir: Direction,
+                       goal: Point, headDir: Direction, corridor: Corridor? = nil) -> [Point]? {
+        let w = window.clipped(to: map.bounds)
+        guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
         let states = w.width * w.height * 4
         guard states < (1 << 24) else { return nil }
-        if stamp.count < states {
-            g = Array(repeating: 0, count: states)
-            parent = Array(repeating: -1, count: states)
-            stamp = Array(repeating: 0, count: states)
-            current = 0
+        current += 1
+        if scratch.capacity < states || current == PathSearch.stampLimit {
+            // Fresh zeroed memory, enough for any window of this map (pages the searches never
+            // touch cost nothing); the stamps start again.
+            scratch = SearchScratch(capacity: max(states, scratch.capacity, map.bounds.width * map.bounds.height * 4))
+            current = 1
         }
-        current &+= 1
-        if current == 0 { for i in stamp.indices { stamp[i] = 0 }; current = 1 }
-        heap.removeAll(keepingCapacity: true)
+        let best = scratch.best, parent = scratch.parent
+        // Taken out of self for the search: the loop below mutates it without exclusivity checks.
+        var queue = self.queue
+        self.queue = BucketQueue()
+        defer { self.queue = queue }
+        queue.reset()
 
         guard let si = map.index(start), let gi = map.index(goal) else { return nil }
         if rule.cost(owner: map.owner[si], at: start, moving: startDir) == nil { return nil }
         if rule.cost(owner: map.owner[gi], at: goal, moving: headDir) == nil { return nil }
 
-        @inline(__always) func local(_ p: Point) -> Int { (p.y - w.y) * w.width + (p.x - w.x) }
-        let startState = local(start) * 4 + startDir.rawValue
-        stamp[startState] = current; g[startState] = 0; parent[startState] = -1
-        push(f: PathSearch.heuristicWeight * Int32(abs(goal.x - start.x) + abs(goal.y - start.y)), g: 0, state: startState)
+        let ww = w.width, wh = w.height, mw = map.bounds.width
+        let ox = w.x - map.bounds.x, oy = w.y - map.bounds.y
+        let gx = goal.x - w.x, gy = goal.y - w.y
+        let goalCell = gy * ww + gx
+        // In a corridor the estimate follows the corridor and may be trusted more: lines that
+        // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
+        let weight = corridor == nil ? PathSearch.heuristicWeight : PathSearch.corridorWeight
+        let open = rule.openCanvas
+        let stamped = current << PathSearch.costBits
+        let costMask = PathSearch.costMask
+        @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word & ~costMask == stamped }
+        let startState = ((start.y - w.y) * ww + (start.x - w.x)) * 4 + startDir.rawValue
+        best[startState] = stamped; parent[startState] = -1
 
-        while let (state, gs) = pop() {
-            guard stamp[state] == current, g[state] == gs else { continue } // stale entry
-            expansions += 1
-            let cellIndex = state >> 2
-            let p = Point(x: w.x + cellIndex % w.width, y: w.y + cellIndex / w.width)
-            if p == goal { return path(to: state, window: w) }
-            let arrived = Direction(rawValue: state & 3)!
-            for dir in Direction.allCases where dir != arrived.opposite {
-                let q = Point(x: p.x + dir.dx, y: p.y + dir.dy)
-                guard w.contains(q), let mi = map.index(q) else { continue }
-                guard let extra = rule.cost(owner: map.owner[mi], at: q, moving: dir) else { continue }
-                let isGoal = q == goal
-                if map.reserved[mi] > 0 && !isGoal { continue }
-                var cost: Int32 = 1 + extra
-                if dir != arrived { cost += PathSearch.bendCost }
-                if dir.isHorizontal {
-                    if map.hUse[mi] > 0 { cost += PathSearch.overlapCost }
-                    if map.vUse[mi] > 0 { cost += PathSearch.crossCost }
-                } else {
-                    if map.vUse[mi] > 0 { cost += PathSearch.overlapCost }
-                    if map.hUse[mi] > 0 { cost += PathSearch.crossCost }
-                }
-                if isGoal && dir != headDir { cost += PathSearch.bendCost }
-                let ns = local(q) * 4 + dir.rawValue
-                let ng = gs + cost
-                if stamp[ns] == current && g[ns] <= ng { continue }
-                stamp[ns] = current; g[ns] = ng; parent[ns] = Int32(state)
-                push(f: ng + PathSearch.heuristicWeight * Int32(abs(goal.x - q.x) + abs(goal.y - q.y)), g: ng, state: ns)
+        var found = -1, expanded = 0
+        // Only the corridor's blocks when there is one (marks are per block of the coarse map),
+        // and then the distance along the corridor is the better estimate of what is left.
+        let marks = corridor?.marks ?? [], mark = corridor?.stamp ?? 0
+        let blockDistance = corridor?.distance ?? []
+        let useCorridor = corridor != nil
+        let blockCols = (mw + CoarseMap.size - 1) >> CoarseMap.shift
+        map.owner.withUnsafeBufferPointer { owner in
+        map.flags.withUnsafeBufferPointer { flags in
+        marks.withUnsafeBufferPointer { marks in
+        blockDistance.withUnsafeBufferPointer { blockDistance in
+            @inline(__always) func estimate(_ x: Int, _ y: Int) -> Int32 {
+                let straight = Int32(abs(gx - x) + abs(gy - y))
+                guard useCorridor else { return weight * straight }
+                let along = (blockDistance[((y + oy) >> CoarseMap.shift) * blockCols + ((x + ox) >> CoarseMap.shift)] - 1) * Int32(CoarseMap.size)
+                return weight * max(straight, along)
             }
-        }
-        return nil
+            queue.push(state: Int32(startState), f: estimate(start.x - w.x, start.y - w.y))
+            while let (state, f) = queue.pop() {
+                let s = Int(state)
+                let cell = s >> 2
+                let lx = cell % ww, ly = cell / ww
+                let gs = Int32(best[s] & costMask)
+                // A stale entry: the state was reached more cheaply after this was queued.
+                guard f == gs + estimate(lx, ly) else { continue }
+                expanded += 1
+                if cell == goalCell { found = s; return }
+                let arrived = s & 3
+                for dir in 0..<4 where dir != (arrived + 2) & 3 {
+                    let dx = dir == 1 ? 1 : (dir == 3 ? -1 : 0), dy = dir == 2 ? 1 : (dir == 0 ? -1 : 0)
+                    let qx = lx + dx, qy = ly + dy
+                    guard qx >= 0, qy >= 0, qx < ww, qy < wh else { continue }
+                    let mi = (qy + oy) * mw + (qx + ox)
+                    if useCorridor && marks[((qy + oy) >> CoarseMap.shift) * blockCols + ((qx + ox) >> CoarseMap.shift)] != mark { continue }
+                    let fl = flags[mi]
+                    var cost: Int32 = 1
+                    if fl & ObstacleMap.Flag.boxed != 0 || !open {
+                        guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y), moving: Direction(rawValue: dir)!) else { continue }
+                        cost += extra
+                    }
+                    let q = qy * ww + qx
+                    let isGoal = q == goalCell
+                    if fl & ObstacleMap.Flag.reserved != 0 && !isGoal { continue }
+                    if dir != arrived { cost += PathSearch.bendCost }
+                    let horizontal = dir & 1 == 1
+                    let along = fl & (horizontal ? ObstacleMap.Flag.horizontal : ObstacleMap.Flag.vertical)
+                    let across = fl & (horizontal ? ObstacleMap.Flag.vertical : ObstacleMap.Flag.horizontal)
+                    if along != 0 { cost += PathSearch.overlapCost }
+                    if across != 0 { cost += PathSearch.crossCost }
+                    if isGoal && dir != headDir.rawValue { cost += PathSearch.bendCost }
+                    let ns = q * 4 + dir
+                    let ng = gs + cost
+                    guard ng < Int32(costMask) else { continue } // too dear to be worth a line
+                    let seen = best[ns]
+                    if isCurrent(seen) && Int32(seen & costMask) <= ng { continue }
+                    best[ns] = stamped | UInt32(ng); parent[ns] = state
+                    queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
+                }
+            }
+        }}}}
+        expansions += expanded
+        return found >= 0 ? path(to: found, window: w) : nil
     }
 
     private func path(to state: Int, window w: Rect) -> [Point] {
@@ -80,41 +143,77 @@ struct PathSearch {
         while s >= 0 {
             let c = s >> 2
             out.append(Point(x: w.x + c % w.width, y: w.y + c / w.width))
-            s = Int(parent[s])
+            s = Int(scratch.parent[s])
         }
-        return out.reversed()
+        out.reverse()
+        return out
+    }
+}
+
+/// The per-state memory of the search: the best cost so far with the search's stamp (`best`),
+/// and where it came from (`parent`). Zeroed memory straight from the system: the kernel hands
+/// out zero pages only when touched, so a big window costs only the part a search explores,
+/// in time and in resident memory.
+final class SearchScratch {
+    /// Per state: the search's stamp in the high 12 bits and g in the low 20, in one word so
+    /// that checking a neighbour costs one memory access, and a small one: most of the search's
+    /// time goes to waiting for these words.
+    let best: UnsafeMutablePointer<UInt32>
+    /// Per state: the state it was reached from; valid where `best` holds the current stamp.
+    let parent: UnsafeMutablePointer<Int32>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        let n = max(1, capacity)
+        best = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
+        parent = malloc(n * MemoryLayout<Int32>.stride)!.bindMemory(to: Int32.self, capacity: n)
     }
 
-    // A binary min-heap of packed keys: f, then larger g first (goes deeper on ties), then state.
-    private mutating func push(f: Int32, g: Int32, state: Int) {
-        let key = (UInt64(min(Int(f), 0xFFFFF)) << 44) | (UInt64(0xFFFFF - min(Int(g), 0xFFFFF)) << 24) | UInt64(state)
-        heap.append(key)
-        var i = heap.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            if heap[p] <= heap[i] { break }
-            heap.swapAt(p, i); i = p
-        }
+    deinit {
+        free(best)
+        free(parent)
+    }
+}
+
+/// A priority queue for small non-negative integer priorities: one LIFO list per priority,
+/// threaded through a shared pool so that a search allocates nothing once warmed up. The
+/// priorities of weighted A* may step down a little, so the lowest non-empty list is tracked
+/// both ways.
+struct BucketQueue {
+    private var head: [Int32] = []
+    private var next: [Int32] = []
+    private var value: [Int32] = []
+    private var lowest = 0
+    private var highest = -1
+
+    mutating func reset() {
+        if lowest <= highest { for f in lowest...highest where f < head.count { head[f] = -1 } }
+        next.removeAll(keepingCapacity: true)
+        value.removeAll(keepingCapacity: true)
+        lowest = Int.max
+        highest = -1
     }
 
-    private mutating func pop() -> (Int, Int32)? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var i = 0
-            let n = heap.count
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < n && heap[l] < heap[m] { m = l }
-                if r < n && heap[r] < heap[m] { m = r }
-                if m == i { break }
-                heap.swapAt(i, m); i = m
+    @inline(__always) mutating func push(state: Int32, f: Int32) {
+        let b = Int(f)
+        if b >= head.count { head.append(contentsOf: repeatElement(-1, count: max(b + 1 - head.count, head.count))) }
+        next.append(head[b])
+        value.append(state)
+        head[b] = Int32(value.count - 1)
+        if b < lowest { lowest = b }
+        if b > highest { highest = b }
+    }
+
+    @inline(__always) mutating func pop() -> (state: Int32, f: Int32)? {
+        while lowest <= highest {
+            let e = head[lowest]
+            if e >= 0 {
+                head[lowest] = next[Int(e)]
+                return (value[Int(e)], Int32(lowest))
             }
+            lowest += 1
         }
-        let state = Int(top & 0xFFFFFF)
-        let g = Int32(0xFFFFF - Int((top >> 24) & 0xFFFFF))
-        return (state, g)
+        return nil
     }
 }

@@ -11,24 +11,31 @@ public final class Router {
 
     private var map: ObstacleMap
     private var search = PathSearch()
+    private var coarse: CoarseMap
+    private var corridor = Corridor()
     /// Edges incident to each box.
     private var incident: [[Int]]
     private var ends: [(PortPlan.End, PortPlan.End)] = []
 
     static let margin = 6
+    /// Cells between the ends above which an edge is first routed over blocks (see Corridor).
+    static let corridorDistance = 48
     /// Cells above which the global (last) search is not tried.
     static let globalSearchLimit = 60_000
 
-    /// What routing cost so far: searches near the line and over the whole canvas, and states
-    /// expanded (for benchmarks and tuning).
-    public private(set) var searchesPerTier = [0, 0]
+    /// What routing cost so far: searches in a corridor, near the line and over the whole
+    /// canvas, and states expanded (for benchmarks and tuning).
+    public private(set) var searchesPerTier = [0, 0, 0]
     /// The widest and the tallest box (not necessarily one box), for search windows.
     private var largest = Size.zero
     public var expansions: Int { search.expansions }
+    /// Blocks the searches over blocks expanded (see Corridor).
+    public var coarseExpansions: Int { corridor.expansions }
 
     public init(scene: Scene) {
         self.scene = scene
         map = ObstacleMap(scene: scene, bounds: scene.bounds.insetBy(-Router.margin))
+        coarse = CoarseMap(map: map)
         largest = Router.largest(scene)
         incident = Array(repeating: [], count: scene.boxes.count)
         for (i, e) in scene.edges.enumerated() {
@@ -42,6 +49,9 @@ public final class Router {
         // Short edges first: they have the fewest choices, long ones can go around them.
         let order = all.sorted { length($0) < length($1) }
         for i in order { routes[i] = route(i, ports: ports) }
+        // Routing a whole design searched long edges over much of the canvas; a move searches
+        // near the moved box, so keep the memory for what moves need.
+        search.releaseMemory()
     }
 
     static func largest(_ scene: Scene) -> Size {
@@ -69,10 +79,11 @@ public final class Router {
             // Moved beyond the mapped area: rebuild everything around the new bounds.
             let fresh = Router(scene: scene)
             let changed = Set(scene.edges.indices)
-            map = fresh.map; routes = fresh.routes; ends = fresh.ends
+            map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends
             return changed
         }
         map.repaint(scene: scene, region: dirty)
+        coarse.update(map: map, region: dirty)
 
         let moved = Set(newRects.keys)
         var affected = Set<Int>()
@@ -176,19 +187,27 @@ public final class Router {
         let head = endOut.opposite
         let rule = Passage(scene: scene, from: edge.from, to: edge.to)
 
-        // Search near the straight line first, wide enough to get round the biggest box in the
-        // way (a search that fails scans its whole window, so the first window must rarely
-        // fail); then the whole canvas when it is small enough.
+        // A long edge first plans a corridor over blocks and searches cells only inside it. Then
+        // (short edges, or no corridor) search near the straight line, wide enough to get round
+        // the biggest box in the way (a search that fails scans its whole window, so this window
+        // must rarely fail); then the whole canvas when it is small enough.
         var cells: [Point]? = nil
         let span = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
                         width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1)
         let near = Rect(x: span.x - largest.width - Router.margin, y: span.y - largest.height - Router.margin,
                         width: span.width + 2 * (largest.width + Router.margin), height: span.height + 2 * (largest.height + Router.margin))
-        let first = clip(near, to: map.bounds)
-        searchesPerTier[0] += 1
-        cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head)
-        if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
+        let first = near.clipped(to: map.bounds)
+        if abs(start.x - goal.x) + abs(start.y - goal.y) >= Router.corridorDistance,
+           corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule, start: start, goal: goal) {
+            searchesPerTier[0] += 1
+            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head, corridor: corridor)
+        }
+        if cells == nil {
             searchesPerTier[1] += 1
+            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head)
+        }
+        if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
+            searchesPerTier[2] += 1
             cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
         }
         var route: Route
@@ -200,11 +219,6 @@ public final class Router {
         }
         map.mark(route)
         return route
-    }
-
-    private func clip(_ r: Rect, to b: Rect) -> Rect {
-        let x0 = max(r.x, b.x), y0 = max(r.y, b.y), x1 = min(r.maxX, b.maxX), y1 = min(r.maxY, b.maxY)
-        return Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
     }
 
     /// An L-shaped path, used only when no clean path exists.

@@ -34,6 +34,28 @@ public enum FlowEngine {
         return (count, Replicas.down(pod, count: count, state: state))
     }
 
+    /// `instances(of:in:state:)` for every Pod a controller manages (bare Pods are left out),
+    /// answered together: what drawing a whole design needs.
+    public static func managedInstances(in design: Design, state: FlowState) -> [String: (count: Int, down: Set<Int>)] {
+        let lookup = Replicas.Lookup(indexing: design)
+        var out: [String: (count: Int, down: Set<Int>)] = [:]
+        for pod in design.components where pod.kind == .pod && out[pod.id] == nil {
+            let (count, owner) = Replicas.count(of: pod.id, lookup: lookup)
+            guard owner != nil else { continue }
+            out[pod.id] = (count, Replicas.down(pod, count: count, state: state))
+        }
+        return out
+    }
+
+    /// `instances(of:in:state:)` when a controller manages the Pod, nil for a bare Pod or
+    /// another kind: what a Pod's replica strip shows.
+    public static func managedInstances(of podID: String, in design: Design, state: FlowState) -> (count: Int, down: Set<Int>)? {
+        guard let pod = design.component(podID), pod.kind == .pod else { return nil }
+        let (count, owner) = Replicas.count(of: podID, in: design)
+        guard owner != nil else { return nil }
+        return (count, Replicas.down(pod, count: count, state: state))
+    }
+
     /// The name of one running copy of a Pod ("web-2" when managed, "web" when bare), so the
     /// editor and CLI speak of replicas the way the narration does.
     public static func instanceName(of podID: String, index: Int, in design: Design) -> String? {

@@ -7,23 +7,56 @@ enum Replicas {
     /// The controller whose Pod template this Pod is: a `manages` connection from a Pod
     /// controller, else the nearest enclosing Pod controller.
     static func manager(of id: String, in design: Design) -> Component? {
-        let byArrow = design.connections.lazy
-            .filter { $0.kind == .manages && $0.to == id }
-            .compactMap { design.component($0.from) }
-            .first { $0.kind.managesPods }
-        if let m = byArrow { return m }
-        return design.ancestors(of: id).lazy.compactMap { design.component($0) }.first { $0.kind.managesPods }
+        manager(of: id, lookup: Lookup(design: design))
     }
 
     /// The number of running copies and the controller that sets it (nil for a bare Pod).
     /// A controller without `replicas` defers to its own manager (a ReplicaSet under a
     /// Deployment), and Kubernetes' default of 1 applies when nobody says.
     static func count(of id: String, in design: Design) -> (count: Int, owner: Component?) {
-        guard var m = manager(of: id, in: design) else { return (1, nil) }
+        count(of: id, lookup: Lookup(design: design))
+    }
+
+    /// How the rules above find components and `manages` arrows: by scanning the design for one
+    /// question, or through indexes built once when a whole design is drawn (scanning for every
+    /// Pod made drawing 1000 components quadratic).
+    struct Lookup {
+        let component: (String) -> Component?
+        let managersByArrow: (String) -> [String]
+
+        init(design: Design) {
+            component = { design.component($0) }
+            managersByArrow = { id in design.connections.filter { $0.kind == .manages && $0.to == id }.map(\.from) }
+        }
+
+        init(indexing design: Design) {
+            var byID: [String: Component] = [:]
+            for c in design.components where byID[c.id] == nil { byID[c.id] = c }
+            var arrows: [String: [String]] = [:]
+            for k in design.connections where k.kind == .manages { arrows[k.to, default: []].append(k.from) }
+            component = { byID[$0] }
+            managersByArrow = { arrows[$0] ?? [] }
+        }
+    }
+
+    static func manager(of id: String, lookup: Lookup) -> Component? {
+        if let m = lookup.managersByArrow(id).lazy.compactMap(lookup.component).first(where: { $0.kind.managesPods }) { return m }
+        var seen: Set<String> = [id]
+        var p = lookup.component(id)?.parent
+        while let q = p, seen.insert(q).inserted {
+            guard let c = lookup.component(q) else { return nil }
+            if c.kind.managesPods { return c }
+            p = c.parent
+        }
+        return nil
+    }
+
+    static func count(of id: String, lookup: Lookup) -> (count: Int, owner: Component?) {
+        guard var m = manager(of: id, lookup: lookup) else { return (1, nil) }
         var seen: Set<String> = [id]
         while seen.insert(m.id).inserted {
             if let r = m.replicas { return (max(0, r), m) }
-            guard let up = manager(of: m.id, in: design) else { break }
+            guard let up = manager(of: m.id, lookup: lookup) else { break }
             m = up
         }
         return (1, m)

@@ -10,8 +10,9 @@ public enum DesignLayout {
                              ignoreSaved: Bool = false) -> [String: Rect] {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
+        let managed = FlowEngine.managedInstances(in: design, state: FlowState())
         let nodes = design.components.map { c -> LayoutNode in
-            let lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: DesignScene.replicas(c, design, FlowState()))
+            let lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: managed[c.id])
             var size = SceneBox.minimumSize(tag: catalog.info(c.kind)?.tag ?? "", title: c.name, lines: lines)
             if let s = c.size, !ignoreSaved { size = Size(width: max(size.width, s.width), height: max(size.height, s.height)) }
             let fixed = ignoreSaved ? nil : c.position.map { Point(x: $0.x, y: $0.y) }

@@ -18,11 +18,12 @@ public struct DesignScene: Sendable {
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         var boxes: [SceneBox] = []
         boxes.reserveCapacity(design.components.count)
+        let managed = FlowEngine.managedInstances(in: design, state: flow)
         for c in design.components {
             let info = catalog.info(c.kind)
             var color = CellStyle(fg: Color(name: info?.color ?? "default") ?? .none)
             if c.kind == .user { color.attrs.insert(.bold) }
-            let replicas = DesignScene.replicas(c, design, flow)
+            let replicas = managed[c.id]
             boxes.append(SceneBox(
                 rect: rects[c.id] ?? Rect(x: 0, y: 0, width: 8, height: 3),
                 parent: c.parent.flatMap { index[$0] },
@@ -48,10 +49,7 @@ public struct DesignScene: Sendable {
 
     /// A Pod's running copies when a controller manages it (nil for a bare Pod or another kind).
     static func replicas(_ c: Component, _ design: Design, _ flow: FlowState) -> (count: Int, down: Set<Int>)? {
-        guard c.kind == .pod else { return nil }
-        let managed = design.connections.contains { $0.to == c.id && $0.kind == .manages }
-            || (c.parent.flatMap { design.component($0)?.kind.managesPods } ?? false)
-        return managed ? FlowEngine.instances(of: c.id, in: design, state: flow) : nil
+        c.kind == .pod ? FlowEngine.managedInstances(of: c.id, in: design, state: flow) : nil
     }
 
     static func lineStyle(_ name: String?) -> LineStyle {

@@ -1,4 +1,4 @@
-import HopsCanvas
+@testable import HopsCanvas
 import HopsDesign
 import HopsEditor
 import Testing
@@ -43,6 +43,54 @@ import Testing
         #expect(routes.count == ds.scene.edges.count)
         #expect(routes.filter(\.isDirect).isEmpty)
         #expect(crossings(ds.scene, router.routes).isEmpty)
+    }
+
+    @Test func longArrowsGoThroughACorridorAndStayUnbroken() {
+        let (ds, router) = routed(Fixtures.generated(300))
+        // Long edges were planned over blocks first, and most such plans held.
+        #expect(router.searchesPerTier[0] > ds.scene.edges.count / 4)
+        let routes = router.routes.compactMap { $0 }
+        #expect(routes.count == ds.scene.edges.count)
+        #expect(routes.filter(\.isDirect).isEmpty)
+        #expect(crossings(ds.scene, router.routes).isEmpty)
+        for r in routes {
+            let steps = zip(r.travel, r.travel.dropFirst())
+            #expect(steps.allSatisfy { abs($0.x - $1.x) + abs($0.y - $1.y) == 1 }, "a route jumps between cells")
+        }
+    }
+
+    @Test func aLongArrowGoesAroundAWallWhoseEdgesFallBetweenBlocks() {
+        // The wall's top and bottom rows sit in the middle of 4x4 blocks, which once let a
+        // corridor run straight through it.
+        let scene = Scene(boxes: [SceneBox(rect: Rect(x: 30, y: 0, width: 8, height: 3)),
+                                  SceneBox(rect: Rect(x: 5, y: 35, width: 80, height: 4)),
+                                  SceneBox(rect: Rect(x: 30, y: 80, width: 8, height: 3))],
+                          edges: [SceneEdge(from: 0, to: 2)])
+        let router = Router(scene: scene)
+        let r = router.routes[0]!
+        #expect(router.searchesPerTier[0] == 1) // planned over blocks
+        #expect(router.searchesPerTier[1] == 0) // and the corridor held the route
+        #expect(!r.isDirect)
+        #expect(!r.cells.contains { scene.boxes[1].rect.contains($0) })
+        #expect(r.cells.last == Point(x: r.targetPort.x, y: 79))
+    }
+
+    @Test func theOpenListPopsTheLowestPriorityLastInFirst() {
+        var queue = BucketQueue()
+        queue.reset()
+        for (state, f) in [(1, 5), (2, 3), (3, 5), (4, 9), (5, 3)] { queue.push(state: Int32(state), f: Int32(f)) }
+        #expect(queue.pop()! == (5, 3))
+        #expect(queue.pop()! == (2, 3))
+        // A priority below the lowest left (weighted A* may step down) comes out next.
+        queue.push(state: 6, f: 1)
+        #expect(queue.pop()! == (6, 1))
+        #expect(queue.pop()! == (3, 5))
+        #expect(queue.pop()! == (1, 5))
+        #expect(queue.pop()! == (4, 9))
+        #expect(queue.pop() == nil)
+        queue.reset()
+        queue.push(state: 7, f: 2)
+        #expect(queue.pop()! == (7, 2))
     }
 
     @Test func arrowMeetsItsTargetAtTheSideFacingTheSource() {

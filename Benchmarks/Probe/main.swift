@@ -1,0 +1,59 @@
+import Foundation
+import Generated
+import HopsCanvas
+import HopsDesign
+import HopsEditor
+import HopsFormats
+import HopsResources
+
+// A quick look at where render and move time goes, without the benchmark harness: phase
+// timings, search effort, and the same generated designs as the benchmarks.
+// Usage: swift run -c release Probe [components] [repeats] [--write FILE] [--render-only]
+// (--write saves the generated design, to look at it with `hops render FILE`.)
+let args = CommandLine.arguments
+let n = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
+let repeats = args.count > 2 ? Int(args[2]) ?? 3 : 3
+let catalog = try JSONDecoder().decode(Catalog.self, from: BundledResources.catalogJSON)
+let design = DesignGenerator.mixed(count: n)
+let clock = ContinuousClock()
+if let i = args.firstIndex(of: "--write"), i + 1 < args.count {
+    try DesignFile.write(design, to: args[i + 1])
+}
+
+func ms(_ d: Duration) -> String {
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    return String(format: "%.2f ms", s * 1000)
+}
+
+var wholeRenders: [Duration] = []
+for _ in 0..<repeats {
+    let phases = RenderPhases(design, catalog: catalog)
+    let router = phases.router, scene = phases.scene
+    var grid: Grid? = nil
+    let tAll = clock.measure { grid = DesignRenderer.render(design, catalog: catalog, glyphs: .unicode) }
+    wholeRenders.append(tAll)
+    let routes = router.routes.compactMap { $0 }
+    let cells = routes.reduce(0) { $0 + $1.cells.count }
+    print("render \(n): \(phases.summary), whole render \(ms(tAll)); "
+        + "canvas \(scene.bounds.width)x\(scene.bounds.height), grid \(grid!.width)x\(grid!.height), \(routes.count) routes, "
+        + "\(cells) route cells, \(router.expansions) expansions, tiers \(router.searchesPerTier), coarse \(router.coarseExpansions), direct \(routes.filter(\.isDirect).count)")
+}
+
+print("whole render \(n): median \(ms(wholeRenders.sorted()[wholeRenders.count / 2])) of \(repeats), min \(ms(wholeRenders.min()!))")
+
+if n >= 100 && !args.contains("--render-only") {
+    let editor = Editor(design: design, catalog: catalog, path: nil, glyphs: .unicode, screen: Size(width: 200, height: 60))
+    let target = DesignGenerator.busiestTopLevel(in: editor.design)
+    for _ in 0..<editor.design.components.count where editor.selection != target { editor.handle(.key(.tab)) }
+    _ = editor.draw()
+    var keys: [Duration] = [], frames: [Duration] = []
+    for i in 0..<20 {
+        let key: Character = i % 2 == 0 ? "L" : "H"
+        keys.append(clock.measure { editor.handle(.key(.char(key))) })
+        frames.append(clock.measure { _ = editor.draw() })
+    }
+    let onlyFrame = (0..<20).map { _ in clock.measure { _ = editor.draw() } }
+    func median(_ a: [Duration]) -> Duration { a.sorted()[a.count / 2] }
+    print("move in \(n): key \(ms(median(keys))), frame after it \(ms(median(frames))), frame alone \(ms(median(onlyFrame)))")
+}
+
