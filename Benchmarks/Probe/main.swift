@@ -8,7 +8,7 @@ import HopsResources
 
 // A quick look at where render and move time goes, without the benchmark harness: phase
 // timings, search effort, and the same generated designs as the benchmarks.
-// Usage: swift run -c release Probe [components] [repeats] [--write FILE] [--render-only]
+// Usage: swift run -c release Probe [components] [repeats] [--write FILE] [--render-only] [--moves N]
 // (--write saves the generated design, to look at it with `hops render FILE`.)
 let args = CommandLine.arguments
 let n = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
@@ -47,12 +47,13 @@ if n >= 100 && !args.contains("--render-only") {
     for _ in 0..<editor.design.components.count where editor.selection != target { editor.handle(.key(.tab)) }
     _ = editor.draw()
     var keys: [Duration] = [], frames: [Duration] = []
-    for i in 0..<20 {
+    let moves = args.firstIndex(of: "--moves").flatMap { Int(args[$0 + 1]) } ?? 20
+    for i in 0..<moves {
         let key: Character = i % 2 == 0 ? "L" : "H"
         keys.append(clock.measure { editor.handle(.key(.char(key))) })
         frames.append(clock.measure { _ = editor.draw() })
     }
-    let onlyFrame = (0..<20).map { _ in clock.measure { _ = editor.draw() } }
+    let onlyFrame = (0..<moves).map { _ in clock.measure { _ = editor.draw() } }
     func median(_ a: [Duration]) -> Duration { a.sorted()[a.count / 2] }
     print("move in \(n): key \(ms(median(keys))), frame after it \(ms(median(frames))), frame alone \(ms(median(onlyFrame)))")
 }

@@ -3,11 +3,14 @@
 /// free stretches of their own lines. Only what falls inside the grid's window is touched.
 public enum Painter {
     /// `order` lists boxes parents first (`paintOrder(scene)`); pass it when drawing the same
-    /// scene often, to skip sorting on every frame.
-    public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid, order: [Int]? = nil) {
+    /// scene often, to skip sorting on every frame. `replacing` draws a few boxes differently
+    /// (the selection, the current hop) without copying the scene, which for a big design costs
+    /// more than drawing the frame.
+    public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid, order: [Int]? = nil,
+                            replacing: [Int: SceneBox] = [:]) {
         let window = grid.window
         for b in order ?? paintOrder(scene) where scene.boxes[b].rect.insetBy(-2).intersects(window) {
-            drawBox(scene.boxes[b], into: &grid)
+            drawBox(replacing[b] ?? scene.boxes[b], into: &grid)
         }
         let near = window.insetBy(-1)
         // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones.

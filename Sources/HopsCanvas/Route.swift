@@ -1,7 +1,7 @@
 /// The path of one edge, in canvas cells.
 public struct Route: Sendable, Equatable {
     /// From the cell just outside the source box to the arrowhead cell just outside the target.
-    public var cells: [Point]
+    public let cells: [Point]
     /// The cell on the source's border where the line leaves (drawn as a tee).
     public var sourcePort: Point
     /// The cell on the target's border that the arrowhead points at.
@@ -15,6 +15,10 @@ public struct Route: Sendable, Equatable {
     public var isDirect: Bool
     /// The rectangle holding the ports and every cell, to skip routes far from a window cheaply.
     public let bounds: Rect
+    /// Where the path turns: the start of each straight stretch after the first (indices into
+    /// `cells`). Drawing a window and testing a box against a route visit stretches, not cells:
+    /// a long route crosses the screen in a few stretches of hundreds of cells.
+    let turns: [Int32]
 
     public init(cells: [Point], sourcePort: Point, targetPort: Point, startDirection: Direction,
                 headDirection: Direction, isDirect: Bool = false) {
@@ -22,8 +26,49 @@ public struct Route: Sendable, Equatable {
         self.startDirection = startDirection; self.headDirection = headDirection; self.isDirect = isDirect
         var x0 = min(sourcePort.x, targetPort.x), y0 = min(sourcePort.y, targetPort.y)
         var x1 = max(sourcePort.x, targetPort.x), y1 = max(sourcePort.y, targetPort.y)
-        for p in cells { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
+        var turns: [Int32] = []
+        for (i, p) in cells.enumerated() {
+            x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y)
+            if i > 0 && i + 1 < cells.count && (cells[i - 1].x == p.x) != (p.x == cells[i + 1].x) { turns.append(Int32(i)) }
+        }
         bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        self.turns = turns
+    }
+
+    /// Calls `body` with the index range of each straight stretch of `cells` (half open: a
+    /// turning cell starts the next stretch), up to `end`.
+    @inline(__always) private func forEachStretch(end: Int, _ body: (Range<Int>) -> Void) {
+        var a = 0
+        for t in turns where Int(t) < end {
+            body(a..<Int(t)); a = Int(t)
+        }
+        if a < end { body(a..<end) }
+    }
+
+    /// The indices in a straight stretch whose cells lie inside `area`. Path cells are one
+    /// step apart, so along a stretch a coordinate is a linear function of the index.
+    @inline(__always) private func clip(_ r: Range<Int>, to area: Rect) -> Range<Int> {
+        let lo = r.lowerBound, a = cells[lo], empty = lo..<lo
+        guard lo + 1 < cells.count else { return area.contains(a) ? r : empty }
+        let next = cells[lo + 1]
+        let horizontal = next.y == a.y
+        let across = horizontal ? a.y : a.x
+        guard across >= (horizontal ? area.y : area.x), across <= (horizontal ? area.maxY : area.maxX) else { return empty }
+        let along = horizontal ? a.x : a.y
+        let step = horizontal ? next.x - a.x : next.y - a.y
+        let first = horizontal ? area.x : area.y, last = horizontal ? area.maxX : area.maxY
+        // Coordinate at index i: along + step * (i - lo); keep the i that land in [first, last].
+        let (k0, k1) = step > 0 ? (first - along, last - along) : (along - last, along - first)
+        let from = max(lo, lo + k0), to = min(r.upperBound, lo + k1 + 1)
+        return from < to ? from..<to : empty
+    }
+
+    /// True when a cell of the path (the arrowhead's included) lies in `area`.
+    public func crosses(_ area: Rect) -> Bool {
+        guard bounds.intersects(area) else { return false }
+        var hit = false
+        forEachStretch(end: cells.count) { r in if !hit && !clip(r, to: area).isEmpty { hit = true } }
+        return hit
     }
 
     /// Line masks per path cell: each cell joins its neighbours on the path; the first also joins
@@ -39,12 +84,16 @@ public struct Route: Sendable, Equatable {
     /// without building an array: drawing a frame visits many routes that barely show.
     public func forEachMask(within area: Rect?, _ body: (Point, UInt8) -> Void) {
         guard cells.count > 1 else { return }
-        for i in 0..<(cells.count - 1) {
+        @inline(__always) func visit(_ i: Int) {
             let p = cells[i]
-            if let area, !area.contains(p) { continue }
             let prev = i == 0 ? sourcePort : cells[i - 1]
             body(p, Route.bit(from: p, toward: prev) | Route.bit(from: p, toward: cells[i + 1]))
         }
+        guard let area, !area.contains(bounds) else {
+            for i in 0..<(cells.count - 1) { visit(i) }
+            return
+        }
+        forEachStretch(end: cells.count - 1) { r in for i in clip(r, to: area) { visit(i) } }
     }
 
     static func bit(from p: Point, toward q: Point) -> UInt8 {

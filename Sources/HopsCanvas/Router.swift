@@ -16,8 +16,14 @@ public final class Router {
     /// Edges incident to each box.
     private var incident: [[Int]]
     private var ends: [(PortPlan.End, PortPlan.End)] = []
+    /// Per edge: how many moves in a row re-routed only its end (see patch).
+    private var patches: [UInt8] = []
 
     static let margin = 6
+    /// How far from moved boxes an edge's old line is kept when only its end is re-routed.
+    static let keepDistance = 8
+    /// Patched re-routes of one edge before it is routed whole again.
+    static let patchLimit = 8
     /// Cells between the ends above which an edge is first routed over blocks (see Corridor).
     static let corridorDistance = 48
     /// Cells above which the global (last) search is not tried.
@@ -29,6 +35,8 @@ public final class Router {
     /// The widest and the tallest box (not necessarily one box), for search windows.
     private var largest = Size.zero
     public var expansions: Int { search.expansions }
+    /// Moves that re-routed only the end of an edge (see patch), over all moves.
+    public private(set) var patchedRoutes = 0
     /// Blocks the searches over blocks expanded (see Corridor).
     public var coarseExpansions: Int { corridor.expansions }
 
@@ -43,6 +51,7 @@ public final class Router {
             if e.to != e.from { incident[e.to].append(i) }
         }
         routes = Array(repeating: nil, count: scene.edges.count)
+        patches = Array(repeating: 0, count: scene.edges.count)
         ends = scene.edges.map { PortPlan.sides(scene, from: $0.from, to: $0.to) }
         let all = Array(scene.edges.indices)
         let ports = assignPorts(boxes: Array(scene.boxes.indices))
@@ -79,7 +88,7 @@ public final class Router {
             // Moved beyond the mapped area: rebuild everything around the new bounds.
             let fresh = Router(scene: scene)
             let changed = Set(scene.edges.indices)
-            map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends
+            map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             return changed
         }
         map.repaint(scene: scene, region: dirty)
@@ -91,8 +100,8 @@ public final class Router {
         // Edges whose lines now run through a moved box must go around it.
         let newRectsList = Array(newRects.values)
         for (i, r) in routes.enumerated() where !affected.contains(i) {
-            guard let r, newRectsList.contains(where: { $0.intersects(r.bounds) }) else { continue }
-            if r.cells.contains(where: { p in newRectsList.contains { $0.contains(p) } }) { affected.insert(i) }
+            guard let r else { continue }
+            if newRectsList.contains(where: { r.crosses($0) }) { affected.insert(i) }
         }
         for e in affected {
             if let r = routes[e] { map.unmark(r) }
@@ -108,8 +117,22 @@ public final class Router {
             if !moved.contains(edge.to) { pair.1 = freePort(at: edge.to, side: ends[e].1.side, toward: edge.from, excluding: affected) }
             ports[e] = pair
         }
+        // An edge with one end moved keeps most of its line (see patch); after a few patches it
+        // is routed whole again, so that a box dragged far does not trail a line shaped by where
+        // it used to be.
+        let near = dirty.insetBy(-Router.keepDistance)
         for e in affected.sorted(by: { length($0) < length($1) }) {
-            routes[e] = route(e, ports: ports)
+            let edge = scene.edges[e]
+            let sourceMoved = moved.contains(edge.from), targetMoved = moved.contains(edge.to)
+            if sourceMoved != targetMoved, patches[e] < Router.patchLimit,
+               let r = patch(e, ports: ports, near: near, sourceMoved: sourceMoved) {
+                patches[e] += 1
+                patchedRoutes += 1
+                routes[e] = r
+            } else {
+                patches[e] = 0
+                routes[e] = route(e, ports: ports)
+            }
         }
         return affected
     }
@@ -174,7 +197,15 @@ public final class Router {
         return (r.sourcePort, r.targetPort)
     }
 
-    private func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
+    /// Where an edge's line must start and end, and what it may pass through.
+    private struct Ends {
+        var sourcePort: Point, targetPort: Point
+        var start: Point, startDir: Direction
+        var goal: Point, head: Direction
+        var rule: Passage
+    }
+
+    private func geometry(_ e: Int, ports: [Int: (Point?, Point?)]) -> Ends? {
         let edge = scene.edges[e]
         guard edge.from != edge.to else { return nil }
         let (se, te) = ends[e]
@@ -182,21 +213,30 @@ public final class Router {
         guard let sp = ports[e]?.0 ?? old?.0, let tp = ports[e]?.1 ?? old?.1 else { return nil }
         let startDir = se.inner ? se.side.outward.opposite : se.side.outward
         let endOut = te.inner ? te.side.outward.opposite : te.side.outward
-        let start = Point(x: sp.x + startDir.dx, y: sp.y + startDir.dy)
-        let goal = Point(x: tp.x + endOut.dx, y: tp.y + endOut.dy)
-        let head = endOut.opposite
-        let rule = Passage(scene: scene, from: edge.from, to: edge.to)
+        return Ends(sourcePort: sp, targetPort: tp,
+                    start: Point(x: sp.x + startDir.dx, y: sp.y + startDir.dy), startDir: startDir,
+                    goal: Point(x: tp.x + endOut.dx, y: tp.y + endOut.dy), head: endOut.opposite,
+                    rule: Passage(scene: scene, from: edge.from, to: edge.to))
+    }
+
+    /// The first window a search between two cells looks in: around the straight line, wide
+    /// enough to get round the biggest box in the way.
+    private func window(_ a: Point, _ b: Point) -> Rect {
+        let span = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1)
+        let dx = largest.width + Router.margin, dy = largest.height + Router.margin
+        return Rect(x: span.x - dx, y: span.y - dy, width: span.width + 2 * dx, height: span.height + 2 * dy).clipped(to: map.bounds)
+    }
+
+    private func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
+        guard let g = geometry(e, ports: ports) else { return nil }
+        let (sp, tp, start, startDir, goal, head, rule) = (g.sourcePort, g.targetPort, g.start, g.startDir, g.goal, g.head, g.rule)
 
         // A long edge first plans a corridor over blocks and searches cells only inside it. Then
         // (short edges, or no corridor) search near the straight line, wide enough to get round
         // the biggest box in the way (a search that fails scans its whole window, so this window
         // must rarely fail); then the whole canvas when it is small enough.
         var cells: [Point]? = nil
-        let span = Rect(x: min(start.x, goal.x), y: min(start.y, goal.y),
-                        width: abs(start.x - goal.x) + 1, height: abs(start.y - goal.y) + 1)
-        let near = Rect(x: span.x - largest.width - Router.margin, y: span.y - largest.height - Router.margin,
-                        width: span.width + 2 * (largest.width + Router.margin), height: span.height + 2 * (largest.height + Router.margin))
-        let first = near.clipped(to: map.bounds)
+        let first = window(start, goal)
         if abs(start.x - goal.x) + abs(start.y - goal.y) >= Router.corridorDistance,
            corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule, start: start, goal: goal) {
             searchesPerTier[0] += 1
@@ -219,6 +259,42 @@ public final class Router {
         }
         map.mark(route)
         return route
+    }
+
+    /// Re-routes only the end of an edge near moved boxes and keeps the rest of its line, in
+    /// the spirit of Wybrow et al.'s incremental connector routing: nudging a box one cell should
+    /// not send each of its long arrows through a new search across the canvas. The old line is
+    /// kept up to the last cell more than `keepDistance` from the moved boxes (`near`); a new
+    /// stretch joins it there, in the direction the line ran. Nil when the kept end's port changed
+    /// or no such joint exists: the caller then routes the whole edge.
+    private func patch(_ e: Int, ports: [Int: (Point?, Point?)], near: Rect, sourceMoved: Bool) -> Route? {
+        guard let old = routes[e], !old.isDirect, let g = geometry(e, ports: ports) else { return nil }
+        let cells = old.cells
+        var path: [Point]
+        if sourceMoved {
+            guard g.targetPort == old.targetPort, g.head == old.headDirection,
+                  let j = cells.lastIndex(where: { near.contains($0) }), j + 1 < cells.count else { return nil }
+            let joint = cells[j + 1]
+            let along = j + 2 < cells.count ? Router.direction(from: joint, to: cells[j + 2]) : old.headDirection
+            guard let fresh = search.find(map: map, rule: g.rule, window: window(g.start, joint), start: g.start,
+                                          startDir: g.startDir, goal: joint, headDir: along) else { return nil }
+            path = fresh + cells[(j + 2)...]
+        } else {
+            guard g.sourcePort == old.sourcePort, g.startDir == old.startDirection,
+                  let i = cells.firstIndex(where: { near.contains($0) }), i >= 1 else { return nil }
+            let joint = cells[i - 1]
+            let along = i >= 2 ? Router.direction(from: cells[i - 2], to: joint) : old.startDirection
+            guard let fresh = search.find(map: map, rule: g.rule, window: window(joint, g.goal), start: joint,
+                                          startDir: along, goal: g.goal, headDir: g.head) else { return nil }
+            path = Array(cells[..<(i - 1)]) + fresh
+        }
+        let route = Route(cells: path, sourcePort: g.sourcePort, targetPort: g.targetPort, startDirection: g.startDir, headDirection: g.head)
+        map.mark(route)
+        return route
+    }
+
+    static func direction(from a: Point, to b: Point) -> Direction {
+        b.x > a.x ? .right : (b.x < a.x ? .left : (b.y > a.y ? .down : .up))
     }
 
     /// An L-shaped path, used only when no clean path exists.

@@ -16,20 +16,25 @@ extension Editor {
     }
 
     /// The current hop's boxes picked out; the replica strips follow the cluster's state.
-    func decorate(_ scene: inout Scene) {
+    /// Adds to `changed` (boxes drawn differently from `scene`, by index).
+    func decorate(_ changed: inout [Int: SceneBox], _ scene: Scene) {
         if !flowState.down.isEmpty {
             // Only the Pods with a replica down draw differently.
             for pod in flowState.down.keys {
                 guard let i = cache.designScene.boxIndex[pod], let c = design.component(pod),
                       let r = DesignScene.replicas(c, design, flowState) else { continue }
-                scene.boxes[i].lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
+                var box = changed[i] ?? scene.boxes[i]
+                box.lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
+                changed[i] = box
             }
         }
         guard let hop = player?.focus?.current else { return }
         for id in [hop.from, hop.to] {
             guard let i = cache.designScene.boxIndex[id] else { continue }
-            scene.boxes[i].color.attrs.insert(.bold)
-            scene.boxes[i].color.fg = hop.status == .failed && id == hop.to ? .red : .yellow
+            var box = changed[i] ?? scene.boxes[i]
+            box.color.attrs.insert(.bold)
+            box.color.fg = hop.status == .failed && id == hop.to ? .red : .yellow
+            changed[i] = box
         }
     }
 

@@ -25,18 +25,22 @@ extension Editor {
     /// The design as the viewport shows it, with the selection (and the connect target) drawn
     /// with a heavier border so they show without colour too.
     func drawCanvas(into grid: inout Grid) {
-        var scene = cache.scene
+        let scene = cache.scene
+        // The few boxes drawn differently, instead of a changed copy of the whole scene.
+        var changed: [Int: SceneBox] = [:]
         var marked: [String] = []
         if let s = selection { marked.append(s) }
         if case .connect(let source, _, _) = mode { marked.append(source) }
         for id in marked {
             guard let i = cache.designScene.boxIndex[id] else { continue }
-            scene.boxes[i].border = scene.boxes[i].border == .heavy ? .double : .heavy
-            scene.boxes[i].color.attrs.insert(.bold)
-            if id == selection { scene.boxes[i].color.attrs.insert(.reverse) }
+            var box = changed[i] ?? scene.boxes[i]
+            box.border = box.border == .heavy ? .double : .heavy
+            box.color.attrs.insert(.bold)
+            if id == selection { box.color.attrs.insert(.reverse) }
+            changed[i] = box
         }
-        decorate(&scene)
-        Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder)
+        decorate(&changed, scene)
+        Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
         drawFlow(into: &grid)
     }
 

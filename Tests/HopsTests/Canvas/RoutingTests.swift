@@ -18,10 +18,8 @@ import Testing
             guard let r else { continue }
             let e = scene.edges[i]
             let allowed = Set(scene.ancestors(of: e.from) + scene.ancestors(of: e.to))
-            for p in r.cells {
-                for (b, box) in scene.boxes.enumerated() where box.rect.contains(p) && !allowed.contains(b) {
-                    bad.append("edge \(i) crosses box \(b) at \(p)")
-                }
+            for (b, box) in scene.boxes.enumerated() where !allowed.contains(b) && r.crosses(box.rect) {
+                bad.append("edge \(i) crosses box \(b) at \(r.cells.first { box.rect.contains($0) }!)")
             }
         }
         return bad
@@ -123,6 +121,38 @@ import Testing
         #expect(r.cells.last == Point(x: 23, y: r.targetPort.y))
     }
 
+    @Test func nudgingABoxManyTimesKeepsEveryLineWholeAndClearOfBoxes() {
+        let design = Fixtures.generated(200)
+        let (ds, router) = routed(design)
+        // The box with the most edges, nudged along a fixed walk (some steps patch the ends of
+        // its lines, every few re-route them whole).
+        var degree = Array(repeating: 0, count: ds.scene.boxes.count)
+        for e in ds.scene.edges { degree[e.from] += 1; degree[e.to] += 1 }
+        let box = degree.indices.filter { ds.scene.boxes[$0].parent == nil }.max { degree[$0] < degree[$1] }!
+        let walk = [(1, 0), (0, 1), (-1, 0), (0, -1), (-1, 0), (1, 0), (0, -1), (0, 1)]
+        for (dx, dy) in walk + walk + walk {
+            router.move([box: router.scene.boxes[box].rect.offsetBy(dx: dx, dy: dy)])
+            // A box moved against another leaves no clean way in: those lines are drawn direct.
+            let touching = router.scene.boxes.indices.contains { $0 != box && router.scene.boxes[$0].rect.insetBy(-1).intersects(router.scene.boxes[box].rect) }
+            let clean = router.routes.map { $0?.isDirect == true ? nil : $0 }
+            if !touching { #expect(clean == router.routes, "a line fell back to a direct one") }
+            #expect(crossings(router.scene, clean).isEmpty)
+            for r in router.routes.compactMap({ $0 }) {
+                let steps = zip(r.travel, r.travel.dropFirst())
+                #expect(steps.allSatisfy { abs($0.x - $1.x) + abs($0.y - $1.y) == 1 })
+            }
+        }
+        #expect(router.patchedRoutes > 0)
+        // Every line of the moved box still meets it.
+        for (i, e) in router.scene.edges.enumerated() where e.from == box || e.to == box {
+            let r = router.routes[i]!
+            let rect = router.scene.boxes[box].rect
+            let port = e.from == box ? r.sourcePort : r.targetPort
+            #expect(port.x == rect.x || port.x == rect.maxX || port.y == rect.y || port.y == rect.maxY)
+            #expect(rect.contains(port))
+        }
+    }
+
     @Test func movingABoxReroutesOnlyWhatItTouches() {
         let design = Fixtures.generated(120)
         let (ds, router) = routed(design)
@@ -134,5 +164,25 @@ import Testing
         #expect(changed.count < ds.scene.edges.count / 2)
         for i in ds.scene.edges.indices where !changed.contains(i) { #expect(router.routes[i] == before[i]) }
         #expect(crossings(router.scene, router.routes).isEmpty)
+    }
+}
+
+@Suite struct RouteStretchTests {
+    /// A route with stretches in all four directions.
+    let route = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0), Point(x: 3, y: 1), Point(x: 3, y: 2),
+                              Point(x: 2, y: 2), Point(x: 1, y: 2), Point(x: 1, y: 3), Point(x: 1, y: 4)],
+                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 5), startDirection: .right, headDirection: .down)
+
+    @Test(arguments: [Rect(x: 0, y: 0, width: 9, height: 9), Rect(x: 2, y: 0, width: 1, height: 9), Rect(x: 1, y: 1, width: 3, height: 2),
+                      Rect(x: 3, y: 2, width: 1, height: 1), Rect(x: 5, y: 5, width: 2, height: 2), Rect(x: 0, y: 3, width: 2, height: 1)])
+    func drawingAWindowVisitsExactlyTheCellsInsideIt(area: Rect) {
+        var all: [(Point, UInt8)] = []
+        route.forEachMask(within: nil) { all.append(($0, $1)) }
+        var clipped: [(Point, UInt8)] = []
+        route.forEachMask(within: area) { clipped.append(($0, $1)) }
+        let expected = all.filter { area.contains($0.0) }
+        #expect(clipped.map(\.0) == expected.map(\.0))
+        #expect(clipped.map(\.1) == expected.map(\.1))
+        #expect(route.crosses(area) == route.cells.contains { area.contains($0) })
     }
 }
