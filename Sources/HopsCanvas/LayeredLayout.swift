@@ -6,8 +6,11 @@ public struct LayoutNode: Sendable {
     public var fixed: Point?
     /// Rows inside the node above its children (title and lines).
     public var headerRows: Int
-    public init(minSize: Size, parent: Int? = nil, fixed: Point? = nil, headerRows: Int = 1) {
-        self.minSize = minSize; self.parent = parent; self.fixed = fixed; self.headerRows = headerRows
+    /// Cells the node's drawing reaches beyond its rectangle, right and down (the stacked
+    /// copies behind a Pod with replicas): kept clear of its siblings and inside its parent.
+    public var shadow: Int
+    public init(minSize: Size, parent: Int? = nil, fixed: Point? = nil, headerRows: Int = 1, shadow: Int = 0) {
+        self.minSize = minSize; self.parent = parent; self.fixed = fixed; self.headerRows = headerRows; self.shadow = shadow
     }
 }
 
@@ -46,29 +49,32 @@ public enum LayeredLayout {
         }
 
         var size = nodes.map(\.minSize)
+        // What placement works with: each node with its shadow.
+        var outer = nodes.map { Size(width: $0.minSize.width + $0.shadow, height: $0.minSize.height + $0.shadow) }
         var rel = Array(repeating: Point.zero, count: n)
         // Bottom-up: deepest containers first.
         let depth = chains.map { $0.count }
         let containers = (0..<n).filter { !children[$0].isEmpty }.sorted { depth[$0] > depth[$1] }
         for c in containers {
             let inner = innerOffset(nodes[c])
-            let placed = place(children[c], edges: groupEdges[c] ?? [], sizes: size, nodes: nodes,
+            let placed = place(children[c], edges: groupEdges[c] ?? [], sizes: outer, nodes: nodes,
                                fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight, gap: layerGap)
             var bottomRight = Point.zero
             for (i, p) in placed {
                 rel[i] = p
-                bottomRight.x = max(bottomRight.x, p.x + size[i].width)
-                bottomRight.y = max(bottomRight.y, p.y + size[i].height)
+                bottomRight.x = max(bottomRight.x, p.x + outer[i].width)
+                bottomRight.y = max(bottomRight.y, p.y + outer[i].height)
             }
             size[c].width = max(size[c].width, inner.x + bottomRight.x + 2)
             size[c].height = max(size[c].height, inner.y + bottomRight.y + 2)
+            outer[c] = Size(width: size[c].width + nodes[c].shadow, height: size[c].height + nodes[c].shadow)
         }
         var dir = direction
-        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: size, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
-        if let maxWidth, dir == .leftToRight, extent(top, size).width > maxWidth {
+        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
+        if let maxWidth, dir == .leftToRight, extent(top, outer).width > maxWidth {
             dir = .topToBottom
-            let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: size, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
-            if extent(alt, size).width < extent(top, size).width { top = alt }
+            let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
+            if extent(alt, outer).width < extent(top, outer).width { top = alt }
         }
         for (i, p) in top { rel[i] = p }
 

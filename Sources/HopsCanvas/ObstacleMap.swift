@@ -62,6 +62,18 @@ struct ObstacleMap {
                     flags[row + x] |= Flag.boxed
                 }
             }
+            // The box's title and lines count as its border, so lines inside it (to its
+            // children) pass beside the text, never across it. The column next to the left
+            // border stays open: lines from a box to its children start there.
+            let box = scene.boxes[b]
+            for (k, text) in ([box.title] + box.lines).enumerated() {
+                let y = r.y + 1 + k
+                guard y < r.maxY, y >= by0, y <= by1 else { continue }
+                let tx0 = max(r.x + 2, bx0), tx1 = min(r.x + 1 + DisplayWidth.of(text), r.maxX - 1, bx1)
+                guard tx0 <= tx1 else { continue }
+                let row = (y - bounds.y) * bounds.width - bounds.x
+                for x in tx0...tx1 { owner[row + x] = -Int32(b + 1) }
+            }
         }
     }
 

@@ -16,7 +16,9 @@ public enum DesignLayout {
             var size = SceneBox.minimumSize(tag: catalog.info(c.kind)?.tag ?? "", title: c.name, lines: lines)
             if let s = c.size, !ignoreSaved { size = Size(width: max(size.width, s.width), height: max(size.height, s.height)) }
             let fixed = ignoreSaved ? nil : c.position.map { Point(x: $0.x, y: $0.y) }
-            return LayoutNode(minSize: size, parent: c.parent.flatMap { index[$0] }, fixed: fixed, headerRows: 1 + lines.count)
+            // The stacked copies drawn behind a Pod with replicas (Painter draws at most two).
+            let shadow = managed[c.id].map { min(2, max(0, $0.count - 1)) } ?? 0
+            return LayoutNode(minSize: size, parent: c.parent.flatMap { index[$0] }, fixed: fixed, headerRows: 1 + lines.count, shadow: shadow)
         }
         let edges = design.connections.compactMap { k -> (Int, Int)? in
             guard let f = index[k.from], let t = index[k.to] else { return nil }

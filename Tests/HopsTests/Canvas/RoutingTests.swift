@@ -73,6 +73,22 @@ import Testing
         #expect(r.cells.last == Point(x: r.targetPort.x, y: 79))
     }
 
+    @Test func linesInsideABoxPassBesideItsTextNeverAcrossIt() {
+        // A Service above a Deployment reaches the Pod inside it: the line crosses the
+        // Deployment's border and goes down to the Pod, around the Deployment's title and lines.
+        let scene = Scene(boxes: [SceneBox(rect: Rect(x: 10, y: 0, width: 12, height: 3), title: "svc"),
+                                  SceneBox(rect: Rect(x: 0, y: 8, width: 40, height: 14), title: "a-long-deployment-name",
+                                           lines: ["3 replicas", "app=web"]),
+                                  SceneBox(rect: Rect(x: 4, y: 15, width: 12, height: 4), parent: 1, title: "pod")],
+                          edges: [SceneEdge(from: 0, to: 2)])
+        let router = Router(scene: scene)
+        let r = router.routes[0]!
+        #expect(!r.isDirect)
+        let text = (0..<3).map { k in Rect(x: 2, y: 9 + k, width: [22, 10, 7][k], height: 1) }
+        #expect(!r.cells.contains { p in text.contains { $0.contains(p) } })
+        #expect(r.cells.last!.y == 14) // into the Pod from above
+    }
+
     @Test func theOpenListPopsTheLowestPriorityLastInFirst() {
         var queue = BucketQueue()
         queue.reset()
