@@ -14,7 +14,9 @@ let package = Package(
         // The generated designs every benchmark and the probe measure.
         .target(name: "Generated", dependencies: [.product(name: "HopsKit", package: "Hops")], path: "Generated"),
         // Phase timings without the harness: `swift run -c release Probe [components] [repeats]`.
-        .executableTarget(name: "Probe", dependencies: [.product(name: "HopsKit", package: "Hops"), "Generated"], path: "Probe"),
+        // Not under a folder named Benchmarks: the benchmark plugin runs every executable whose
+        // folder's parent has that name, and this package's own folder does.
+        .executableTarget(name: "Probe", dependencies: [.product(name: "HopsKit", package: "Hops"), "Generated"], path: "Tools/Probe"),
         .executableTarget(
             name: "HopsBenchmarks",
             dependencies: [

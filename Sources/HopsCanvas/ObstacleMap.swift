@@ -14,6 +14,8 @@ struct ObstacleMap {
 
     enum Flag {
         static let boxed: UInt8 = 1, reserved: UInt8 = 2, horizontal: UInt8 = 4, vertical: UInt8 = 8
+        /// A box's title or lines: lines may cross it only when there is no other way.
+        static let text: UInt8 = 16
     }
     /// Box indices, parents before children, so children paint over their parents.
     private let paintOrder: [Int]
@@ -45,7 +47,7 @@ struct ObstacleMap {
             for x in x0...x1 {
                 let i = (y - bounds.y) * bounds.width + (x - bounds.x)
                 owner[i] = 0
-                flags[i] &= ~Flag.boxed
+                flags[i] &= ~(Flag.boxed | Flag.text)
             }
         }
         let clip = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
@@ -62,9 +64,9 @@ struct ObstacleMap {
                     flags[row + x] |= Flag.boxed
                 }
             }
-            // The box's title and lines count as its border, so lines inside it (to its
-            // children) pass beside the text, never across it. The column next to the left
-            // border stays open: lines from a box to its children start there.
+            // The box's title and lines: lines inside it (to its children) pass beside the
+            // text, and cross it only where nothing else is open (forbidding it outright left
+            // some Pods in Deployments unreachable).
             let box = scene.boxes[b]
             for (k, text) in ([box.title] + box.lines).enumerated() {
                 let y = r.y + 1 + k
@@ -72,7 +74,7 @@ struct ObstacleMap {
                 let tx0 = max(r.x + 2, bx0), tx1 = min(r.x + 1 + DisplayWidth.of(text), r.maxX - 1, bx1)
                 guard tx0 <= tx1 else { continue }
                 let row = (y - bounds.y) * bounds.width - bounds.x
-                for x in tx0...tx1 { owner[row + x] = -Int32(b + 1) }
+                for x in tx0...tx1 { flags[row + x] |= Flag.text }
             }
         }
     }
@@ -93,7 +95,7 @@ struct ObstacleMap {
     }
 
     @inline(__always) private mutating func updateFlags(_ i: Int) {
-        var f = flags[i] & Flag.boxed
+        var f = flags[i] & (Flag.boxed | Flag.text)
         if reserved[i] > 0 { f |= Flag.reserved }
         if hUse[i] > 0 { f |= Flag.horizontal }
         if vUse[i] > 0 { f |= Flag.vertical }

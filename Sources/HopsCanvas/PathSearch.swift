@@ -14,9 +14,12 @@ import Darwin
 /// here, which is why the loop works on flat indices instead of points.
 struct PathSearch {
     private var scratch = SearchScratch(capacity: 0)
-    static let costBits: UInt32 = 20
+    /// A state's word: the stamp in the high 12 bits, a closed bit, then its cost in 19 bits.
+    static let costBits: UInt32 = 19
     static let costMask: UInt32 = (1 << costBits) - 1
-    static let stampLimit: UInt32 = 1 << (32 - costBits)
+    static let closedBit: UInt32 = 1 << costBits
+    static let stampShift: UInt32 = costBits + 1
+    static let stampLimit: UInt32 = 1 << (32 - stampShift)
     private var current: UInt32 = 0
     private var queue = BucketQueue()
     /// States taken off the queue over all searches: what routing costs.
@@ -25,6 +28,8 @@ struct PathSearch {
     static let bendCost: Int32 = 3
     static let overlapCost: Int32 = 3
     static let crossCost: Int32 = 0
+    /// Per cell of a box's title or lines that a line crosses.
+    static let textCost: Int32 = 64
     /// The heuristic counts four times (weighted A*): a path at most a little longer than the
     /// shortest, found with a fraction of the expansions in open canvas.
     static let heuristicWeight: Int32 = 4
@@ -67,9 +72,9 @@ struct PathSearch {
         // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
         let weight = corridor == nil ? PathSearch.heuristicWeight : PathSearch.corridorWeight
         let open = rule.openCanvas
-        let stamped = current << PathSearch.costBits
-        let costMask = PathSearch.costMask
-        @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word & ~costMask == stamped }
+        let stamped = current << PathSearch.stampShift
+        let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
+        @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
         let startState = ((start.y - w.y) * ww + (start.x - w.x)) * 4 + startDir.rawValue
         best[startState] = stamped; parent[startState] = -1
 
@@ -95,9 +100,13 @@ struct PathSearch {
                 let s = Int(state)
                 let cell = s >> 2
                 let lx = cell % ww, ly = cell / ww
-                let gs = Int32(best[s] & costMask)
-                // A stale entry: the state was reached more cheaply after this was queued.
-                guard f == gs + estimate(lx, ly) else { continue }
+                let word = best[s]
+                let gs = Int32(word & costMask)
+                // A stale entry (the state was reached more cheaply after this was queued), or
+                // one expanded already. States are never reopened: the estimates along a
+                // corridor are not consistent, and reopening let one search expand millions.
+                guard word & closedBit == 0, f == gs + estimate(lx, ly) else { continue }
+                best[s] = word | closedBit
                 expanded += 1
                 if cell == goalCell { found = s; return }
                 let arrived = s & 3
@@ -117,6 +126,7 @@ struct PathSearch {
                     let isGoal = q == goalCell
                     if fl & ObstacleMap.Flag.reserved != 0 && !isGoal { continue }
                     if dir != arrived { cost += PathSearch.bendCost }
+                    if fl & ObstacleMap.Flag.text != 0 { cost += PathSearch.textCost }
                     let horizontal = dir & 1 == 1
                     let along = fl & (horizontal ? ObstacleMap.Flag.horizontal : ObstacleMap.Flag.vertical)
                     let across = fl & (horizontal ? ObstacleMap.Flag.vertical : ObstacleMap.Flag.horizontal)
@@ -127,7 +137,7 @@ struct PathSearch {
                     let ng = gs + cost
                     guard ng < Int32(costMask) else { continue } // too dear to be worth a line
                     let seen = best[ns]
-                    if isCurrent(seen) && Int32(seen & costMask) <= ng { continue }
+                    if isCurrent(seen) && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) { continue }
                     best[ns] = stamped | UInt32(ng); parent[ns] = state
                     queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
                 }

@@ -55,6 +55,10 @@ import Testing
             let steps = zip(r.travel, r.travel.dropFirst())
             #expect(steps.allSatisfy { abs($0.x - $1.x) + abs($0.y - $1.y) == 1 }, "a route jumps between cells")
         }
+        // The effort stays near the length drawn: no search re-expands its states over and over
+        // (one corridor search once took 4 million expansions for a 400-cell line).
+        let drawn = routes.reduce(0) { $0 + $1.cells.count }
+        #expect(router.expansions < 4 * drawn, "\(router.expansions) expansions for \(drawn) cells")
     }
 
     @Test func aLongArrowGoesAroundAWallWhoseEdgesFallBetweenBlocks() {
