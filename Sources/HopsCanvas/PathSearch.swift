@@ -41,7 +41,7 @@ struct PathSearch {
     }
 
     mutating func find(map: ObstacleMap, rule: Passage, window: Rect, start: Point, startDir: Direction,
-                       goal: Point, headDir: Direction, corridor: Corridor? = nil) -> [Point]? {
+                       goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false) -> [Point]? {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
         let states = w.width * w.height * 4
@@ -124,7 +124,7 @@ struct PathSearch {
                     }
                     let q = qy * ww + qx
                     let isGoal = q == goalCell
-                    if fl & ObstacleMap.Flag.reserved != 0 && !isGoal { continue }
+                    if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { continue }
                     if dir != arrived { cost += PathSearch.bendCost }
                     if fl & ObstacleMap.Flag.text != 0 { cost += PathSearch.textCost }
                     let horizontal = dir & 1 == 1

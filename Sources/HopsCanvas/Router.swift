@@ -29,9 +29,9 @@ public final class Router {
     /// Cells above which the global (last) search is not tried.
     static let globalSearchLimit = 60_000
 
-    /// What routing cost so far: searches in a corridor, near the line and over the whole
-    /// canvas, and states expanded (for benchmarks and tuning).
-    public private(set) var searchesPerTier = [0, 0, 0]
+    /// What routing cost so far: searches in a corridor, near the line, over the whole canvas,
+    /// and past other lines' ports; and states expanded (for benchmarks and tuning).
+    public private(set) var searchesPerTier = [0, 0, 0, 0]
     /// The widest and the tallest box (not necessarily one box), for search windows.
     private var largest = Size.zero
     public var expansions: Int { search.expansions }
@@ -249,6 +249,12 @@ public final class Router {
         if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
             searchesPerTier[2] += 1
             cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
+        }
+        if cells == nil {
+            // Last resort before a straight line across boxes: pass next to other lines' ports
+            // and arrowheads (in a one-cell gap crowded with arrowheads, that is the only way).
+            searchesPerTier[3] += 1
+            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head, passPorts: true)
         }
         var route: Route
         if let cells {
