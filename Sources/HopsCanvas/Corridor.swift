@@ -159,8 +159,9 @@ struct Corridor {
             }
         }
         guard found >= 0 else { return false }
-        stamp &+= 1
-        if stamp == 0 { for i in marks.indices { marks[i] = 0 }; stamp = 1 }
+        // Each plan uses two stamps (marked, then visited); start over well before they wrap.
+        if stamp >= UInt32.max - 3 { for i in marks.indices { marks[i] = 0 }; stamp = 0 }
+        stamp += 1
         var s = found
         let r = Corridor.radius
         while s >= 0 {

@@ -71,7 +71,8 @@ struct ObstacleMap {
             for (k, text) in ([box.title] + box.lines).enumerated() {
                 let y = r.y + 1 + k
                 guard y < r.maxY, y >= by0, y <= by1 else { continue }
-                let tx0 = max(r.x + 2, bx0), tx1 = min(r.x + 1 + DisplayWidth.of(text), r.maxX - 1, bx1)
+                // As the painter draws it: from x + 2, at most width - 4 columns.
+                let tx0 = max(r.x + 2, bx0), tx1 = min(r.x + 1 + min(DisplayWidth.of(text), r.width - 4), bx1)
                 guard tx0 <= tx1 else { continue }
                 let row = (y - bounds.y) * bounds.width - bounds.x
                 for x in tx0...tx1 { flags[row + x] |= Flag.text }

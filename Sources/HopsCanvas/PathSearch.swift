@@ -45,12 +45,13 @@ struct PathSearch {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
         let states = w.width * w.height * 4
-        guard states < (1 << 24) else { return nil }
+        // Up to 16 million cells (the scratch is zeroed lazily, so only what is searched costs).
+        guard states < (1 << 26) else { return nil }
         current += 1
         if scratch.capacity < states || current == PathSearch.stampLimit {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
             // touch cost nothing); the stamps start again.
-            scratch = SearchScratch(capacity: max(states, scratch.capacity, map.bounds.width * map.bounds.height * 4))
+            scratch = SearchScratch(capacity: max(states, scratch.capacity, min(map.bounds.width * map.bounds.height * 4, 1 << 26)))
             current = 1
         }
         let best = scratch.best, parent = scratch.parent
@@ -165,7 +166,7 @@ struct PathSearch {
 /// out zero pages only when touched, so a big window costs only the part a search explores,
 /// in time and in resident memory.
 final class SearchScratch {
-    /// Per state: the search's stamp in the high 12 bits and g in the low 20, in one word so
+    /// Per state: the search's stamp in the high 12 bits, a closed bit and g in the low 19, in one word so
     /// that checking a neighbour costs one memory access, and a small one: most of the search's
     /// time goes to waiting for these words.
     let best: UnsafeMutablePointer<UInt32>

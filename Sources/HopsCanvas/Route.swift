@@ -29,7 +29,10 @@ public struct Route: Sendable, Equatable {
         var turns: [Int32] = []
         for (i, p) in cells.enumerated() {
             x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y)
-            if i > 0 && i + 1 < cells.count && (cells[i - 1].x == p.x) != (p.x == cells[i + 1].x) { turns.append(Int32(i)) }
+            // A turn, or (never made by the router, but cheap to be safe) a reversal.
+            if i > 0 && i + 1 < cells.count && ((cells[i - 1].x == p.x) != (p.x == cells[i + 1].x) || cells[i - 1] == cells[i + 1]) {
+                turns.append(Int32(i))
+            }
         }
         bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
         self.turns = turns

@@ -89,10 +89,12 @@ public final class Router {
             let fresh = Router(scene: scene)
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
+            largest = fresh.largest
             return changed
         }
         map.repaint(scene: scene, region: dirty)
         coarse.update(map: map, region: dirty)
+        for r in newRects.values { largest = Size(width: max(largest.width, r.width), height: max(largest.height, r.height)) }
 
         let moved = Set(newRects.keys)
         var affected = Set<Int>()
@@ -237,7 +239,8 @@ public final class Router {
         // must rarely fail); then the whole canvas when it is small enough.
         var cells: [Point]? = nil
         let first = window(start, goal)
-        if abs(start.x - goal.x) + abs(start.y - goal.y) >= Router.corridorDistance,
+        // (Blocks know open canvas, not the inside of boxes: edges kept inside one box skip it.)
+        if rule.openCanvas, abs(start.x - goal.x) + abs(start.y - goal.y) >= Router.corridorDistance,
            corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule, start: start, goal: goal) {
             searchesPerTier[0] += 1
             cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head, corridor: corridor)
@@ -283,7 +286,8 @@ public final class Router {
             let joint = cells[j + 1]
             let along = j + 2 < cells.count ? Router.direction(from: joint, to: cells[j + 2]) : old.headDirection
             guard let fresh = search.find(map: map, rule: g.rule, window: window(g.start, joint), start: g.start,
-                                          startDir: g.startDir, goal: joint, headDir: along) else { return nil }
+                                          startDir: g.startDir, goal: joint, headDir: along),
+                  !Router.overlaps(fresh.dropLast(), cells[(j + 2)...], outside: near) else { return nil }
             path = fresh + cells[(j + 2)...]
         } else {
             guard g.sourcePort == old.sourcePort, g.startDir == old.startDirection,
@@ -291,12 +295,23 @@ public final class Router {
             let joint = cells[i - 1]
             let along = i >= 2 ? Router.direction(from: cells[i - 2], to: joint) : old.startDirection
             guard let fresh = search.find(map: map, rule: g.rule, window: window(joint, g.goal), start: joint,
-                                          startDir: along, goal: g.goal, headDir: g.head) else { return nil }
+                                          startDir: along, goal: g.goal, headDir: g.head),
+                  !Router.overlaps(fresh.dropFirst(), cells[..<(i - 1)], outside: near) else { return nil }
             path = Array(cells[..<(i - 1)]) + fresh
         }
         let route = Route(cells: path, sourcePort: g.sourcePort, targetPort: g.targetPort, startDirection: g.startDir, headDirection: g.head)
         map.mark(route)
         return route
+    }
+
+    /// True when the new stretch of a patched line runs over the part it keeps (the kept part
+    /// lies outside `near`, so only new cells outside it need checking): the line would fold
+    /// back on itself.
+    static func overlaps(_ fresh: ArraySlice<Point>, _ kept: ArraySlice<Point>, outside near: Rect) -> Bool {
+        let loose = fresh.filter { !near.contains($0) }
+        guard !loose.isEmpty else { return false }
+        let keptCells = Set(kept)
+        return loose.contains { keptCells.contains($0) }
     }
 
     static func direction(from a: Point, to b: Point) -> Direction {

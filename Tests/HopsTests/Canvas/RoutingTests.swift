@@ -206,3 +206,26 @@ import Testing
         #expect(route.crosses(area) == route.cells.contains { area.contains($0) })
     }
 }
+
+@Suite struct PatchTests {
+    @Test func aNewStretchThatFoldsBackOverTheKeptLineIsRefused() {
+        let near = Rect(x: 0, y: 0, width: 10, height: 10)
+        let kept: [Point] = [Point(x: 12, y: 5), Point(x: 13, y: 5), Point(x: 14, y: 5)]
+        // Ends at the joint (12,5) after passing (13,5), a cell of the kept part.
+        let folding: [Point] = [Point(x: 9, y: 4), Point(x: 10, y: 4), Point(x: 11, y: 4), Point(x: 12, y: 4), Point(x: 13, y: 4),
+                                Point(x: 13, y: 5), Point(x: 12, y: 5)]
+        #expect(Router.overlaps(folding.dropLast()[...], kept[...], outside: near))
+        let clean: [Point] = [Point(x: 9, y: 5), Point(x: 10, y: 5), Point(x: 11, y: 5), Point(x: 12, y: 5)]
+        #expect(!Router.overlaps(clean.dropLast()[...], kept[...], outside: near))
+    }
+
+    @Test func aLineThatDoublesBackCountsAsTurningThere() {
+        // Not made by the router, but a route must still clip and test stretches correctly.
+        let r = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0), Point(x: 2, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1)],
+                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 2), startDirection: .right, headDirection: .down)
+        #expect(r.crosses(Rect(x: 3, y: 0, width: 1, height: 1)))
+        var seen: [Point] = []
+        r.forEachMask(within: Rect(x: 1, y: 0, width: 2, height: 1)) { p, _ in seen.append(p) }
+        #expect(seen == [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 0), Point(x: 1, y: 0)])
+    }
+}
