@@ -33,7 +33,8 @@ struct PathSearch {
     /// The heuristic counts four times (weighted A*): a path at most a little longer than the
     /// shortest, found with a fraction of the expansions in open canvas.
     static let heuristicWeight: Int32 = 4
-    static let corridorWeight: Int32 = 8
+    static let corridorWeight: Int32 = 6
+    static let corridorBendCost: Int32 = 6
 
     /// Gives the per-state memory back (a search after this allocates what it needs).
     mutating func releaseMemory() {
@@ -71,7 +72,11 @@ struct PathSearch {
         let goalCell = gy * ww + gx
         // In a corridor the estimate follows the corridor and may be trusted more: lines that
         // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
+        // A bend then costs as much as the weight, or weighted progress would make turning
+        // free and the lines would stair-step (measured: 31,000 bends at 1000 components with
+        // the plain bend cost, 11,500 with this, for the same time).
         let weight = corridor == nil ? PathSearch.heuristicWeight : PathSearch.corridorWeight
+        let bend = corridor == nil ? PathSearch.bendCost : PathSearch.corridorBendCost
         let open = rule.openCanvas
         let stamped = current << PathSearch.stampShift
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
@@ -126,14 +131,14 @@ struct PathSearch {
                     let q = qy * ww + qx
                     let isGoal = q == goalCell
                     if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { continue }
-                    if dir != arrived { cost += PathSearch.bendCost }
+                    if dir != arrived { cost += bend }
                     if fl & ObstacleMap.Flag.text != 0 { cost += PathSearch.textCost }
                     let horizontal = dir & 1 == 1
                     let along = fl & (horizontal ? ObstacleMap.Flag.horizontal : ObstacleMap.Flag.vertical)
                     let across = fl & (horizontal ? ObstacleMap.Flag.vertical : ObstacleMap.Flag.horizontal)
                     if along != 0 { cost += PathSearch.overlapCost }
                     if across != 0 { cost += PathSearch.crossCost }
-                    if isGoal && dir != headDir.rawValue { cost += PathSearch.bendCost }
+                    if isGoal && dir != headDir.rawValue { cost += bend }
                     let ns = q * 4 + dir
                     let ng = gs + cost
                     guard ng < Int32(costMask) else { continue } // too dear to be worth a line

@@ -34,9 +34,15 @@ for _ in 0..<repeats {
     wholeRenders.append(tAll)
     let routes = router.routes.compactMap { $0 }
     let cells = routes.reduce(0) { $0 + $1.cells.count }
+    // Bends: where consecutive cells change axis (a measure of how clean the lines are).
+    var bends = 0
+    for r in routes {
+        let t = r.travel
+        for i in 1..<max(1, t.count - 1) where (t[i - 1].x == t[i].x) != (t[i].x == t[i + 1].x) { bends += 1 }
+    }
     print("render \(n): \(phases.summary), whole render \(ms(tAll)); "
         + "canvas \(scene.bounds.width)x\(scene.bounds.height), grid \(grid!.width)x\(grid!.height), \(routes.count) routes, "
-        + "\(cells) route cells, \(router.expansions) expansions, tiers \(router.searchesPerTier), coarse \(router.coarseExpansions), direct \(routes.filter(\.isDirect).count)")
+        + "\(cells) route cells, \(bends) bends, \(router.expansions) expansions, tiers \(router.searchesPerTier), coarse \(router.coarseExpansions), direct \(routes.filter(\.isDirect).count)")
 }
 
 print("whole render \(n): median \(ms(wholeRenders.sorted()[wholeRenders.count / 2])) of \(repeats), min \(ms(wholeRenders.min()!))")

@@ -59,6 +59,10 @@ import Testing
         // (one corridor search once took 4 million expansions for a 400-cell line).
         let drawn = routes.reduce(0) { $0 + $1.cells.count }
         #expect(router.expansions < 4 * drawn, "\(router.expansions) expansions for \(drawn) cells")
+        // Lines in corridors run straight where they can instead of stair-stepping: with turns as
+        // cheap as in the open, they bent about 10 times per line here; now about 5.
+        let bends = routes.reduce(0) { $0 + $1.turns.count }
+        #expect(bends < 7 * routes.count, "\(bends) bends in \(routes.count) lines")
     }
 
     @Test func aLongArrowGoesAroundAWallWhoseEdgesFallBetweenBlocks() {
