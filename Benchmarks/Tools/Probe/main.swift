@@ -61,6 +61,8 @@ if n >= 100 && !args.contains("--render-only") {
     }
     let onlyFrame = (0..<moves).map { _ in clock.measure { _ = editor.draw() } }
     func median(_ a: [Duration]) -> Duration { a.sorted()[a.count / 2] }
-    print("move in \(n): key \(ms(median(keys))), frame after it \(ms(median(frames))), frame alone \(ms(median(onlyFrame)))")
+    let moveTimes = zip(keys, frames).map { $0 + $1 }.sorted()
+    print("move in \(n): key \(ms(median(keys))), frame after it \(ms(median(frames))), frame alone \(ms(median(onlyFrame))); "
+        + "key + frame median \(ms(median(moveTimes))), p90 \(ms(moveTimes[moveTimes.count * 9 / 10])), slowest \(ms(moveTimes.last!))")
 }
 
