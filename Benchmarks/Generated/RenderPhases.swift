@@ -23,9 +23,8 @@ public struct RenderPhases {
         sceneBuild = clock.measure { scene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs).scene }
         routing = clock.measure { router = Router(scene: scene) }
         painting = clock.measure {
-            var b = scene.bounds
-            for r in router!.routes { if let r { b = b.union(r.bounds) } }
-            var g = Grid(width: b.width, height: b.height + 1, origin: Point(x: b.x, y: b.y - 1), glyphs: glyphs)
+            let b = DesignRenderer.drawnBounds(scene, routes: router!.routes)
+            var g = Grid(width: b.width, height: b.height, origin: b.origin, glyphs: glyphs)
             Painter.draw(scene, routes: router!.routes, into: &g)
             grid = g
         }

@@ -67,14 +67,11 @@ struct ObstacleMap {
             // The box's title and lines: lines inside it (to its children) pass beside the
             // text, and cross it only where nothing else is open (forbidding it outright left
             // some Pods in Deployments unreachable).
-            let box = scene.boxes[b]
-            for (k, text) in ([box.title] + box.lines).enumerated() {
-                let y = r.y + 1 + k
-                guard y < r.maxY, y >= by0, y <= by1 else { continue }
-                // As the painter draws it: from x + 2, at most width - 4 columns.
-                let tx0 = max(r.x + 2, bx0), tx1 = min(r.x + 1 + min(DisplayWidth.of(text), r.width - 4), bx1)
-                guard tx0 <= tx1 else { continue }
-                let row = (y - bounds.y) * bounds.width - bounds.x
+            scene.boxes[b].forEachTextRow { _, text, origin, columns in
+                guard origin.y >= by0, origin.y <= by1 else { return }
+                let tx0 = max(origin.x, bx0), tx1 = min(origin.x + min(DisplayWidth.of(text), columns) - 1, bx1)
+                guard tx0 <= tx1 else { return }
+                let row = (origin.y - bounds.y) * bounds.width - bounds.x
                 for x in tx0...tx1 { flags[row + x] |= Flag.text }
             }
         }

@@ -55,19 +55,14 @@ public enum Painter {
         }
         grid.fill(r, with: " ")
         border(r, style: box.border, color: box.color, into: &grid)
-        let inner = r.width - 4
         if !box.tag.isEmpty, r.width > 6 {
             let tag = DisplayWidth.truncate(box.tag, to: r.width - 6, ellipsis: grid.glyphs.ellipsis)
             grid.put(" \(tag) ", at: Point(x: r.x + 1, y: r.y), style: box.color)
         }
-        guard inner > 0 else { return }
-        if r.height > 2 {
-            let title = DisplayWidth.truncate(box.title, to: inner, ellipsis: grid.glyphs.ellipsis)
-            grid.put(title, at: Point(x: r.x + 2, y: r.y + 1), style: CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold)))
-        }
-        for (i, line) in box.lines.enumerated() where r.y + 2 + i < r.maxY {
-            let text = DisplayWidth.truncate(line, to: inner, ellipsis: grid.glyphs.ellipsis)
-            grid.put(text, at: Point(x: r.x + 2, y: r.y + 2 + i), style: CellStyle(attrs: .dim))
+        let titleStyle = CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold))
+        box.forEachTextRow { k, text, origin, columns in
+            let shown = DisplayWidth.truncate(text, to: columns, ellipsis: grid.glyphs.ellipsis)
+            grid.put(shown, at: origin, style: k == 0 ? titleStyle : CellStyle(attrs: .dim))
         }
     }
 

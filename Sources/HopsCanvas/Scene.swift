@@ -45,6 +45,17 @@ public struct SceneBox: Sendable {
     /// Rows inside the box above any children: title and lines.
     public var headerRows: Int { 1 + lines.count }
 
+    /// Where the title (k = 0) and the lines are drawn: from two cells in, at most `width - 4`
+    /// columns, on the rows that fit above the bottom border. The painter draws text here and
+    /// the router steers lines around it, so both ask this one place.
+    public func forEachTextRow(_ body: (_ k: Int, _ text: String, _ origin: Point, _ columns: Int) -> Void) {
+        let columns = rect.width - 4
+        guard columns > 0 else { return }
+        for k in 0...lines.count where rect.y + 1 + k < rect.maxY {
+            body(k, k == 0 ? title : lines[k - 1], Point(x: rect.x + 2, y: rect.y + 1 + k), columns)
+        }
+    }
+
     /// The smallest size that shows the tag, title and lines, without children, in cells.
     public static func minimumSize(tag: String, title: String, lines: [String]) -> Size {
         let textWidth = max(DisplayWidth.of(title), lines.map { DisplayWidth.of($0) }.max() ?? 0)

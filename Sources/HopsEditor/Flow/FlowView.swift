@@ -22,7 +22,7 @@ extension Editor {
             // Only the Pods with a replica down draw differently.
             for pod in flowState.down.keys {
                 guard let i = cache.designScene.boxIndex[pod], let c = design.component(pod),
-                      let r = DesignScene.replicas(c, design, flowState) else { continue }
+                      let r = FlowEngine.managedInstances(of: c.id, in: design, state: flowState) else { continue }
                 var box = changed[i] ?? scene.boxes[i]
                 box.lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
                 changed[i] = box
@@ -49,7 +49,7 @@ extension Editor {
             grid.set(grid.glyphs.packet, at: at, style: CellStyle(fg: color, attrs: .bold))
             // The replica the request went to, picked out in its Pod's strip.
             if let n = hop.instance, n <= 8, let pod = design.component(hop.to), let r = cache.rects[hop.to],
-               let reps = DesignScene.replicas(pod, design, flowState),
+               let reps = FlowEngine.managedInstances(of: pod.id, in: design, state: flowState),
                let row = BoxText.lines(pod, ascii: glyphs.isASCII, replicas: reps).firstIndex(where: { $0.hasPrefix(BoxText.stripPrefix) }) {
                 let x = r.x + 2 + BoxText.stripPrefix.count + (n - 1) * 2
                 if x < r.maxX - 1 { grid.restyle(Rect(x: x, y: r.y + 2 + row, width: 1, height: 1)) { $0.attrs.insert(.reverse) } }

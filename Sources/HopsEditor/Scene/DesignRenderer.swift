@@ -15,7 +15,7 @@ public enum DesignRenderer {
     }
 
     /// Boxes, replica shadows, lines and labels all inside, starting at the top-left drawn cell.
-    static func drawnBounds(_ scene: Scene, routes: [Route?]) -> Rect {
+    public static func drawnBounds(_ scene: Scene, routes: [Route?]) -> Rect {
         var b = scene.bounds
         for box in scene.boxes where box.stack > 0 { b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2))) }
         for r in routes { if let r { b = b.union(r.bounds) } }

@@ -47,11 +47,6 @@ public struct DesignScene: Sendable {
         self.edgeIDs = edgeIDs
     }
 
-    /// A Pod's running copies when a controller manages it (nil for a bare Pod or another kind).
-    static func replicas(_ c: Component, _ design: Design, _ flow: FlowState) -> (count: Int, down: Set<Int>)? {
-        c.kind == .pod ? FlowEngine.managedInstances(of: c.id, in: design, state: flow) : nil
-    }
-
     static func lineStyle(_ name: String?) -> LineStyle {
         switch name {
         case "heavy": .heavy

@@ -65,19 +65,24 @@ import Testing
         #expect(bends < 7 * routes.count, "\(bends) bends in \(routes.count) lines")
     }
 
-    @Test func aLongArrowGoesAroundAWallWhoseEdgesFallBetweenBlocks() {
-        // The wall's top and bottom rows sit in the middle of 4x4 blocks, which once let a
-        // corridor run straight through it.
-        let scene = Scene(boxes: [SceneBox(rect: Rect(x: 30, y: 0, width: 8, height: 3)),
-                                  SceneBox(rect: Rect(x: 5, y: 35, width: 80, height: 4)),
-                                  SceneBox(rect: Rect(x: 30, y: 80, width: 8, height: 3))],
+    /// Routes one edge from box 0 to box 2 past box 1 (in the way), and checks it goes around.
+    func routedAround(_ from: Rect, _ obstacle: Rect, _ to: Rect) -> (Router, Route) {
+        let scene = Scene(boxes: [SceneBox(rect: from), SceneBox(rect: obstacle), SceneBox(rect: to)],
                           edges: [SceneEdge(from: 0, to: 2)])
         let router = Router(scene: scene)
         let r = router.routes[0]!
+        #expect(!r.isDirect)
+        #expect(!r.cells.contains { obstacle.contains($0) })
+        return (router, r)
+    }
+
+    @Test func aLongArrowGoesAroundAWallWhoseEdgesFallBetweenBlocks() {
+        // The wall's top and bottom rows sit in the middle of 4x4 blocks, which once let a
+        // corridor run straight through it.
+        let (router, r) = routedAround(Rect(x: 30, y: 0, width: 8, height: 3), Rect(x: 5, y: 35, width: 80, height: 4),
+                                       Rect(x: 30, y: 80, width: 8, height: 3))
         #expect(router.searchesPerTier[0] == 1) // planned over blocks
         #expect(router.searchesPerTier[1] == 0) // and the corridor held the route
-        #expect(!r.isDirect)
-        #expect(!r.cells.contains { scene.boxes[1].rect.contains($0) })
         #expect(r.cells.last == Point(x: r.targetPort.x, y: 79))
     }
 
@@ -134,14 +139,8 @@ import Testing
     }
 
     @Test func anArrowGoesAroundABoxInTheWay() {
-        let scene = Scene(boxes: [SceneBox(rect: Rect(x: 0, y: 4, width: 6, height: 3)),
-                                  SceneBox(rect: Rect(x: 12, y: 0, width: 4, height: 11)),
-                                  SceneBox(rect: Rect(x: 24, y: 4, width: 6, height: 3))],
-                          edges: [SceneEdge(from: 0, to: 2)])
-        let router = Router(scene: scene)
-        let r = router.routes[0]!
-        #expect(!r.isDirect)
-        #expect(!r.cells.contains { scene.boxes[1].rect.contains($0) })
+        let (_, r) = routedAround(Rect(x: 0, y: 4, width: 6, height: 3), Rect(x: 12, y: 0, width: 4, height: 11),
+                                  Rect(x: 24, y: 4, width: 6, height: 3))
         #expect(r.cells.last == Point(x: 23, y: r.targetPort.y))
     }
 
