@@ -2,13 +2,15 @@
 import PackageDescription
 
 // Rooms and who may use whom: see README.md "Architecture".
-// Only HopsTerminal imports the C module; everything below the executable is pure.
+// Only HopsCurses imports the C module; HopsApp (the run loop) does I/O through protocols;
+// everything below them is pure.
 let package = Package(
     name: "Hops",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hops", targets: ["hops"]),
-        .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsEditor", "HopsResources"]),
+        .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput",
+                                            "HopsEditor", "HopsApp", "HopsResources"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,18 +29,24 @@ let package = Package(
         .target(name: "HopsDesign", dependencies: ["HopsText"]),
         .target(name: "HopsFormats", dependencies: ["HopsDesign"]),
         .target(name: "HopsFlow", dependencies: ["HopsDesign"]),
-        .target(name: "HopsTerminal", dependencies: ["CNCursesW", "HopsCanvas"]),
-        .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsTerminal"]),
+        // Events, keys, the Terminal protocol and the in-memory terminal: no C in it.
+        .target(name: "HopsInput", dependencies: ["HopsCanvas"]),
+        // The ncurses side of the terminal, and the only user of CNCursesW.
+        .target(name: "HopsCurses", dependencies: ["CNCursesW", "HopsCanvas", "HopsInput"]),
+        .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsInput"]),
+        // The run loop: performs the editor's effects against a FileSystem and a Clock.
+        .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput"]),
         .executableTarget(
             name: "hops",
             dependencies: [
-                "HopsEditor", "HopsFormats", "HopsTerminal", "HopsResources", "HopsFlow",
+                "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HopsTests",
-            dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsTerminal", "HopsEditor", "HopsResources"]
+            dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
+                           "HopsResources"]
         ),
     ]
 )

@@ -77,10 +77,47 @@ static inline int hops_getmouse(int *x, int *y, mmask_t *bstate) {
     return 0;
 }
 
-/// On SIGTERM, SIGHUP or SIGINT the terminal is put back before the process dies:
-/// endwin restores the modes saved by newterm; then the signal is re-raised with its default action.
+/// While ncurses owns the screen, whatever is written to stderr (a Swift runtime error before a
+/// crash, above all) would be drawn into the alternate screen and wiped when it closes. So
+/// stderr goes to an unlinked temporary file meanwhile, and is copied to the real stderr after
+/// the terminal is restored: on a normal end, and in the crash handler.
+static int hops_real_stderr = -1;
+static int hops_stderr_file = -1;
+
+static inline void hops_capture_stderr(void) {
+    char name[] = "/tmp/hops-stderr-XXXXXX";
+    int fd = mkstemp(name);
+    if (fd < 0) return;
+    unlink(name);
+    hops_real_stderr = dup(2);
+    if (hops_real_stderr < 0) { close(fd); return; }
+    dup2(fd, 2);
+    hops_stderr_file = fd;
+}
+
+/// Async-signal-safe: only dup2, lseek, read, write and close.
+static void hops_release_stderr(void) {
+    if (hops_real_stderr < 0) return;
+    dup2(hops_real_stderr, 2);
+    close(hops_real_stderr);
+    hops_real_stderr = -1;
+    char buf[4096];
+    ssize_t n;
+    if (lseek(hops_stderr_file, 0, SEEK_SET) == 0) {
+        while ((n = read(hops_stderr_file, buf, sizeof buf)) > 0) {
+            if (write(2, buf, (size_t)n) < 0) break;
+        }
+    }
+    close(hops_stderr_file);
+    hops_stderr_file = -1;
+}
+
+/// On a crash the terminal is put back before the process dies: endwin restores the modes
+/// saved by newterm, the captured stderr (the reason) is printed, and the signal is re-raised
+/// with its default action.
 static void hops_restore_and_reraise(int sig) {
     endwin();
+    hops_release_stderr();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -100,10 +137,23 @@ static inline void hops_default_sigwinch(void) {
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT only raise a flag: the run loop sees it within half a
 /// second, writes the recovery copy of unsaved work, and ends through its normal path, which
-/// restores the terminal.
+/// restores the terminal and exits with 128 + the signal. A watchdog (SIGALRM, one second)
+/// ends the process the same way when the loop is busy and does not get there, and a second
+/// signal ends it at once: a signal is always answered.
 static volatile sig_atomic_t hops_signal_seen = 0;
-static void hops_note_signal(int sig) { hops_signal_seen = sig; }
+static void hops_end_now(int sig) {
+    endwin();
+    hops_release_stderr();
+    _exit(128 + (hops_signal_seen ? hops_signal_seen : sig));
+}
+static void hops_note_signal(int sig) {
+    if (hops_signal_seen) hops_end_now(sig);
+    hops_signal_seen = sig;
+    signal(SIGALRM, hops_end_now);
+    alarm(1);
+}
 static inline int hops_pending_signal(void) { return hops_signal_seen; }
+static inline void hops_acknowledge_signal(void) { alarm(0); }
 
 static inline void hops_install_signal_restore(void) {
     struct sigaction sa;

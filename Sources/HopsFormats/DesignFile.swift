@@ -11,22 +11,27 @@ public enum DesignFile {
 
     /// Reads and checks a design file. Every failure is a `FileError` naming the file and place.
     public static func read(path: String, catalog: Catalog) throws -> Design {
-        let data: Data
-        do {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Limits.maxFileBytes {
-                throw FileError(file: path, "is \(size >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let e as FileError {
-            throw e
-        } catch {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                throw FileError(file: path, isDir.boolValue ? "is a folder, not a design file" : "cannot be read (permission denied?)")
-            }
-            throw FileError(file: path, "no such file")
+        try decode(readBytes(path: path), file: path, catalog: catalog)
+    }
+
+    /// A file's bytes, refused before reading when larger than a design may be.
+    public static func readBytes(path: String) throws(FileError) -> Data {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw FileError(file: path, errno == EACCES ? "cannot be read (permission denied)" : "no such file")
         }
-        return try decode(data, file: path, catalog: catalog)
+        if st.st_mode & S_IFMT == S_IFDIR { throw FileError(file: path, "is a folder, not a design file") }
+        if st.st_size > Limits.maxFileBytes {
+            throw FileError(file: path, "is \(st.st_size >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileError(file: path, "cannot be read (permission denied)") }
+        defer { try? handle.close() }
+        // One byte past the limit tells a file that grew since stat from one that fits.
+        guard let data = try? handle.read(upToCount: Limits.maxFileBytes + 1) ?? Data() else {
+            throw FileError(file: path, "cannot be read")
+        }
+        if data.count > Limits.maxFileBytes { throw FileError(file: path, "is larger than \(Limits.maxFileBytes >> 20) MB") }
+        return data
     }
 
     /// Parses and checks a design from JSON bytes; `file` names it in errors.
@@ -58,7 +63,7 @@ public enum DesignFile {
 
     /// Writes atomically: a temporary file beside the target, then a rename over it, so the
     /// old file is never half-written.
-    public static func write(_ design: Design, to path: String) throws {
+    public static func write(_ design: Design, to path: String) throws(FileError) {
         try AtomicFile.write(encode(design), to: path)
     }
 

@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
+import HopsApp
 import HopsCanvas
+import HopsCurses
 import HopsDesign
 import HopsEditor
 import HopsFormats
-import HopsTerminal
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open a design full screen (the default command).")
+        abstract: "Open a design full screen (the default command).",
+        discussion: """
+        Exit status: 0 after a quit, 128 + the signal after SIGTERM, SIGHUP, SIGINT or SIGQUIT
+        (129 when the terminal went away), 1 for a file that cannot be opened.
+        """)
 
     @Argument(help: "A design file (.hops.json); a new file is created on first save. Default: the bundled design.")
     var file: String?
@@ -18,32 +23,20 @@ struct Open: ParsableCommand {
         let catalog = try Loading.catalog()
         let utf8 = CursesTerminal.prepareLocale()
         let (design, path) = try Loading.designForEditing(file, catalog: catalog)
+        let fs = DiskFileSystem()
+        let recoveries = path.map { Recovery(fs: fs, isAlive: processIsAlive).copies(for: $0, catalog: catalog, except: getpid()) } ?? []
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw CLIError(String(describing: error)) }
-        defer { terminal.close() }
-        let recovered = path.flatMap { Recovery.newer(than: $0, catalog: catalog) }
         let editor = Editor(design: design, catalog: catalog, path: path, glyphs: utf8 ? .unicode : .ascii,
-                            screen: terminal.size, recovered: recovered)
-        editor.completePath = PathCompletion.candidates
-        var loop = RunLoop(terminal: terminal, editor: editor)
-        try loop.run()
-    }
-}
-
-/// File names for `:w` and `:e` completion: entries of the folder named so far that start with
-/// the rest, folders with a trailing `/`, design files and folders only.
-enum PathCompletion {
-    static func candidates(_ partial: String) -> [String] {
-        let expanded = (partial as NSString).expandingTildeInPath
-        let dir = partial.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
-        let stem = partial.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
-        let prefix = partial.hasSuffix("/") ? partial : String(partial.dropLast(stem.count))
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return [] }
-        return names.filter { $0.hasPrefix(stem) && !$0.hasPrefix(".") }.sorted().compactMap { name in
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent(name), isDirectory: &isDir)
-            if isDir.boolValue { return prefix + name + "/" }
-            return name.hasSuffix(".json") ? prefix + name : nil
+                            screen: terminal.size, recoveries: recoveries)
+        editor.completePath = { PathCompletion.candidates($0, fs: fs) }
+        var loop = EventLoop(terminal: terminal, editor: editor, fs: fs, clock: MonotonicTime())
+        let ending = loop.run()
+        terminal.close()
+        switch ending {
+        case .quit: return
+        case .signal(let s): throw ExitCode(128 + s)
+        case .terminalLost: throw ExitCode(128 + SIGHUP)
         }
     }
 }

@@ -4,7 +4,7 @@ import HopsCanvas
 import HopsDesign
 import HopsEditor
 import HopsFormats
-import HopsTerminal
+import HopsCurses
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -6,7 +6,7 @@ import HopsDesign
 import HopsEditor
 import HopsFlow
 import HopsResources
-import HopsTerminal
+import HopsInput
 
 // Hops's performance benchmarks: drawing a whole design, one move in the editor, and one traced
 // request. Designs are generated from a fixed seed, so every run measures the same work.

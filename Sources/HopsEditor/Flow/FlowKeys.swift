@@ -1,7 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsFlow
-import HopsTerminal
+import HopsInput
 
 /// A killed replica and how long until its controller has started a replacement.
 public struct Replacement: Equatable, Sendable {

@@ -1,5 +1,5 @@
 import HopsDesign
-import HopsTerminal
+import HopsInput
 
 /// The `:` command line. Commands are listed once here: dispatch, help and Tab completion
 /// all read this table.
@@ -14,9 +14,8 @@ struct EditorCommand: Sendable {
 extension Editor {
     static let commands: [EditorCommand] = [
         EditorCommand(name: "w", usage: ":w [path]", help: "save (to path, which becomes the file)", takesPath: true) { e, arg, _ in e.save(to: arg) },
-        EditorCommand(name: "wq", usage: ":wq [path]", help: "save and quit", takesPath: true) { e, arg, _ in
-            let fx = e.save(to: arg)
-            return fx.isEmpty ? [] : fx + e.quit(force: true)
+        EditorCommand(name: "wq", usage: ":wq [path]", help: "save, and quit once the save succeeded", takesPath: true) { e, arg, _ in
+            e.save(to: arg, then: .quit)
         },
         EditorCommand(name: "q", usage: ":q[!]", help: "quit; :q! quits without saving", takesPath: false) { e, _, bang in e.quit(force: bang) },
         EditorCommand(name: "e", usage: ":e path", help: "open another design file", takesPath: true) { e, arg, bang in
@@ -89,9 +88,12 @@ extension Editor {
         return field
     }
 
-    func save(to arg: String?) -> [Effect] {
+    /// Asks for a save; `then` happens only when the run loop answers that it succeeded.
+    func save(to arg: String?, then: AfterSave? = nil, overwrite: Bool = false) -> [Effect] {
         guard let target = arg ?? path else { message = "no file name yet: use :w path.hops.json"; return [] }
-        return [.save(design, path: target)]
+        afterSave = then
+        // Another name is another file: whatever is there was not read by this editor.
+        return [.save(design, path: target, overwrite: overwrite)]
     }
 
     func autoLayout() -> [Effect] {

@@ -1,6 +1,6 @@
 import HopsCanvas
 import HopsDesign
-import HopsTerminal
+import HopsInput
 
 extension Editor {
     func startConnect() -> [Effect] {

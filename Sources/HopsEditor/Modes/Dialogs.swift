@@ -1,5 +1,5 @@
 import HopsDesign
-import HopsTerminal
+import HopsInput
 
 extension Editor {
     func helpKey(_ k: Key) -> [Effect] {
@@ -22,20 +22,35 @@ extension Editor {
         mode = .normal
         switch c {
         case .quitUnsaved:
-            if yes {
-                let fx = save(to: nil)
-                return fx.isEmpty ? [] : fx + quit(force: true)
-            }
+            if yes { return save(to: nil, then: .quit) }
             return no ? quit(force: true) : []
-        case .restore(let d):
+        case .restore(let copy, let more):
+            var fx: [Effect] = []
             if yes {
-                let fx = commit(d)
-                message = "restored the recovery copy; :w keeps it"
-                return fx
+                fx = commit(copy.design)
+                // Deleted only once this work is saved or thrown away on purpose: until then it
+                // is the one copy on disk.
+                adoptedRecoveries.append(copy.path)
+                message = "restored \(SafeText.escape(copy.path)); :w keeps it"
+            } else if no {
+                fx = [.discardRecovery(copy.path)]
+                message = "deleted \(SafeText.escape(copy.path))"
+            } else {
+                message = "kept \(SafeText.escape(copy.path)) for later"
             }
-            return path.map { no ? [Effect.removeRecovery($0)] : [] } ?? []
+            offer(more)
+            return fx
         case .openUnsaved(let p):
             return yes ? [.open(p)] : []
+        case .overwriteChanged(let p):
+            if yes { return save(to: p, then: afterSave, overwrite: true) }
+            afterSave = nil
+            message = "not saved: \(SafeText.escape(p)) changed on disk; :e! \(SafeText.escape(p)) reloads it"
+            return []
+        case .reloadChanged(let p):
+            if yes { return [.open(p)] }
+            message = "kept this version; saving will ask before overwriting \(SafeText.escape(p))"
+            return []
         }
     }
 
@@ -43,8 +58,11 @@ extension Editor {
     func question(_ c: Confirmation) -> String {
         switch c {
         case .quitUnsaved: "Unsaved changes. Save before quitting? y save and quit · n quit without saving · Esc stay"
-        case .restore: "A recovery copy newer than this file exists. Restore it? y restore · n discard it"
-        case .openUnsaved(let p): "Unsaved changes. Open \(p) anyway and lose them? y open · n stay"
+        case .restore(let copy, _):
+            "Unsaved work from an editor that ended is in \(SafeText.escape(copy.path)). Restore it? y restore · n delete it · Esc later"
+        case .openUnsaved(let p): "Unsaved changes. Open \(SafeText.escape(p)) anyway and lose them? y open · n stay"
+        case .overwriteChanged(let p): "\(SafeText.escape(p)) changed on disk since it was read. Overwrite it? y overwrite · n don't save"
+        case .reloadChanged(let p): "\(SafeText.escape(p)) changed on disk. Reload it? y reload (lose unsaved changes) · n keep this version"
         }
     }
 }

@@ -1,4 +1,4 @@
-import HopsTerminal
+import HopsInput
 
 /// One row of the normal-mode key table: the keys, what they do, and the action. The help
 /// screen is drawn from this same table, so it can never disagree with what the keys do.
@@ -46,6 +46,6 @@ extension Editor {
 
     func quit(force: Bool) -> [Effect] {
         if isDirty && !force { mode = .confirm(.quitUnsaved); return [] }
-        return (path.map { [Effect.removeRecovery($0)] } ?? []) + [.quit]
+        return releaseAdopted() + [.removeRecovery, .quit]
     }
 }

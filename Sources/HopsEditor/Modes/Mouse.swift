@@ -1,5 +1,5 @@
 import HopsCanvas
-import HopsTerminal
+import HopsInput
 
 extension Editor {
     /// Click selects, drag moves, a click on empty canvas clears the selection, the wheel scrolls.

@@ -1,5 +1,5 @@
 import HopsDesign
-import HopsTerminal
+import HopsInput
 
 /// One editable property of a component: how it reads as text and how text writes it back.
 struct PropertyField: Sendable {

@@ -1,5 +1,5 @@
 import HopsDesign
-import HopsTerminal
+import HopsInput
 
 extension Editor {
     func startRename() -> [Effect] {

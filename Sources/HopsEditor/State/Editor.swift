@@ -1,7 +1,8 @@
 import HopsCanvas
 import HopsDesign
 import HopsFlow
-import HopsTerminal
+import HopsInput
+import HopsText
 
 /// The editor: a state machine. `handle(event)` changes the state and returns effects for the
 /// run loop; `draw()` is a function of the state. No I/O, no clock: time comes in as ticks.
@@ -42,7 +43,7 @@ public final class Editor {
     }
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
-                recovered: Design? = nil) {
+                recoveries: [RecoveryCopy] = []) {
         self.catalog = catalog
         self.path = path
         self.glyphs = glyphs
@@ -53,7 +54,7 @@ public final class Editor {
         selection = self.design.components.first { $0.kind == .user }?.id ?? self.design.components.first?.id
         layoutScreen()
         viewport.origin = cache.bounds.origin
-        if let recovered { mode = .confirm(.restore(recovered)) }
+        offer(recoveries)
     }
 
     /// Every component gets its drawn position written down, so the design stays as it is shown.
@@ -94,24 +95,58 @@ public final class Editor {
         }
     }
 
-    /// The run loop's answer to `.save`.
-    public func handle(saved path: String, error: String?) {
-        if let error { message = "not saved: \(error)"; return }
-        self.path = path
-        isDirty = false
-        message = "saved \(path)"
+    /// What to do once a save has succeeded; nil after a failed one.
+    var afterSave: AfterSave?
+    enum AfterSave: Equatable { case quit }
+    /// Recovery copies whose work the user restored into this editor: deleted after the next
+    /// successful save or deliberate quit.
+    var adoptedRecoveries: [String] = []
+
+    /// Effects that delete the restored copies, once their work is safe.
+    func releaseAdopted() -> [Effect] {
+        defer { adoptedRecoveries.removeAll() }
+        return adoptedRecoveries.map(Effect.discardRecovery)
     }
 
-    /// The run loop's answer to `.open`.
-    public func handle(opened path: String, result: Result<Design, Error>) {
-        switch result {
-        case .failure(let e): message = "cannot open: \(e)"
-        case .success(let d):
-            self.path = path
+    /// The run loop's answer to an effect; returns the effects that follow from it.
+    @discardableResult
+    public func handle(_ answer: Answer) -> [Effect] {
+        switch answer {
+        case .saved(let p):
+            path = p
+            isDirty = false
+            message = "saved \(SafeText.escape(p))"
+            if afterSave == .quit { afterSave = nil; return releaseAdopted() + [.removeRecovery, .quit] }
+            return releaseAdopted()
+        case .notSaved(_, let reason):
+            let quitting = afterSave == .quit
+            afterSave = nil
+            message = "not saved: \(reason)" + (quitting ? " (still open)" : "")
+            return []
+        case .conflict(let p):
+            mode = .confirm(.overwriteChanged(p))
+            return []
+        case .opened(let p, let d, let recoveries):
+            path = p
             replaceDesign(d, undoable: false)
             isDirty = false
-            message = "opened \(path)"
+            message = "opened \(SafeText.escape(p))"
+            offer(recoveries)
+            return []
+        case .notOpened(_, let reason):
+            message = "cannot open: \(reason)"
+            return []
+        case .changedOnDisk(let p):
+            if case .confirm = mode { return [] } // one question at a time; a save will ask again
+            mode = .confirm(.reloadChanged(p))
+            return []
         }
+    }
+
+    /// Asks about the first recovery copy; the others follow one by one.
+    func offer(_ copies: [RecoveryCopy]) {
+        guard let first = copies.first else { return }
+        mode = .confirm(.restore(first, more: Array(copies.dropFirst())))
     }
 
     // MARK: Changing the design

@@ -1,16 +1,42 @@
 import HopsDesign
 
-/// What the editor asks the run loop to do. The editor itself does no I/O.
+/// What the editor asks the run loop to do. The editor itself does no I/O. Each effect that
+/// touches a file is answered with an `Answer`, and what follows (quitting after a save) is
+/// decided only when that answer arrives.
 public enum Effect: Equatable, Sendable {
     case quit
-    /// Write the design to the file (atomically); report back with `Editor.handle(saved:error:)`.
-    case save(Design, path: String)
-    /// The design changed: the run loop schedules the recovery copy.
+    /// Write the design to the file; answered by `.saved`, `.notSaved` or `.conflict`.
+    /// `overwrite` saves even when the file changed on disk since it was read.
+    case save(Design, path: String, overwrite: Bool)
+    /// The design changed: the run loop schedules this editor's recovery copy.
     case changed
-    /// A clean quit: remove the recovery copy beside this file.
-    case removeRecovery(String)
+    /// The work is saved or deliberately thrown away: remove this editor's own recovery copy.
+    case removeRecovery
+    /// The user declined a recovery copy found beside the file: delete that copy.
+    case discardRecovery(String)
     /// Start (true) or stop sending ticks: only while something moves.
     case animate(Bool)
-    /// Read a design file; report back with `Editor.handle(opened:result:)`.
+    /// Read a design file; answered by `.opened` or `.notOpened`.
     case open(String)
+}
+
+/// The run loop's answers to effects, as one enum, so a test states a whole exchange.
+public enum Answer: Equatable, Sendable {
+    case saved(path: String)
+    /// One short line that fits 80 columns: "no such folder /x/y".
+    case notSaved(path: String, reason: String)
+    /// The save was not done: the file changed on disk since this editor read or saved it.
+    case conflict(path: String)
+    /// A design was read; `recoveries` are unsaved copies of it found beside it.
+    case opened(path: String, design: Design, recoveries: [RecoveryCopy])
+    case notOpened(path: String, reason: String)
+    /// Someone else wrote the file this editor shows.
+    case changedOnDisk(path: String)
+}
+
+/// Unsaved work found beside a file, left by an editor that ended without saving.
+public struct RecoveryCopy: Equatable, Sendable {
+    public var path: String
+    public var design: Design
+    public init(path: String, design: Design) { self.path = path; self.design = design }
 }

@@ -30,10 +30,16 @@ public enum Mode: Equatable, Sendable {
 
 /// A question with a yes / no answer (and cancel).
 public enum Confirmation: Equatable, Sendable {
-    /// Quit with unsaved changes: y saves first, n quits without saving.
+    /// Quit with unsaved changes: y saves first (and quits once the save succeeded), n quits
+    /// without saving.
     case quitUnsaved
-    /// A recovery copy newer than the file exists: y restores it.
-    case restore(Design)
+    /// Unsaved work found beside the file: y restores it, n deletes that copy, Esc keeps it
+    /// for later. The rest are asked about next.
+    case restore(RecoveryCopy, more: [RecoveryCopy])
     /// Open another file although this one has unsaved changes.
     case openUnsaved(String)
+    /// A save found the file changed on disk since it was read: y overwrites it.
+    case overwriteChanged(String)
+    /// Someone else wrote the file: y reloads it (losing this editor's unsaved changes).
+    case reloadChanged(String)
 }

@@ -1,6 +1,6 @@
 import HopsCanvas
 import HopsText
-import HopsTerminal
+import HopsInput
 
 /// A one-line text editor with a cursor. Takes any Unicode; the cursor counts characters
 /// (grapheme clusters), the display measures columns.

@@ -1,7 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsEditor
-import HopsTerminal
+import HopsInput
 import Testing
 
 /// The bundled design, drawn, compared as rows of text.

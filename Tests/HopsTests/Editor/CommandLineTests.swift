@@ -1,15 +1,15 @@
 import HopsCanvas
 import HopsDesign
 import HopsEditor
-import HopsTerminal
+import HopsInput
 import Testing
 
 @Suite struct CommandLineTests {
     @Test func writeSavesToTheFileOrANewPath() throws {
         var s = try Session.bundled()
-        #expect(s.keys(":w<Enter>") == [.save(s.design, path: "/tmp/flow.hops.json")])
-        #expect(s.keys(":w other.hops.json<Enter>") == [.save(s.design, path: "other.hops.json")])
-        s.editor.handle(saved: "other.hops.json", error: nil)
+        #expect(s.keys(":w<Enter>") == [.save(s.design, path: "/tmp/flow.hops.json", overwrite: false)])
+        #expect(s.keys(":w other.hops.json<Enter>") == [.save(s.design, path: "other.hops.json", overwrite: false)])
+        #expect(s.editor.handle(.saved(path: "other.hops.json")) == [])
         #expect(s.editor.path == "other.hops.json")
         #expect(!s.editor.isDirty)
     }
@@ -23,9 +23,14 @@ import Testing
     @Test func writeQuitAndForcedQuit() throws {
         var s = try Session.bundled()
         s.keys("lL")
-        let wq = s.keys(":wq<Enter>")
-        #expect(wq.first == .save(s.design, path: "/tmp/flow.hops.json"))
-        #expect(wq.last == .quit)
+        // The quit follows the save's answer, not the command.
+        #expect(s.keys(":wq<Enter>") == [.save(s.design, path: "/tmp/flow.hops.json", overwrite: false)])
+        #expect(s.editor.handle(.notSaved(path: "/tmp/flow.hops.json", reason: "no such folder /tmp")) == [])
+        #expect(s.editor.message == "not saved: no such folder /tmp (still open)")
+        #expect(s.editor.isDirty)
+        s.keys(":wq<Enter>")
+        #expect(s.editor.handle(.saved(path: "/tmp/flow.hops.json")) == [.removeRecovery, .quit])
+        s.keys("lL")
         #expect(s.keys(":q<Enter>").isEmpty) // unsaved: asks
         s.keys("<Esc>")
         #expect(s.keys(":q!<Enter>").last == .quit)
@@ -34,12 +39,12 @@ import Testing
     @Test func editOpensAFileAndReportsErrors() throws {
         var s = try Session.bundled()
         #expect(s.keys(":e other.hops.json<Enter>") == [.open("other.hops.json")])
-        s.editor.handle(opened: "other.hops.json", result: .success(Design(name: "Other", components: [Component(id: "u", kind: .user, name: "U")])))
+        let other = Design(name: "Other", components: [Component(id: "u", kind: .user, name: "U")])
+        s.editor.handle(.opened(path: "other.hops.json", design: other, recoveries: []))
         #expect(s.design.name == "Other")
         #expect(s.editor.path == "other.hops.json")
-        struct Oops: Error, CustomStringConvertible { var description: String { "bad.hops.json: line 1, column 2: is not valid JSON" } }
-        s.editor.handle(opened: "bad.hops.json", result: .failure(Oops()))
-        #expect(s.editor.message == "cannot open: bad.hops.json: line 1, column 2: is not valid JSON")
+        s.editor.handle(.notOpened(path: "bad.hops.json", reason: "line 1, column 2: is not valid JSON"))
+        #expect(s.editor.message == "cannot open: line 1, column 2: is not valid JSON")
         #expect(s.design.name == "Other") // nothing lost
     }
 

@@ -1,7 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsEditor
-import HopsTerminal
+import HopsInput
 import Testing
 
 /// Random sessions never crash and always leave a valid design; undoing everything gives back

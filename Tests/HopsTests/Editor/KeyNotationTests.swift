@@ -1,4 +1,4 @@
-import HopsTerminal
+import HopsInput
 import Testing
 
 @Suite struct KeyNotationTests {

@@ -2,7 +2,7 @@ import HopsCanvas
 import HopsDesign
 import HopsEditor
 import HopsFlow
-import HopsTerminal
+import HopsInput
 import Testing
 
 /// Stepping requests in the editor: keys, the packet on the drawn arrows, operating the design.

@@ -1,7 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsEditor
-import HopsTerminal
+import HopsInput
 
 /// Drives an editor like a user: a design, a key string in notation (`aService<Enter>`),
 /// and what came out (the effects of every key).

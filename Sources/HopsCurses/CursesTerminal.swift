@@ -1,6 +1,7 @@
 import CNCursesW
 import Glibc
 import HopsCanvas
+import HopsInput
 
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
@@ -26,6 +27,10 @@ public final class CursesTerminal: Terminal {
     private var closed = false
     public let hasColor: Bool
     public private(set) var isGone = false
+    public var signal: Int32? {
+        let s = hops_pending_signal()
+        return s == 0 ? nil : s
+    }
 
     /// Sets the process locale from the environment. Returns true when it is UTF-8, so that
     /// callers choose Unicode or ASCII glyphs. Call before `init`.
@@ -39,6 +44,7 @@ public final class CursesTerminal: Terminal {
         }
         screen = s
         win = hops_stdscr()
+        hops_capture_stderr()
         hops_install_signal_restore()
         raw()
         noecho()
@@ -65,7 +71,11 @@ public final class CursesTerminal: Terminal {
         closed = true
         endwin()
         delscreen(screen)
+        hops_release_stderr()
     }
+
+    /// The run loop saw the signal and is ending on its own: no need for the watchdog.
+    public func acknowledgeSignal() { hops_acknowledge_signal() }
 
     public var size: Size { Size(width: Int(hops_getmaxx(win)), height: Int(hops_getmaxy(win))) }
 
@@ -128,7 +138,8 @@ public final class CursesTerminal: Terminal {
             var rows: Int32 = 0, cols: Int32 = 0
             // No window size means no terminal any more: stop waiting for keys that cannot come
             // (ncurses would answer every wait at once, and the loop would spin).
-            guard hops_pending_signal() == 0, hops_winsize(&rows, &cols) == 0, isatty(0) != 0 else { isGone = true; return nil }
+            if hops_pending_signal() != 0 { return nil }
+            guard hops_winsize(&rows, &cols) == 0, isatty(0) != 0 else { isGone = true; return nil }
             if rows != hops_getmaxy(win) || cols != hops_getmaxx(win) {
                 resizeterm(rows, cols)
                 return special(KEY_RESIZE)

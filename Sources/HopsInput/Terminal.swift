@@ -15,6 +15,9 @@ public protocol Terminal: AnyObject {
     /// True once the terminal has gone away (the window closed, the SSH link dropped): the run
     /// loop then keeps the user's work in the recovery copy and ends.
     var isGone: Bool { get }
+    /// The signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that asked Hops to end, once one came:
+    /// the run loop keeps the work in the recovery copy and ends with status 128 + signal.
+    var signal: Int32? { get }
 }
 
 /// A terminal in memory: events come from a queue, shown grids are kept for inspection.
@@ -23,7 +26,9 @@ public final class MemoryTerminal: Terminal {
     public private(set) var shown: [Grid] = []
     public var events: [InputEvent]
     public var hasColor: Bool
+    /// Set when the scripted events run out, so a session in a test ends like a closed window.
     public var isGone = false
+    public var signal: Int32?
 
     public init(size: Size, events: [InputEvent] = [], hasColor: Bool = false) {
         self.size = size; self.events = events; self.hasColor = hasColor
@@ -32,7 +37,7 @@ public final class MemoryTerminal: Terminal {
     public func show(_ grid: Grid) { shown.append(grid) }
 
     public func nextEvent(timeout: Int?) -> InputEvent? {
-        guard !events.isEmpty else { return nil }
+        guard !events.isEmpty else { isGone = true; return nil }
         let e = events.removeFirst()
         if case .resize(let s) = e { size = s }
         return e

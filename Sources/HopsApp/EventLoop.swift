@@ -1,0 +1,175 @@
+import Foundation
+import HopsDesign
+import HopsEditor
+import HopsFormats
+import HopsInput
+
+/// Events in, effects out: reads the terminal, feeds the editor, performs what it asks (saving,
+/// opening, timers, recovery copies) and hands every answer back as an `Answer`, so that what
+/// follows an effect is decided by the editor when the answer arrives. The only place that
+/// does I/O for the editor; the file system and the clock come in, so tests run whole sessions.
+public struct EventLoop {
+    public let terminal: Terminal
+    public let editor: Editor
+    let fs: FileSystem
+    let clock: TimeSource
+    let recovery: Recovery
+    let pid: Int32
+
+    /// How a session ended, so the program can exit with the status scripts expect.
+    public enum Ending: Equatable, Sendable {
+        case quit
+        /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: exit with 128 + the signal.
+        case signal(Int32)
+        /// The terminal went away (the window closed, the link dropped): a hangup.
+        case terminalLost
+    }
+
+    /// Ticks go in every `tickInterval` ms while something moves; idle, the loop waits for input.
+    static let tickInterval: Int64 = 33
+    /// A recovery copy is written this long after the first unsaved change.
+    public static let recoveryDelay: Int64 = 3000
+    /// How often the file on disk is compared with the one this editor read.
+    public static let watchInterval: Int64 = 2000
+
+    var animating = false
+    var lastTick: Int64 = 0
+    var recoveryDue: Int64?
+    var nextWatch: Int64
+    /// The file the editor shows, as it was when read or last saved; nil before it exists.
+    var known: (path: String, stamp: FileStamp?)?
+    /// A change on disk already reported, so the user is asked once per change.
+    var reported: FileStamp?
+    /// The recovery copy this editor wrote, to remove it and nothing else.
+    var ownCopy: String?
+
+    public init(terminal: Terminal, editor: Editor, fs: FileSystem, clock: TimeSource, pid: Int32 = getpid(),
+                isAlive: @escaping (Int32) -> Bool = processIsAlive) {
+        self.terminal = terminal
+        self.editor = editor
+        self.fs = fs
+        self.clock = clock
+        self.pid = pid
+        recovery = Recovery(fs: fs, isAlive: isAlive)
+        nextWatch = clock.milliseconds + EventLoop.watchInterval
+        if let p = editor.path { known = (p, fs.stamp(p)) }
+    }
+
+    public mutating func run() -> Ending {
+        terminal.show(editor.draw())
+        while true {
+            let event = terminal.nextEvent(timeout: nextTimeout())
+            if let s = terminal.signal {
+                writeRecovery()
+                return .signal(s)
+            }
+            if terminal.isGone {
+                writeRecovery() // unsaved work survives a closed window
+                return .terminalLost
+            }
+            var effects: [Effect] = []
+            if let event { effects = editor.handle(event) }
+            let now = clock.milliseconds
+            if animating, now - lastTick >= EventLoop.tickInterval {
+                effects += editor.handle(.tick(milliseconds: Int(now - lastTick)))
+                lastTick = now
+            }
+            if let due = recoveryDue, now >= due {
+                recoveryDue = nil
+                writeRecovery()
+            }
+            if now >= nextWatch {
+                nextWatch = now + EventLoop.watchInterval
+                effects += watch()
+            }
+            if perform(effects) { return .quit }
+            terminal.show(editor.draw())
+        }
+    }
+
+    private func nextTimeout() -> Int? {
+        let now = clock.milliseconds
+        var t = nextWatch - now
+        if animating { t = min(t, EventLoop.tickInterval) }
+        if let due = recoveryDue { t = min(t, due - now) }
+        return Int(max(0, t))
+    }
+
+    /// Performs effects and the effects that their answers bring; returns true to end.
+    /// An answer's follow-ups are few (a save, then a quit): a bound keeps a bug from spinning.
+    private mutating func perform(_ first: [Effect]) -> Bool {
+        var queue = first[...]
+        var budget = 64
+        while let effect = queue.popFirst(), budget > 0 {
+            budget -= 1
+            switch effect {
+            case .quit:
+                return true
+            case .save(let design, let path, let overwrite):
+                queue += editor.handle(save(design, to: path, overwrite: overwrite))
+            case .changed:
+                if editor.path != nil && recoveryDue == nil { recoveryDue = clock.milliseconds + EventLoop.recoveryDelay }
+            case .removeRecovery:
+                removeOwnCopy()
+            case .discardRecovery(let p):
+                fs.remove(p)
+            case .animate(let on):
+                if on && !animating { lastTick = clock.milliseconds }
+                animating = on
+            case .open(let path):
+                queue += editor.handle(open(path))
+            }
+        }
+        return false
+    }
+
+    private mutating func save(_ design: Design, to path: String, overwrite: Bool) -> Answer {
+        // What this editor last saw at that path: nothing for a file it did not read.
+        let expected = known?.path == path ? known?.stamp : nil
+        if !overwrite, fs.stamp(path) != expected { return .conflict(path: path) }
+        do {
+            try fs.write(DesignFile.encode(design), to: path, privately: false)
+        } catch {
+            return .notSaved(path: path, reason: error.message)
+        }
+        known = (path, fs.stamp(path))
+        reported = nil
+        recoveryDue = nil
+        removeOwnCopy()
+        return .saved(path: path)
+    }
+
+    private mutating func open(_ path: String) -> Answer {
+        let design: Design
+        do {
+            design = try DesignFile.decode(fs.read(path), file: path, catalog: editor.catalog)
+        } catch let e as FileError {
+            return .notOpened(path: path, reason: e.place.map { "\($0): \(e.message)" } ?? e.message)
+        } catch {
+            return .notOpened(path: path, reason: "\(error)")
+        }
+        removeOwnCopy()
+        known = (path, fs.stamp(path))
+        reported = nil
+        return .opened(path: path, design: design, recoveries: recovery.copies(for: path, catalog: editor.catalog, except: pid))
+    }
+
+    /// Asks the editor once per change when someone else wrote its file.
+    private mutating func watch() -> [Effect] {
+        guard let k = known, let now = fs.stamp(k.path), now != k.stamp, now != reported else { return [] }
+        reported = now
+        return editor.handle(.changedOnDisk(path: k.path))
+    }
+
+    private mutating func writeRecovery() {
+        guard let path = editor.path, editor.isDirty else { return }
+        let copy = Recovery.path(for: path, pid: pid)
+        if let old = ownCopy, old != copy { fs.remove(old) }
+        if (try? fs.write(DesignFile.encode(editor.design), to: copy, privately: true)) != nil { ownCopy = copy }
+    }
+
+    private mutating func removeOwnCopy() {
+        if let c = ownCopy { fs.remove(c) }
+        ownCopy = nil
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import HopsApp
+import HopsDesign
+import HopsEditor
+import HopsFormats
+import Testing
+
+/// Whole sessions through the run loop, with the files they leave behind asserted.
+@Suite struct RunLoopSessionTests {
+    static let file = "/work/shop.hops.json"
+    static func fsWithBundled() throws -> MemoryFileSystem {
+        MemoryFileSystem([file: DesignFile.encode(try Fixtures.bundledDesign())])
+    }
+
+    @Test func writeQuitSavesThenQuits() throws {
+        let fs = try Self.fsWithBundled()
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys("lr<C-u>api<Enter>"), .wait(4000), .keys(":wq<Enter>")])
+        #expect(s.ending == .quit)
+        #expect(fs.design(Self.file)?.components.contains { $0.name == "api" } == true)
+        #expect(fs.recoveryCopies(of: Self.file).isEmpty)
+    }
+
+    @Test func aFailedSaveNeverQuitsAndKeepsTheRecoveryCopy() throws {
+        let fs = try Self.fsWithBundled()
+        fs.readOnlyFolders = ["/work"]
+        let s = try ScriptedSession(file: Self.file, fs: fs, [
+            .keys("lr<C-u>api<Enter>"), .meanwhile {}, .keys(":wq<Enter>"), .keys("q"), .keys("y"),
+        ])
+        // Both ways to save and quit failed: the editor stayed open until the script ended.
+        #expect(s.ending == .terminalLost)
+        #expect(s.editor.isDirty)
+        #expect(s.editor.message?.hasPrefix("not saved: ") == true)
+        #expect(s.editor.message?.hasSuffix("(still open)") == true)
+        #expect(fs.design(Self.file)?.components.contains { $0.name == "api" } == false)
+    }
+
+    @Test func theRecoveryCopyIsPrivateAndOnlyThisEditorsOwnIsRemoved() throws {
+        let fs = try Self.fsWithBundled()
+        var other = try Fixtures.bundledDesign()
+        other.name = "someone else's unsaved work"
+        fs.put(DesignFile.encode(other), Self.file + ".7.recover")
+        // Editor 100 changes something, waits for its copy, then quits without saving.
+        try ScriptedSession(file: Self.file, fs: fs, alive: [7], [.keys("lr<C-u>api<Enter>"), .wait(3500)])
+        let own = Recovery.path(for: Self.file, pid: 100)
+        #expect(fs.files[own] != nil)
+        #expect(fs.privateFiles.contains(own))
+        try ScriptedSession(file: Self.file, fs: fs, pid: 101, alive: [7, 100], [.keys("lr<C-u>web2<Enter>"), .keys(":q!<Enter>")])
+        // Editor 101 quit: its own copy is gone, the two others are untouched.
+        #expect(fs.recoveryCopies(of: Self.file) == [Self.file + ".100.recover", Self.file + ".7.recover"])
+    }
+
+    @Test func everyCopyThatDiffersIsOfferedEvenWhenOlderThanTheFile() throws {
+        let fs = try Self.fsWithBundled()
+        var lost = try Fixtures.bundledDesign()
+        lost.components[0].name = "from-copy"
+        fs.put(DesignFile.encode(lost), Self.file + ".recover")          // the old shared name
+        fs.put(DesignFile.encode(try Fixtures.bundledDesign()), Self.file + ".55.recover") // same as the file
+        fs.put(DesignFile.encode(try Fixtures.bundledDesign()), Self.file) // the file is newer than both
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys("y"), .keys(":wq<Enter>")])
+        #expect(s.ending == .quit)
+        #expect(fs.design(Self.file)?.components[0].name == "from-copy")
+        // The restored copy is removed once its work was saved; the identical one kept nothing.
+        #expect(fs.recoveryCopies(of: Self.file).isEmpty)
+    }
+
+    @Test func declinedCopiesAreDeletedAndPostponedOnesKept() throws {
+        let fs = try Self.fsWithBundled()
+        for (pid, name) in [(1, "one"), (2, "two")] as [(Int32, String)] {
+            var d = try Fixtures.bundledDesign(); d.name = name
+            fs.put(DesignFile.encode(d), Recovery.path(for: Self.file, pid: pid))
+        }
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys("n"), .keys("<Esc>"), .keys("q")])
+        #expect(s.ending == .quit)
+        #expect(fs.recoveryCopies(of: Self.file) == [Recovery.path(for: Self.file, pid: 2)])
+    }
+
+    @Test func twoEditorsOnOneFileNeverOverwriteEachOtherSilently() throws {
+        let fs = try Self.fsWithBundled()
+        var theirs = try Fixtures.bundledDesign()
+        theirs.name = "saved by the other editor"
+        let s = try ScriptedSession(file: Self.file, fs: fs, [
+            .keys("lr<C-u>api<Enter>"),
+            .meanwhile { fs.put(DesignFile.encode(theirs), Self.file) },
+            .keys(":w<Enter>"),
+        ])
+        #expect(s.editor.mode == .confirm(.overwriteChanged(Self.file)))
+        #expect(s.terminal.screenText.contains("changed on disk since it was read."))
+        #expect(fs.design(Self.file)?.name == "saved by the other editor")
+        // Asked again, the answer y overwrites; and the watcher also notices a change by itself.
+        let fs2 = try Self.fsWithBundled()
+        let s2 = try ScriptedSession(file: Self.file, fs: fs2, [
+            .keys("lr<C-u>api<Enter>"),
+            .meanwhile { fs2.put(DesignFile.encode(theirs), Self.file) },
+            .wait(2500),
+        ])
+        #expect(s2.editor.mode == .confirm(.reloadChanged(Self.file)))
+        let fs3 = try Self.fsWithBundled()
+        try ScriptedSession(file: Self.file, fs: fs3, [
+            .keys("lr<C-u>api<Enter>"),
+            .meanwhile { fs3.put(DesignFile.encode(theirs), Self.file) },
+            .keys(":w<Enter>"), .keys("y"),
+        ])
+        #expect(fs3.design(Self.file)?.components.contains { $0.name == "api" } == true)
+    }
+
+    @Test func reloadingAChangedFileShowsTheirVersion() throws {
+        let fs = try Self.fsWithBundled()
+        var theirs = try Fixtures.bundledDesign()
+        theirs.name = "theirs"
+        let s = try ScriptedSession(file: Self.file, fs: fs, [
+            .meanwhile { fs.put(DesignFile.encode(theirs), Self.file) }, .wait(2500), .keys("y"),
+        ])
+        #expect(s.editor.design.name == "theirs")
+        #expect(!s.editor.isDirty)
+    }
+
+    @Test func aSignalKeepsTheWorkAndEndsWithIt() throws {
+        let fs = try Self.fsWithBundled()
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys("lr<C-u>api<Enter>"), .signal(15)])
+        #expect(s.ending == .signal(15))
+        let copy = try #require(fs.design(Recovery.path(for: Self.file, pid: 100)))
+        #expect(copy.components.contains { $0.name == "api" })
+    }
+
+    @Test func saveAsANewNameRefusesToReplaceAFileItDidNotRead() throws {
+        let fs = try Self.fsWithBundled()
+        fs.put(Data("precious".utf8), "/work/other.hops.json")
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys(":w /work/other.hops.json<Enter>")])
+        #expect(s.editor.mode == .confirm(.overwriteChanged("/work/other.hops.json")))
+        #expect(fs.text("/work/other.hops.json") == "precious")
+    }
+
+    @Test func pathCompletionListsFoldersAndDesignsFromTheFileSystem() {
+        let fs = MemoryFileSystem(["/w/a.hops.json": Data(), "/w/sub/b.hops.json": Data(), "/w/notes.txt": Data()])
+        #expect(PathCompletion.candidates("/w/", fs: fs) == ["/w/a.hops.json", "/w/sub/"])
+    }
+}
