@@ -103,3 +103,8 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible, Expressib
         return u.isEmpty
     }
 }
+
+extension JSONValue: ExpressibleByIntegerLiteral {
+    /// `80` where a JSON value is expected is the whole number 80.
+    public init(integerLiteral value: Int) { self = .integer(value) }
+}

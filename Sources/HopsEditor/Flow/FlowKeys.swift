@@ -43,7 +43,7 @@ extension Editor {
     }
 
     func sendAnother() -> [Effect] {
-        guard player != nil else { return startTrace() + togglePlay() }
+        guard player != nil else { return startThenPlay() }
         launch()
         player?.playing = true
         return [.animate(true)]
@@ -57,8 +57,15 @@ extension Editor {
         narrate()
     }
 
+    /// Play without a request shown starts one first; with nothing to send from, it says so
+    /// (as `t` does) instead of trying again.
+    private func startThenPlay() -> [Effect] {
+        let fx = startTrace()
+        return player == nil ? fx : fx + togglePlay()
+    }
+
     func togglePlay() -> [Effect] {
-        guard player != nil else { return startTrace() + togglePlay() }
+        guard player != nil else { return startThenPlay() }
         if player!.focus?.finished == true { launch() }
         player!.playing.toggle()
         return [.animate(player!.playing || !replacements.isEmpty)]
@@ -121,7 +128,9 @@ extension Editor {
     }
 
     func scale(_ arg: String?) -> [Effect] {
-        guard let arg, let n = Int(arg), n >= 0, n <= 1000 else { message = "usage: :scale N (0 to 1000)"; return [] }
+        guard let arg, let n = Int(arg), (0...Limits.maxReplicas).contains(n) else {
+            message = "usage: :scale N (0 to \(Limits.maxReplicas))"; return []
+        }
         guard let sel = selection, let c = design.component(sel) else { message = "select a Deployment or its Pod first"; return [] }
         let target = c.kind.managesPods ? c : controller(of: sel)
         guard let t = target, let i = design.index(of: t.id) else { message = "\(c.name) has no Deployment to scale"; return [] }

@@ -26,10 +26,13 @@ struct PropertyField: Sendable {
     static let name = PropertyField(label: "name", read: { $0.name }) { c, t in
         let n = t.trimmed
         if n.isEmpty { return "a name cannot be empty" }
+        if let problem = Validation.textProblem(n) { return problem }
         c.name = n; return nil
     }
     static let replicas = PropertyField(label: "replicas", read: { String($0.replicas ?? 1) }) { c, t in
-        guard let n = Int(t.trimmed), n >= 0, n <= 1000 else { return "replicas must be a whole number from 0 to 1000" }
+        guard let n = Int(t.trimmed), (0...Limits.maxReplicas).contains(n) else {
+            return "replicas must be a whole number from 0 to \(Limits.maxReplicas)"
+        }
         c.replicas = n; return nil
     }
     static let image = PropertyField(label: "image", read: { $0.image ?? "" }) { c, t in
@@ -52,45 +55,70 @@ struct PropertyField: Sendable {
     }
     static let servicePort = PropertyField(label: "port", read: { $0.servicePorts.first.map { String($0.port) } ?? "" }) { c, t in
         guard let n = Int(t.trimmed), (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
-        var p = c.properties["ports"]?.array?.first?.object ?? [:]
-        p["port"] = .integer(n)
-        c.properties["ports"] = .array([.object(p)]); return nil
+        c.editFirstServicePort { $0["port"] = .integer(n) }
+        return nil
     }
     static let targetPort = PropertyField(label: "targetPort", read: { $0.servicePorts.first.map { $0.targetPort.description } ?? "" }) { c, t in
         let s = t.trimmed
-        var p = c.properties["ports"]?.array?.first?.object ?? ["port": .number(80)]
+        let value: JSONValue
         if let n = Int(s) {
             guard (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
-            p["targetPort"] = .integer(n)
+            value = .integer(n)
         } else {
-            guard !s.isEmpty, !s.contains(" ") else { return "targetPort is a number or a container port's name" }
-            p["targetPort"] = .string(s)
+            guard !s.isEmpty, !s.contains(" "), Validation.textProblem(s) == nil else {
+                return "targetPort is a number or a container port's name"
+            }
+            value = .string(s)
         }
-        c.properties["ports"] = .array([.object(p)]); return nil
+        c.editFirstServicePort { $0["targetPort"] = value }
+        return nil
     }
     static let containerPorts = PropertyField(label: "ports", read: { c in
         c.containerPorts.map { p in p.name.map { "\($0):\(p.containerPort)" } ?? String(p.containerPort) }.joined(separator: ",")
     }) { c, t in
+        let old = (c.properties["ports"]?.array ?? []).compactMap(\.object)
         var ports: [JSONValue] = []
         for part in t.split(separator: ",") {
             let bits = part.split(separator: ":").map { String($0).trimmed }
-            guard let n = Int(bits.last ?? ""), (1...65535).contains(n), bits.count <= 2 else { return "write ports as 8080 or http:8080, separated by commas" }
-            var o: [String: JSONValue] = ["containerPort": .integer(n)]
-            if bits.count == 2 { o["name"] = .string(bits[0]) }
+            guard let n = Int(bits.last ?? ""), (1...65535).contains(n), bits.count <= 2,
+                  bits.count == 1 || Validation.textProblem(bits[0]) == nil else {
+                return "write ports as 8080 or http:8080, separated by commas"
+            }
+            // The rest of a port the form does not show (protocol, hostPort) stays as it was.
+            var o = old.first { $0["containerPort"]?.int == n } ?? old.first { bits.count == 2 && $0["name"]?.string == bits[0] } ?? [:]
+            o["containerPort"] = .integer(n)
+            if bits.count == 2 { o["name"] = .string(bits[0]) } else { o["name"] = nil }
             ports.append(.object(o))
         }
         c.properties["ports"] = .array(ports); return nil
     }
-    static let text = PropertyField(label: "text", read: { $0.text ?? "" }) { c, t in c.text = t; return nil }
+    static let text = PropertyField(label: "text", read: { $0.text ?? "" }) { c, t in
+        if t.count > Limits.maxText { return "at most \(Limits.maxText) characters" }
+        c.text = t; return nil
+    }
 
     static func int(_ key: String) -> PropertyField {
         PropertyField(label: key, read: { $0.properties[key]?.int.map(String.init) ?? "" }) { c, t in
-            guard let n = Int(t.trimmed), n >= 0 else { return "\(key) must be a whole number" }
+            guard let n = Int(t.trimmed), (0...Limits.maxReplicas).contains(n) else {
+                return "\(key) must be a whole number from 0 to \(Limits.maxReplicas)"
+            }
             c.properties[key] = .integer(n); return nil
         }
     }
     static func string(_ key: String) -> PropertyField {
         PropertyField(label: key, read: { $0.properties[key]?.string ?? "" }) { c, t in c.properties[key] = .string(t.trimmed); return nil }
+    }
+}
+
+extension Component {
+    /// Changes the first of a Service's ports and keeps the others as they are.
+    mutating func editFirstServicePort(_ change: (inout [String: JSONValue]) -> Void) {
+        var ports = properties["ports"]?.array ?? []
+        var first: [String: JSONValue]
+        if let o = ports.first?.object { first = o } else if let n = ports.first?.int { first = ["port": .integer(n)] } else { first = ["port": .integer(80)] }
+        change(&first)
+        if ports.isEmpty { ports = [.object(first)] } else { ports[0] = .object(first) }
+        properties["ports"] = .array(ports)
     }
 }
 

@@ -66,6 +66,10 @@ extension Editor {
         } else if moved.x < -1000 || moved.y < -1000 {
             return []
         }
+        // The loader's limits: what the editor makes, it can open again.
+        guard Validation.coordinateProblem(Position(x: moved.maxX, y: moved.maxY)) == nil else {
+            message = "the canvas ends here (\(Limits.maxCoordinate) cells)"; return []
+        }
         pushUndo(moveOf: sel)
         var changed: [String: Rect] = [:]
         let subtree = Set([sel] + design.descendants(of: sel))

@@ -22,9 +22,7 @@ public final class Editor {
     /// Lists file names for `:e` / `:w` completion; injected so the editor does no I/O itself.
     public var completePath: (String) -> [String] = { _ in [] }
 
-    var undoStack: [Snapshot] = []
-    var redoStack: [Snapshot] = []
-    static let historyLimit = 5000
+    var history = History()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
@@ -34,13 +32,6 @@ public final class Editor {
     public internal(set) var flowState = FlowState()
     /// Killed replicas waiting for their controller to start a replacement.
     public internal(set) var replacements: [Replacement] = []
-
-    struct Snapshot {
-        var design: Design
-        var selection: String?
-        /// Consecutive moves of one component make one undo step.
-        var moveOf: String?
-    }
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
                 recoveries: [RecoveryCopy] = []) {
@@ -165,32 +156,28 @@ public final class Editor {
         cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs)
         design = Editor.pinned(new, rects: cache.rects)
         if let s = selection, design.component(s) == nil { selection = nil }
-        if !undoable { undoStack.removeAll(); redoStack.removeAll() }
+        if !undoable { history.clear() }
     }
 
     func pushUndo(moveOf: String?) {
-        if let m = moveOf, undoStack.last?.moveOf == m, redoStack.isEmpty { return }
-        undoStack.append(Snapshot(design: design, selection: selection, moveOf: moveOf))
-        if undoStack.count > Editor.historyLimit { undoStack.removeFirst(undoStack.count - Editor.historyLimit) }
-        redoStack.removeAll()
+        history.record(design, selection: selection, moveOf: moveOf)
     }
 
     func undo() -> [Effect] {
-        guard let s = undoStack.popLast() else { message = "nothing to undo"; return [] }
-        redoStack.append(Snapshot(design: design, selection: selection, moveOf: nil))
-        replaceDesign(s.design, undoable: true)
-        selection = s.selection
+        guard let (d, sel) = history.stepBack(from: design, selection: selection) else { message = "nothing to undo"; return [] }
+        replaceDesign(d, undoable: true)
+        selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
-        message = "undone (\(undoStack.count) more)"
+        message = "undone (\(history.undoCount) more)"
         return [.changed]
     }
 
     func redo() -> [Effect] {
-        guard let s = redoStack.popLast() else { message = "nothing to redo"; return [] }
-        undoStack.append(Snapshot(design: design, selection: selection, moveOf: nil))
-        replaceDesign(s.design, undoable: true)
-        selection = s.selection
+        guard let (d, sel) = history.stepForward(from: design, selection: selection) else { message = "nothing to redo"; return [] }
+        replaceDesign(d, undoable: true)
+        selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
+        message = "redone (\(history.redo.count) more)"
         return [.changed]
     }
 

@@ -126,7 +126,7 @@ import Testing
         s.keys("e<Down><Enter><C-u>5<Enter>")
         #expect(s.design.component("deploy-web")?.replicas == 5)
         s.keys("<Enter><C-u>many<Enter>")
-        #expect(s.editor.message == "replicas must be a whole number from 0 to 1000")
+        #expect(s.editor.message == "replicas must be a whole number from 0 to 10000")
         #expect(s.design.component("deploy-web")?.replicas == 5)
         s.keys("<Esc><Esc>")
         #expect(s.editor.mode == .normal)

@@ -163,6 +163,9 @@ extension TmuxTests {
         // The session dies without a clean quit (the terminal closes: SIGHUP), leaving the copy;
         // opening the file again offers it.
         try Pane.tmux(["kill-session", "-t", pane.name])
+        // The copy of an editor that still runs is its own: wait until this one has ended.
+        let pid = Int32(TmuxTests.recoveryCopies(file).first?.split(separator: ".").dropLast().last ?? "") ?? 0
+        #expect(eventually { kill(pid, 0) != 0 })
         let again = try Pane("\(TmuxTests.binary) \(file)")
         #expect(try again.wait { $0.contains("Restore it?") }.contains("Unsaved work from an editor that ended"))
         try again.keys("y")
