@@ -15,6 +15,9 @@ struct NodeConverter {
     let limits: YamlLimits
     /// Nodes visited so far in this file, aliases expanded.
     private(set) var visited = 0
+    /// The furthest place in the text walked so far: an alias points back to its anchor, so
+    /// this is where the expansion that ran out of budget was written.
+    private var furthest: Mark?
 
     init(limits: YamlLimits) { self.limits = limits }
 
@@ -24,9 +27,10 @@ struct NodeConverter {
 
     private mutating func value(_ node: Node, depth: Int) throws -> JSONValue {
         visited += 1
+        if let m = node.mark, furthest.map({ ($0.line, $0.column) < (m.line, m.column) }) ?? true { furthest = m }
         if visited > limits.maxNodes {
             throw Failure(message: "the file expands to more than \(limits.maxNodes) YAML nodes "
-                          + "(an alias bomb?); Hops stops reading here", mark: node.mark)
+                          + "(an alias bomb?); Hops stops reading here", mark: furthest)
         }
         if depth > limits.maxDepth {
             throw Failure(message: "nesting deeper than \(limits.maxDepth) levels", mark: node.mark)
