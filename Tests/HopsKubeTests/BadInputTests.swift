@@ -54,8 +54,8 @@ import Testing
             text += "  a\(i): &a\(i) [\(refs)]\n"
         }
         #expect(KubeSupport.failure(text) == [
-            "bad.yaml: document 1, line 12, column 12: the file expands to more than 2000000 YAML nodes (an alias bomb?); "
-            + "Hops stops reading here (near \"*a7, *a7, *a7, *a7, *a7, *a7, *a7, *a7, …\")"])
+            "bad.yaml: document 1, line 11, column 7: the file expands to more than 2000000 YAML nodes (an alias bomb?); "
+            + "Hops stops reading here (near \"&a6 [*a5, *a5, *a5, *a5, *a5, *a5, *a5, …\")"])
     }
 
     @Test func anAliasUsedAsAKeyIsRefused() {
