@@ -1,13 +1,16 @@
 import Foundation
 import HopsDesign
 import Testing
+
 @testable import HopsKube
 
 /// A design drawn from nothing (the catalog's defaults) exports to manifests a cluster accepts.
 @Suite struct DrawnExportTests {
     /// The catalog's defaults, as `a` in the editor places them.
-    static func drawn(_ id: String, _ kind: Kind, _ name: String, parent: String? = nil,
-                      _ extra: [String: JSONValue] = [:]) -> Component {
+    static func drawn(
+        _ id: String, _ kind: Kind, _ name: String, parent: String? = nil,
+        _ extra: [String: JSONValue] = [:]
+    ) -> Component {
         var props = KubeSupport.catalog.info(kind)?.defaults ?? [:]
         for (k, v) in extra { props[k] = v }
         return Component(id: id, kind: kind, name: name, parent: parent, properties: props)
@@ -16,7 +19,9 @@ import Testing
     static var design: Design {
         let components = [
             drawn("u", .user, "User"),
-            drawn("ing", .ingress, "Shop Front", ["rules": .array([.object(["path": .string("/"), "service": .string("web")])])]),
+            drawn(
+                "ing", .ingress, "Shop Front",
+                ["rules": .array([.object(["path": .string("/"), "service": .string("web")])])]),
             drawn("svc", .service, "web"),
             drawn("dep", .deployment, "web"),
             drawn("pod", .pod, "web", parent: "dep", ["labels": .object(["app": .string("shop")])]),
@@ -42,10 +47,14 @@ import Testing
 
     @Test func selectorsMatchTemplatesAndEveryContainerHasAnImage() throws {
         let (yaml, warnings) = KubeExport.manifests(of: Self.design)
-        #expect(warnings.contains("Deployment web: the selector app=web does not match the Pod labels app=shop; "
-                                  + "written with the Pod labels as selector"))
-        #expect(warnings.contains("Service web: the selector app=web matches none of the Pods it is drawn to select; "
-                                  + "written as app=shop"))
+        #expect(
+            warnings.contains(
+                "Deployment web: the selector app=web does not match the Pod labels app=shop; "
+                    + "written with the Pod labels as selector"))
+        #expect(
+            warnings.contains(
+                "Service web: the selector app=web matches none of the Pods it is drawn to select; "
+                    + "written as app=shop"))
         let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
         let dep = try #require(back.components.first { $0.kind == .deployment && $0.name == "web" })
         #expect(dep.selector == ["app": "shop"])
@@ -59,34 +68,38 @@ import Testing
     }
 
     @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
-        let object: [String: JSONValue] = ["data": .object([
-            "a": .string("yes"), "b": .string("0644"), "c": .string("null"), "d": .string("- x"),
-            "e": .string("line one\nline two\n"), "f": .string("key: value"), "g": .string(""), "h": .string("1.5"),
-            "i": .string("tab\there"), "j": .string(" padded"), "k": .string("ends\n\n"), "l": .string("no end\nnewline"),
-        ])]
+        let object: [String: JSONValue] = [
+            "data": .object([
+                "a": .string("yes"), "b": .string("0644"), "c": .string("null"), "d": .string("- x"),
+                "e": .string("line one\nline two\n"), "f": .string("key: value"), "g": .string(""), "h": .string("1.5"),
+                "i": .string("tab\there"), "j": .string(" padded"), "k": .string("ends\n\n"),
+                "l": .string("no end\nnewline"),
+            ])
+        ]
         let text = YamlWriter.document(object)
-        #expect(text == """
-        data:
-          a: "yes"
-          b: "0644"
-          c: "null"
-          d: "- x"
-          e: |
-            line one
-            line two
-          f: "key: value"
-          g: ""
-          h: "1.5"
-          i: "tab\\there"
-          j: " padded"
-          k: |+
-            ends
+        #expect(
+            text == """
+                data:
+                  a: "yes"
+                  b: "0644"
+                  c: "null"
+                  d: "- x"
+                  e: |
+                    line one
+                    line two
+                  f: "key: value"
+                  g: ""
+                  h: "1.5"
+                  i: "tab\\there"
+                  j: " padded"
+                  k: |+
+                    ends
 
-          l: |-
-            no end
-            newline
+                  l: |-
+                    no end
+                    newline
 
-        """)
+                """)
         let (docs, issues) = YamlReader.read(Data(text.utf8), file: "w.yaml")
         #expect(issues.isEmpty)
         #expect(docs.first?.value == .object(object))

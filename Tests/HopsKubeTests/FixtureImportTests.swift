@@ -1,6 +1,7 @@
 import Foundation
 import HopsDesign
 import Testing
+
 @testable import HopsKube
 
 /// Each shared fixture imports into the components and relationships its YAML implies,
@@ -26,20 +27,29 @@ import Testing
         let calls = d.targets(of: "server", kind: .traffic).filter { _ in true }
         #expect(calls.count >= 8)
         let frontend = d.components.first { $0.id == "ctr-frontend-server" }!
-        let frontendCalls = d.connections.filter { $0.from == frontend.id && $0.kind == .traffic }.map { d.component($0.to)!.name }
-        #expect(frontendCalls == ["productcatalogservice", "currencyservice", "cartservice", "recommendationservice",
-                                  "shippingservice", "checkoutservice", "adservice", "shoppingassistantservice"])
+        let frontendCalls = d.connections.filter { $0.from == frontend.id && $0.kind == .traffic }.map {
+            d.component($0.to)!.name
+        }
+        #expect(
+            frontendCalls == [
+                "productcatalogservice", "currencyservice", "cartservice", "recommendationservice",
+                "shippingservice", "checkoutservice", "adservice", "shoppingassistantservice",
+            ])
         #expect(d.missing() == ["Service shoppingassistantservice"])
         #expect(d.sources(of: "frontend", kind: .selects, toKind: .pod).sorted() == ["frontend", "frontend-external"])
         #expect(d.targets(of: "checkoutservice", kind: .traffic, fromKind: .container).isEmpty)
         #expect(d.connections.filter { $0.from == "ctr-checkoutservice-server" }.count == 6)
         #expect(d.links(.traffic) == 19 && d.links(.selects) == 12 && d.links(.annotation) == 11)
-        #expect(warnings.map(\.description) == [
-            "\(KubeSupport.k8s("online-boutique.yaml")): document 1, line 90, column 20: Service shoppingassistantservice "
-            + "is not in the input (named by env SHOPPING_ASSISTANT_SERVICE_ADDR of container server in Deployment "
-            + "frontend); drawn dashed as missing"])
+        #expect(
+            warnings.map(\.description) == [
+                "\(KubeSupport.k8s("online-boutique.yaml")): document 1, line 90, column 20: "
+                    + "Service shoppingassistantservice is not in the input "
+                    + "(named by env SHOPPING_ASSISTANT_SERVICE_ADDR of container server in Deployment "
+                    + "frontend); drawn dashed as missing"
+            ])
         let rule = d.connections.first { $0.from == "ctr-frontend-server" }?.extra["inferred"]?.object?["rule"]?.string
-        #expect(rule == "env PRODUCT_CATALOG_SERVICE_ADDR=productcatalogservice:3550 names Service productcatalogservice")
+        #expect(
+            rule == "env PRODUCT_CATALOG_SERVICE_ADDR=productcatalogservice:3550 names Service productcatalogservice")
     }
 
     @Test func bookinfoReviewsSelectsThreeDeployments() throws {
@@ -69,7 +79,8 @@ import Testing
         #expect(d.targets(of: "contacts", kind: .manages, fromKind: .hpa) == ["contacts"])
         #expect(d.connections.first { $0.from == "hpa-contacts" }?.label == "scales 1-5")
         #expect(d.missing() == ["ConfigMap environment-config", "Secret accounts-db-config", "Secret jwt-key"])
-        #expect(d.targets(of: "contacts", kind: .mounts, fromKind: .deployment).sorted()
+        #expect(
+            d.targets(of: "contacts", kind: .mounts, fromKind: .deployment).sorted()
                 == ["accounts-db-config", "environment-config", "jwt-key"])
         // serviceAccountName: default is every namespace's own account, never missing.
         #expect(d.count(.serviceAccount) == 0)
@@ -77,8 +88,10 @@ import Testing
         #expect(text.contains("ConfigMap environment-config is not in the input (envFrom of Deployment contacts)"))
         #expect(text.contains("Secret accounts-db-config is not in the input (envFrom of Deployment contacts)"))
         #expect(text.contains("Secret jwt-key is not in the input (volume publickey of Deployment contacts)"))
-        #expect(text.contains("Service contacts port 8080 forwards to targetPort 8080, but no container of Deployment "
-                              + "contacts declares it (its containers declare no ports)"))
+        #expect(
+            text.contains(
+                "Service contacts port 8080 forwards to targetPort 8080, but no container of Deployment "
+                    + "contacts declares it (its containers declare no ports)"))
         #expect(d.sources(of: "contacts", kind: .traffic, toKind: .service) == ["User"])
     }
 
@@ -97,7 +110,8 @@ import Testing
         #expect(warnings.isEmpty)
         #expect(d.count(.statefulSet) == 1 && d.count(.service) == 2 && d.count(.configMap) == 1)
         #expect(d.count(.container) == 4)
-        #expect(d.components.filter { $0.properties["containerType"]?.string == "init" }.map(\.name)
+        #expect(
+            d.components.filter { $0.properties["containerType"]?.string == "init" }.map(\.name)
                 == ["init-mysql", "clone-mysql"])
         #expect(d.targets(of: "mysql", kind: .annotation, fromKind: .statefulSet) == ["mysql"])
         #expect(d.targets(of: "mysql", kind: .mounts, fromKind: .statefulSet).sorted() == ["data", "mysql"])
@@ -112,7 +126,8 @@ import Testing
         let (m, mw) = try KubeSupport.load("bookinfo-mysql.yaml")
         #expect(mw.isEmpty)
         #expect(m.targets(of: "mysqldb-v1", kind: .mounts) == ["mysql-credentials"])
-        #expect(m.connections.first { $0.kind == .mounts }?.extra["inferred"]?.object?["rule"]?.string
+        #expect(
+            m.connections.first { $0.kind == .mounts }?.extra["inferred"]?.object?["rule"]?.string
                 == "env MYSQL_ROOT_PASSWORD names Secret mysql-credentials")
     }
 

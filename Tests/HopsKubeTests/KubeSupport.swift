@@ -2,6 +2,7 @@ import Foundation
 import HopsDesign
 import HopsFormats
 import HopsResources
+
 @testable import HopsKube
 
 /// Shared inputs for the Kubernetes tests: the shared fixtures read in place, and helpers that
@@ -11,12 +12,15 @@ enum KubeSupport {
 
     /// The package root, found from this file (tests run from anywhere).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `HOPS_FIXTURES`, else `../shared/fixtures` beside the package.
     static var fixtures: URL {
-        if let env = ProcessInfo.processInfo.environment["HOPS_FIXTURES"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        if let env = ProcessInfo.processInfo.environment["HOPS_FIXTURES"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
     }
 
@@ -24,7 +28,8 @@ enum KubeSupport {
 
     /// Every Kubernetes fixture file name, sorted.
     static var k8sFixtures: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("k8s").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("k8s").path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 

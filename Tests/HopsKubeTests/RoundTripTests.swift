@@ -2,6 +2,7 @@ import Foundation
 import HopsDesign
 import HopsFormats
 import Testing
+
 @testable import HopsKube
 
 /// import → export → import gives the same design, and the hops file keeps it all.
@@ -44,37 +45,39 @@ import Testing
 
     @Test func liveOutputFoldsOwnedPodsAndDropsServerFields() throws {
         let live = """
-        apiVersion: v1
-        kind: List
-        items:
-        - apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: web, uid: u1, resourceVersion: "7", managedFields: [{manager: kubectl}]}
-          spec:
-            selector: {matchLabels: {app: web}}
-            template:
-              metadata: {labels: {app: web}}
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: apps/v1
+              kind: Deployment
+              metadata: {name: web, uid: u1, resourceVersion: "7", managedFields: [{manager: kubectl}]}
+              spec:
+                selector: {matchLabels: {app: web}}
+                template:
+                  metadata: {labels: {app: web}}
+                  spec: {containers: [{name: app, image: "nginx:1.27"}]}
+              status: {replicas: 2}
+            - apiVersion: apps/v1
+              kind: ReplicaSet
+              metadata:
+                name: web-5d4
+                ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u1}]
+              spec:
+                selector: {matchLabels: {app: web}}
+                template: {metadata: {labels: {app: web}}, spec: {containers: []}}
+            - apiVersion: v1
+              kind: Pod
+              metadata:
+                name: web-5d4-a
+                ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4, controller: true}]
               spec: {containers: [{name: app, image: "nginx:1.27"}]}
-          status: {replicas: 2}
-        - apiVersion: apps/v1
-          kind: ReplicaSet
-          metadata:
-            name: web-5d4
-            ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u1}]
-          spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: []}}}
-        - apiVersion: v1
-          kind: Pod
-          metadata:
-            name: web-5d4-a
-            ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4, controller: true}]
-          spec: {containers: [{name: app, image: "nginx:1.27"}]}
-        - apiVersion: v1
-          kind: Pod
-          metadata:
-            name: web-5d4-b
-            ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4, controller: true}]
-          spec: {containers: [{name: app, image: "nginx:1.27"}]}
-        """
+            - apiVersion: v1
+              kind: Pod
+              metadata:
+                name: web-5d4-b
+                ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4, controller: true}]
+              spec: {containers: [{name: app, image: "nginx:1.27"}]}
+            """
         let (d, warnings) = try KubeSupport.importText(live)
         #expect(warnings.isEmpty)
         #expect(d.components.map(\.id) == ["deploy-web", "pod-web", "ctr-web-app"])
@@ -85,18 +88,20 @@ import Testing
 
     @Test func namespacesBecomeBoxes() throws {
         let text = """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: api, namespace: shop}
-        spec: {selector: {app: api}, ports: [{port: 80}]}
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: settings, namespace: billing}
-        """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: api, namespace: shop}
+            spec: {selector: {app: api}, ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: billing}
+            """
         let (d, _) = try KubeSupport.importText(text)
-        #expect(d.components.map { "\($0.id) in \($0.parent ?? "-")" } == [
-            "ns-billing in -", "cm-billing-settings in ns-billing", "ns-shop in -", "svc-shop-api in ns-shop"])
+        #expect(
+            d.components.map { "\($0.id) in \($0.parent ?? "-")" } == [
+                "ns-billing in -", "cm-billing-settings in ns-billing", "ns-shop in -", "svc-shop-api in ns-shop",
+            ])
         let yaml = KubeExport.manifests(of: d).yaml
         #expect(!yaml.contains("kind: Namespace"))
         let (again, _) = try KubeSupport.importText(yaml)

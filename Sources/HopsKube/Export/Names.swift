@@ -4,7 +4,11 @@ enum Names {
     static func dns(_ name: String, dots: Bool = true) -> String {
         var out = ""
         for ch in name.lowercased() {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) || (dots && ch == ".") { out.append(ch) } else { out.append("-") }
+            if ch.isASCII && (ch.isLetter || ch.isNumber) || (dots && ch == ".") {
+                out.append(ch)
+            } else {
+                out.append("-")
+            }
         }
         while out.hasPrefix("-") || out.hasPrefix(".") { out.removeFirst() }
         if out.count > 63 { out = String(out.prefix(63)) }

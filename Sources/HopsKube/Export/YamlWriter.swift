@@ -26,7 +26,13 @@ struct YamlWriter {
     private mutating func value(_ v: JSONValue, indent: Int, afterDash: Bool = false) {
         switch v {
         case .object(let o) where !o.isEmpty:
-            if afterDash { out += " "; mapping(o, indent: indent + 2, inline: true) } else { out += "\n"; mapping(o, indent: indent + 2, inline: false) }
+            if afterDash {
+                out += " "
+                mapping(o, indent: indent + 2, inline: true)
+            } else {
+                out += "\n"
+                mapping(o, indent: indent + 2, inline: false)
+            }
         case .array(let a) where !a.isEmpty:
             out += "\n"
             sequence(a, indent: afterDash ? indent + 2 : indent)
@@ -35,7 +41,12 @@ struct YamlWriter {
             var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
             while lines.last == "" { lines.removeLast() }
             for line in lines {
-                if line.isEmpty { out += "\n" } else { pad(indent + 2); out += line + "\n" }
+                if line.isEmpty {
+                    out += "\n"
+                } else {
+                    pad(indent + 2)
+                    out += line + "\n"
+                }
             }
             if s.hasSuffix("\n\n") { for _ in 0..<(trailingNewlines(s) - 1) { out += "\n" } }
         default:
@@ -82,8 +93,10 @@ struct YamlWriter {
         if first == " " || last == " " || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || ("0"..."9").contains(first) { return false }
         if s.contains(": ") || s.contains(" #") || s == "<<" || s == "=" { return false }
-        for u in s.unicodeScalars where u.value < 0x20 || u.value == 0x7F || u == "\u{85}" || u == "\u{FEFF}"
-            || u == "\u{2028}" || u == "\u{2029}" || (u.value >= 0x80 && u.value < 0xA0) {
+        for u in s.unicodeScalars
+        where u.value < 0x20 || u.value == 0x7F || u == "\u{85}" || u == "\u{FEFF}"
+            || u == "\u{2028}" || u == "\u{2029}" || (u.value >= 0x80 && u.value < 0xA0)
+        {
             return false
         }
         return ScalarResolver.plain(s) == .string(s)
@@ -118,8 +131,11 @@ struct YamlWriter {
     /// of only spaces (a block would read it as an empty line).
     static func literalBlock(_ s: String) -> Bool {
         guard s.contains("\n"), let first = s.unicodeScalars.first, first != " ", first != "\n" else { return false }
-        for u in s.unicodeScalars where (u.value < 0x20 && u != "\n" && u != "\t") || u.value == 0x7F
-            || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}" || u == "\u{FEFF}" || (u.value >= 0x80 && u.value < 0xA0) {
+        for u in s.unicodeScalars
+        where (u.value < 0x20 && u != "\n" && u != "\t") || u.value == 0x7F
+            || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}" || u == "\u{FEFF}"
+            || (u.value >= 0x80 && u.value < 0xA0)
+        {
             return false
         }
         for line in s.split(separator: "\n") where line.allSatisfy({ $0 == " " || $0 == "\t" }) { return false }

@@ -10,13 +10,19 @@ enum ComponentImport {
         case _ where WorkloadShape.templatePath(o.kind) != nil:
             return WorkloadImport.make(o, ids: &ids, prefix: prefix)
         case "Service":
-            return simple(o, .service, ids: &ids, prefix: prefix, modelled: [
-                ("type", ["spec", "type"]), ("selector", ["spec", "selector"]), ("ports", ["spec", "ports"])])
+            return simple(
+                o, .service, ids: &ids, prefix: prefix,
+                modelled: [
+                    ("type", ["spec", "type"]), ("selector", ["spec", "selector"]), ("ports", ["spec", "ports"]),
+                ])
         case "Ingress":
             return IngressImport.make(o, ids: &ids, prefix: prefix)
         case "HorizontalPodAutoscaler":
-            return simple(o, .hpa, ids: &ids, prefix: prefix, modelled: [
-                ("minReplicas", ["spec", "minReplicas"]), ("maxReplicas", ["spec", "maxReplicas"])])
+            return simple(
+                o, .hpa, ids: &ids, prefix: prefix,
+                modelled: [
+                    ("minReplicas", ["spec", "minReplicas"]), ("maxReplicas", ["spec", "maxReplicas"]),
+                ])
         case "PersistentVolumeClaim":
             return simple(o, .pvc, ids: &ids, prefix: prefix, modelled: storage)
         case "ConfigMap": return simple(o, .configMap, ids: &ids, prefix: prefix)
@@ -31,8 +37,10 @@ enum ComponentImport {
     static let storage: [(String, [String])] = [("storage", ["spec", "resources", "requests", "storage"])]
 
     /// Property name and object path of each modelled field; the rest goes to `manifest`.
-    static func simple(_ o: KubeObject, _ kind: Kind, ids: inout ComponentIDs, prefix: String,
-                       modelled: [(String, [String])] = []) -> Imported {
+    static func simple(
+        _ o: KubeObject, _ kind: Kind, ids: inout ComponentIDs, prefix: String,
+        modelled: [(String, [String])] = []
+    ) -> Imported {
         let id = ids.make(ComponentIDs.tag(kind), prefix, o.name)
         var (props, manifest) = split(o.body, modelled: modelled)
         manifest["kind"] = nil
@@ -52,7 +60,9 @@ enum ComponentImport {
     }
 
     /// The modelled fields as properties, and the object without them (and without its name).
-    static func split(_ body: [String: JSONValue], modelled: [(String, [String])]) -> ([String: JSONValue], [String: JSONValue]) {
+    static func split(
+        _ body: [String: JSONValue], modelled: [(String, [String])]
+    ) -> ([String: JSONValue], [String: JSONValue]) {
         var props: [String: JSONValue] = [:]
         var rest = body
         rest.set(nil, at: ["metadata", "name"])

@@ -7,7 +7,10 @@ enum Folding {
     /// The objects to leave out, and how many Pods each top owner (by object order) runs.
     static func fold(_ objects: [KubeObject]) -> (folded: Set<Int>, pods: [Int: Int]) {
         var byKey: [String: Int] = [:]
-        for o in objects { byKey[key(o.kind, o.name, o.namespaceOrDefault)] = byKey[key(o.kind, o.name, o.namespaceOrDefault)] ?? o.order }
+        for o in objects {
+            byKey[key(o.kind, o.name, o.namespaceOrDefault)] =
+                byKey[key(o.kind, o.name, o.namespaceOrDefault)] ?? o.order
+        }
         var position: [Int: Int] = [:]
         for (i, o) in objects.enumerated() { position[o.order] = i }
         func owner(_ o: KubeObject) -> Int? {

@@ -30,12 +30,21 @@ enum IngressImport {
         var out: [JSONValue] = []
         var lossless = true
         for rule in rules {
-            guard let r = rule.object else { lossless = false; continue }
+            guard let r = rule.object else {
+                lossless = false
+                continue
+            }
             if !Set(r.keys).isSubset(of: ["host", "http"]) { lossless = false }
-            guard let http = r["http"]?.object else { lossless = false; continue }
+            guard let http = r["http"]?.object else {
+                lossless = false
+                continue
+            }
             if !Set(http.keys).isSubset(of: ["paths"]) { lossless = false }
             for p in http["paths"]?.array ?? [] {
-                guard let path = p.object, let b = path["backend"]?.object.flatMap(backend) else { lossless = false; continue }
+                guard let path = p.object, let b = path["backend"]?.object.flatMap(backend) else {
+                    lossless = false
+                    continue
+                }
                 if !Set(path.keys).isSubset(of: ["path", "pathType", "backend"]) { lossless = false }
                 lossless = lossless && b.lossless
                 var flat = b.fields

@@ -20,8 +20,11 @@ struct ObjectReader {
             }
         default:
             let place = doc.place(at: [])
-            issues.append(KubeIssue(place, "is \(doc.value.kindName), not a Kubernetes object "
-                                    + "(a mapping with apiVersion, kind and metadata.name)"))
+            issues.append(
+                KubeIssue(
+                    place,
+                    "is \(doc.value.kindName), not a Kubernetes object "
+                        + "(a mapping with apiVersion, kind and metadata.name)"))
         }
     }
 
@@ -33,7 +36,8 @@ struct ObjectReader {
         for (i, item) in items.enumerated() {
             let base: [YamlDocument.Step] = [.key("items"), .index(i)]
             guard let o = item.object else {
-                issues.append(KubeIssue(doc.place(at: base), "items[\(i)] is \(item.kindName), not a Kubernetes object"))
+                issues.append(
+                    KubeIssue(doc.place(at: base), "items[\(i)] is \(item.kindName), not a Kubernetes object"))
                 continue
             }
             addObject(doc, o, base: base)
@@ -44,21 +48,29 @@ struct ObjectReader {
         let object = KubeObject(document: doc, base: base, body: ServerFields.strip(body), order: objects.count)
         for field in ["apiVersion", "kind"] {
             guard let v = body[field] else {
-                issues.append(KubeIssue(object.place(), "the object has no `\(field)`, so it is not a Kubernetes manifest; skipped"))
+                issues.append(
+                    KubeIssue(
+                        object.place(), "the object has no `\(field)`, so it is not a Kubernetes manifest; skipped"))
                 return
             }
             guard let s = v.string, !s.isEmpty else {
-                issues.append(KubeIssue(object.place([field]), "`\(field)` must be a non-empty string, not \(v.kindName); skipped"))
+                issues.append(
+                    KubeIssue(
+                        object.place([field]), "`\(field)` must be a non-empty string, not \(v.kindName); skipped"))
                 return
             }
         }
         guard let name = body.value(at: ["metadata", "name"]) else {
-            issues.append(KubeIssue(object.place(["metadata"]), "\(SafeText.escape(object.kind)) has no metadata.name; skipped"))
+            issues.append(
+                KubeIssue(object.place(["metadata"]), "\(SafeText.escape(object.kind)) has no metadata.name; skipped"))
             return
         }
         guard let n = name.string, !n.isEmpty else {
-            issues.append(KubeIssue(object.place(["metadata", "name"]), "metadata.name must be a non-empty string, "
-                                    + "not \(name.kindName); skipped"))
+            issues.append(
+                KubeIssue(
+                    object.place(["metadata", "name"]),
+                    "metadata.name must be a non-empty string, "
+                        + "not \(name.kindName); skipped"))
             return
         }
         if let problem = TypeCheck.firstProblem(in: object) {

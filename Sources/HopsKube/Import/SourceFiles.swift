@@ -14,7 +14,9 @@ enum SourceFiles {
         }
         var out: [String] = []
         while let item = walker.nextObject() as? String {
-            if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { out.append((path as NSString).appendingPathComponent(item)) }
+            if item.hasSuffix(".yaml") || item.hasSuffix(".yml") {
+                out.append((path as NSString).appendingPathComponent(item))
+            }
         }
         if out.isEmpty { throw KubeIssue(SourcePlace(file: path), "the folder holds no .yaml or .yml files") }
         return out.sorted()
@@ -24,8 +26,10 @@ enum SourceFiles {
     static func read(_ file: String, limit: Int) throws -> Data {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
         if let size, size > limit {
-            throw KubeIssue(SourcePlace(file: file), "is \(TextCheck.megabytes(size)), more than the "
-                            + "\(TextCheck.megabytes(limit)) Hops reads from one file: split it into smaller files")
+            throw KubeIssue(
+                SourcePlace(file: file),
+                "is \(TextCheck.megabytes(size)), more than the "
+                    + "\(TextCheck.megabytes(limit)) Hops reads from one file: split it into smaller files")
         }
         guard let handle = FileHandle(forReadingAtPath: file) else {
             throw KubeIssue(SourcePlace(file: file), "cannot be read (permission denied?)")

@@ -13,7 +13,9 @@ enum TypeCheck {
         }
         switch o.kind {
         case "Service":
-            checks += [(["spec", "selector"], .stringMap), (["spec", "ports"], .arrayOfObjects), (["spec", "type"], .string)]
+            checks += [
+                (["spec", "selector"], .stringMap), (["spec", "ports"], .arrayOfObjects), (["spec", "type"], .string),
+            ]
         case "HorizontalPodAutoscaler":
             checks += [(["spec", "minReplicas"], .integer), (["spec", "maxReplicas"], .integer)]
         case "Ingress":
@@ -22,8 +24,10 @@ enum TypeCheck {
         }
         for (path, expect) in checks {
             guard let v = o.body.value(at: path), v != .null, !expect.accepts(v) else { continue }
-            return KubeIssue(o.place(path), "\(path.joined(separator: ".")) must be \(expect.text), not \(describe(v)); "
-                             + "\(o.title) skipped")
+            return KubeIssue(
+                o.place(path),
+                "\(path.joined(separator: ".")) must be \(expect.text), not \(describe(v)); "
+                    + "\(o.title) skipped")
         }
         if let pod = WorkloadShape.podPaths(o.kind) { return containerProblem(o, spec: pod.spec) }
         if o.kind == "Service" { return servicePortProblem(o) }
@@ -37,13 +41,16 @@ enum TypeCheck {
                 let fields: [(String, Expect)] = [("name", .string), ("image", .string), ("ports", .arrayOfObjects)]
                 for (key, expect) in fields {
                     guard let v = c.object?[key], v != .null, !expect.accepts(v) else { continue }
-                    return KubeIssue(o.place(steps: at + [.key(key)]), "\(list.rawValue)[\(i)].\(key) must be "
-                                     + "\(expect.text), not \(describe(v)); \(o.title) skipped")
+                    return KubeIssue(
+                        o.place(steps: at + [.key(key)]),
+                        "\(list.rawValue)[\(i)].\(key) must be "
+                            + "\(expect.text), not \(describe(v)); \(o.title) skipped")
                 }
                 for (j, p) in (c.object?["ports"]?.array ?? []).enumerated() {
                     guard let v = p.object?["containerPort"], !Expect.integer.accepts(v) else { continue }
-                    return KubeIssue(o.place(steps: at + [.key("ports"), .index(j), .key("containerPort")]),
-                                     "containerPort must be \(Expect.integer.text), not \(describe(v)); \(o.title) skipped")
+                    return KubeIssue(
+                        o.place(steps: at + [.key("ports"), .index(j), .key("containerPort")]),
+                        "containerPort must be \(Expect.integer.text), not \(describe(v)); \(o.title) skipped")
                 }
             }
         }
@@ -54,12 +61,16 @@ enum TypeCheck {
         for (i, p) in (o.body.value(at: ["spec", "ports"])?.array ?? []).enumerated() {
             let at: [YamlDocument.Step] = [.key("spec"), .key("ports"), .index(i)]
             if let v = p.object?["port"], !Expect.integer.accepts(v) {
-                return KubeIssue(o.place(steps: at + [.key("port")]), "ports[\(i)].port must be \(Expect.integer.text), "
-                                 + "not \(describe(v)); \(o.title) skipped")
+                return KubeIssue(
+                    o.place(steps: at + [.key("port")]),
+                    "ports[\(i)].port must be \(Expect.integer.text), "
+                        + "not \(describe(v)); \(o.title) skipped")
             }
             if let v = p.object?["targetPort"], v.int == nil, v.string == nil {
-                return KubeIssue(o.place(steps: at + [.key("targetPort")]), "ports[\(i)].targetPort must be a port "
-                                 + "number or name, not \(describe(v)); \(o.title) skipped")
+                return KubeIssue(
+                    o.place(steps: at + [.key("targetPort")]),
+                    "ports[\(i)].targetPort must be a port "
+                        + "number or name, not \(describe(v)); \(o.title) skipped")
             }
         }
         return nil

@@ -13,7 +13,8 @@ enum WorkloadImport {
         var (props, manifest) = ComponentImport.split(o.body, modelled: modelled)
         manifest["kind"] = nil
         for list in WorkloadShape.containerLists { manifest.set(nil, at: paths.spec + [list.rawValue]) }
-        let claimTemplates = o.kind == "StatefulSet" ? (o.body.value(at: ["spec", "volumeClaimTemplates"])?.array ?? []) : []
+        let claimTemplates =
+            o.kind == "StatefulSet" ? (o.body.value(at: ["spec", "volumeClaimTemplates"])?.array ?? []) : []
         if !claimTemplates.isEmpty { manifest.set(nil, at: ["spec", "volumeClaimTemplates"]) }
 
         var components: [Component] = []
@@ -54,8 +55,10 @@ enum WorkloadImport {
         return Imported(entry: entry, components: components)
     }
 
-    static func container(_ body: [String: JSONValue], id: String, name: String, pod: String,
-                          list: WorkloadShape.ContainerList) -> Component {
+    static func container(
+        _ body: [String: JSONValue], id: String, name: String, pod: String,
+        list: WorkloadShape.ContainerList
+    ) -> Component {
         var props: [String: JSONValue] = [:]
         var rest = body
         for key in ["name", "image", "ports"] { rest[key] = nil }
@@ -68,7 +71,8 @@ enum WorkloadImport {
 
     /// A claim template as a PVC component marked `volumeClaimTemplate`; export puts it back
     /// into its StatefulSet (the one it is connected from) instead of writing it alone.
-    static func claim(_ t: [String: JSONValue], owner: KubeObject, ids: inout ComponentIDs, prefix: String) -> Component {
+    static func claim(_ t: [String: JSONValue], owner: KubeObject, ids: inout ComponentIDs, prefix: String) -> Component
+    {
         let name = t.string(at: ["metadata", "name"]) ?? "data"
         var (props, manifest) = ComponentImport.split(t, modelled: ComponentImport.storage)
         props["volumeClaimTemplate"] = .bool(true)

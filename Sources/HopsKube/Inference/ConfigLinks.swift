@@ -20,12 +20,15 @@ extension Inferrer {
             for r in references(in: e) {
                 let place = e.object.place(steps: e.podSpecSteps + r.steps)
                 let by = "\(r.why) of \(e.object.kind) \(e.object.name)"
-                guard let to = target(r.kind, r.name, namespace: ns, optional: r.optional, referencedBy: by, at: place) else {
+                guard let to = target(r.kind, r.name, namespace: ns, optional: r.optional, referencedBy: by, at: place)
+                else {
                     continue
                 }
-                let label = r.kind == "ServiceAccount" ? "serviceAccount" : r.why.split(separator: " ").first.map(String.init)
-                connect(e.id, to, r.kind == "ServiceAccount" ? .annotation : .mounts, label: label,
-                        rule: "\(r.why) names \(r.kind) \(r.name)")
+                let label =
+                    r.kind == "ServiceAccount" ? "serviceAccount" : r.why.split(separator: " ").first.map(String.init)
+                connect(
+                    e.id, to, r.kind == "ServiceAccount" ? .annotation : .mounts, label: label,
+                    rule: "\(r.why) names \(r.kind) \(r.name)")
             }
         }
     }
@@ -42,23 +45,30 @@ extension Inferrer {
             for (i, f) in (c.body["envFrom"]?.array ?? []).enumerated() {
                 for (key, kind) in [("configMapRef", "ConfigMap"), ("secretRef", "Secret")] {
                     guard let ref = f.object?[key]?.object, let name = ref["name"]?.string else { continue }
-                    out.append(Reference(kind: kind, name: name, optional: ref["optional"]?.bool ?? false, why: "envFrom",
-                                         steps: at + [.key("envFrom"), .index(i)]))
+                    out.append(
+                        Reference(
+                            kind: kind, name: name, optional: ref["optional"]?.bool ?? false, why: "envFrom",
+                            steps: at + [.key("envFrom"), .index(i)]))
                 }
             }
             for (i, env) in (c.body["env"]?.array ?? []).enumerated() {
                 for (key, kind) in [("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")] {
-                    guard let ref = env.object?["valueFrom"]?.object?[key]?.object, let name = ref["name"]?.string else { continue }
+                    guard let ref = env.object?["valueFrom"]?.object?[key]?.object, let name = ref["name"]?.string
+                    else { continue }
                     let variable = env.object?["name"]?.string ?? "?"
-                    out.append(Reference(kind: kind, name: name, optional: ref["optional"]?.bool ?? false,
-                                         why: "env \(variable)", steps: at + [.key("env"), .index(i)]))
+                    out.append(
+                        Reference(
+                            kind: kind, name: name, optional: ref["optional"]?.bool ?? false,
+                            why: "env \(variable)", steps: at + [.key("env"), .index(i)]))
                 }
             }
         }
         for (i, s) in (spec["imagePullSecrets"]?.array ?? []).enumerated() {
             guard let name = s.object?["name"]?.string else { continue }
-            out.append(Reference(kind: "Secret", name: name, optional: false, why: "imagePullSecrets",
-                                 steps: [.key("imagePullSecrets"), .index(i)]))
+            out.append(
+                Reference(
+                    kind: "Secret", name: name, optional: false, why: "imagePullSecrets",
+                    steps: [.key("imagePullSecrets"), .index(i)]))
         }
         let saKey = spec["serviceAccountName"] != nil ? "serviceAccountName" : "serviceAccount"
         // Every namespace has a `default` ServiceAccount that manifests never define.
@@ -72,19 +82,26 @@ extension Inferrer {
         let volume = "volume \(vol["name"]?.string ?? "?")"
         var out: [Reference] = []
         if let cm = vol["configMap"]?.object, let name = cm["name"]?.string {
-            out.append(Reference(kind: "ConfigMap", name: name, optional: cm["optional"]?.bool ?? false, why: volume, steps: steps))
+            out.append(
+                Reference(
+                    kind: "ConfigMap", name: name, optional: cm["optional"]?.bool ?? false, why: volume, steps: steps))
         }
         if let s = vol["secret"]?.object, let name = s["secretName"]?.string {
-            out.append(Reference(kind: "Secret", name: name, optional: s["optional"]?.bool ?? false, why: volume, steps: steps))
+            out.append(
+                Reference(kind: "Secret", name: name, optional: s["optional"]?.bool ?? false, why: volume, steps: steps)
+            )
         }
         if let claim = vol["persistentVolumeClaim"]?.object?["claimName"]?.string {
-            out.append(Reference(kind: "PersistentVolumeClaim", name: claim, optional: false, why: volume, steps: steps))
+            out.append(
+                Reference(kind: "PersistentVolumeClaim", name: claim, optional: false, why: volume, steps: steps))
         }
         for source in vol["projected"]?.object?["sources"]?.array ?? [] {
             for (key, kind) in [("configMap", "ConfigMap"), ("secret", "Secret")] {
                 guard let ref = source.object?[key]?.object, let name = ref["name"]?.string else { continue }
-                out.append(Reference(kind: kind, name: name, optional: ref["optional"]?.bool ?? false,
-                                     why: "projected \(volume)", steps: steps))
+                out.append(
+                    Reference(
+                        kind: kind, name: name, optional: ref["optional"]?.bool ?? false,
+                        why: "projected \(volume)", steps: steps))
             }
         }
         return out

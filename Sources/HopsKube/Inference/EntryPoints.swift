@@ -12,7 +12,8 @@ extension Inferrer {
             let type = e.object.body.string(at: ["spec", "type"]) ?? "ClusterIP"
             guard type == "LoadBalancer" || type == "NodePort" else { continue }
             let port = e.object.body.value(at: ["spec", "ports"])?.array?.first?.object?["port"]?.int
-            addUser(for: e, label: port.map { ":\($0)" }, rule: "entry point: Service \(e.object.name) has type \(type)")
+            addUser(
+                for: e, label: port.map { ":\($0)" }, rule: "entry point: Service \(e.object.name) has type \(type)")
         }
     }
 

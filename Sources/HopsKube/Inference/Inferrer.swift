@@ -14,6 +14,8 @@ struct Inferrer {
     /// The namespace of each missing component, for Namespace boxes.
     private(set) var missingNamespace: [String: String] = [:]
     private(set) var issues: [KubeIssue] = []
+    /// The Services whose selector picks each Pod component, filled by `linkSelectors`.
+    var selectedBy: [String: Set<String>] = [:]
     private var connectionIDs = ComponentIDs()
     private var connectionByEnds: [String: Int] = [:]
     private var missingByKey: [String: String] = [:]

@@ -18,15 +18,21 @@ extension Inferrer {
                 guard let svc = b.fields["service"]?.string else { continue }
                 let port = b.fields["port"]?.int.map { ":\($0)" } ?? b.fields["portName"]?.string.map { ":\($0)" }
                 let rule = "\(b.what) → \(svc)\(port ?? "")"
-                guard let to = target("Service", svc, namespace: ns, referencedBy: "Ingress \(e.object.name) \(rule)",
-                                      at: e.object.place(b.path)) else { continue }
+                guard
+                    let to = target(
+                        "Service", svc, namespace: ns, referencedBy: "Ingress \(e.object.name) \(rule)",
+                        at: e.object.place(b.path))
+                else { continue }
                 connect(e.id, to, .traffic, label: port, rule: rule)
             }
             for (i, t) in (body.value(at: ["spec", "tls"])?.array ?? []).enumerated() {
                 guard let secret = t.object?["secretName"]?.string else { continue }
                 let place = e.object.place(steps: [.key("spec"), .key("tls"), .index(i), .key("secretName")])
-                guard let to = target("Secret", secret, namespace: ns,
-                                      referencedBy: "tls.secretName of Ingress \(e.object.name)", at: place) else { continue }
+                guard
+                    let to = target(
+                        "Secret", secret, namespace: ns,
+                        referencedBy: "tls.secretName of Ingress \(e.object.name)", at: place)
+                else { continue }
                 connect(e.id, to, .mounts, label: "tls", rule: "tls.secretName \(secret)")
             }
         }

@@ -29,8 +29,9 @@ struct NodeConverter {
         visited += 1
         if let m = node.mark, furthest.map({ ($0.line, $0.column) < (m.line, m.column) }) ?? true { furthest = m }
         if visited > limits.maxNodes {
-            throw Failure(message: "the file expands to more than \(limits.maxNodes) YAML nodes "
-                          + "(an alias bomb?); Hops stops reading here", mark: furthest)
+            throw Failure(
+                message: "the file expands to more than \(limits.maxNodes) YAML nodes "
+                    + "(an alias bomb?); Hops stops reading here", mark: furthest)
         }
         if depth > limits.maxDepth {
             throw Failure(message: "nesting deeper than \(limits.maxDepth) levels", mark: node.mark)
@@ -56,8 +57,9 @@ struct NodeConverter {
         var merged: [[String: JSONValue]] = []
         for (k, v) in map {
             guard case .scalar(let key) = k else {
-                throw Failure(message: "a mapping key must be a plain string, not a \(k.isMapping ? "mapping" : "sequence")",
-                              mark: k.mark)
+                throw Failure(
+                    message: "a mapping key must be a plain string, not a \(k.isMapping ? "mapping" : "sequence")",
+                    mark: k.mark)
             }
             if key.string == "<<", key.style == .plain {
                 merged += try mergeSources(v, depth: depth)
@@ -80,6 +82,9 @@ struct NodeConverter {
     }
 }
 
-private extension Node {
-    var isMapping: Bool { if case .mapping = self { return true }; return false }
+extension Node {
+    fileprivate var isMapping: Bool {
+        if case .mapping = self { return true }
+        return false
+    }
 }
