@@ -34,7 +34,7 @@ public enum DesignGenerator {
             for c in 0..<k where components.count < count {
                 _ = add(.container, c == 0 ? "app\(app)" : "sidecar\(app)", parent: pod, [
                     "image": .string(c == 0 ? "registry/app\(app):1.\(rng.below(20))" : "envoy:1.30"),
-                    "ports": .array([.object(["containerPort": .number(Double(c == 0 ? 8080 : 9901))])]),
+                    "ports": .array([.object(["containerPort": .integer(c == 0 ? 8080 : 9901)])]),
                 ])
             }
         }
@@ -50,11 +50,11 @@ public enum DesignGenerator {
                     "ports": .array([.object(["port": .number(80), "targetPort": .number(8080)])]),
                 ])
             case 26..<44 where left >= 3:
-                let dep = add(.deployment, "web\(a)", ["replicas": .number(Double(1 + rng.below(4))), "selector": app(a)])
+                let dep = add(.deployment, "web\(a)", ["replicas": .integer(1 + rng.below(4)), "selector": app(a)])
                 let pod = add(.pod, "web\(a)", parent: dep, ["labels": app(a)])
                 containers(in: pod, a)
             case 44..<52 where left >= 3:
-                let sts = add(.statefulSet, "db\(a)", ["replicas": .number(Double(1 + rng.below(3))), "selector": app(a)])
+                let sts = add(.statefulSet, "db\(a)", ["replicas": .integer(1 + rng.below(3)), "selector": app(a)])
                 let pod = add(.pod, "db\(a)", parent: sts, ["labels": app(a)])
                 containers(in: pod, a)
             case 52..<62 where left >= 2:

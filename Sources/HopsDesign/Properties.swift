@@ -37,7 +37,7 @@ public struct IngressRule: Hashable, Sendable {
 extension Component {
     public var replicas: Int? {
         get { properties["replicas"]?.int }
-        set { properties["replicas"] = newValue.map { .number(Double($0)) } }
+        set { properties["replicas"] = newValue.map { .integer($0) } }
     }
     public var image: String? {
         get { properties["image"]?.string }

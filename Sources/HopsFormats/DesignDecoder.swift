@@ -54,7 +54,8 @@ struct DesignDecoder {
 
     /// Known properties must have the right type; unknown ones pass untouched.
     private func checkProperties(_ p: [String: JSONValue], _ place: String) throws {
-        if let r = p["replicas"], r.int == nil || r.int! < 0 { throw fail("\(place).replicas", "must be a whole number of 0 or more, found \(r.kindName)") }
+        if let r = p["replicas"], let m = Validation.replicasProblem(r) { throw fail("\(place).replicas", m) }
+        if let m = longText(.object(p), place) { throw fail(m.place, m.message) }
         for key in ["labels", "selector"] {
             guard let v = p[key] else { continue }
             guard let o = v.object else { throw fail("\(place).\(key)", "must be an object of strings, like {\"app\": \"web\"}") }
@@ -68,7 +69,30 @@ struct DesignDecoder {
             for (i, e) in a.enumerated() where e.int == nil && e.object == nil {
                 throw fail("\(place).ports[\(i)]", "must be a port number or an object, found \(e.kindName)")
             }
+            for (i, e) in a.enumerated() {
+                for key in ["port", "containerPort", "targetPort", "nodePort"] {
+                    guard let v = key == "port" && e.int != nil ? e : e.object?[key], v.string == nil else { continue }
+                    guard let n = v.int, Limits.ports.contains(n) else {
+                        throw fail("\(place).ports[\(i)]\(e.int != nil ? "" : ".\(key)")", "must be a port number from 1 to 65535")
+                    }
+                }
+            }
         }
+    }
+
+    /// The first string anywhere in `v` longer than `Limits.maxText`, with its place.
+    private func longText(_ v: JSONValue, _ place: String) -> (place: String, message: String)? {
+        var stack: [(JSONValue, String)] = [(v, place)]
+        while let (x, at) = stack.popLast() {
+            switch x {
+            case .string(let s) where s.utf8.count > Limits.maxText && s.count > Limits.maxText:
+                return (at, "is \(s.count) characters long; at most \(Limits.maxText) are allowed")
+            case .array(let a): for (i, e) in a.enumerated() { stack.append((e, "\(at)[\(i)]")) }
+            case .object(let o): for (k, e) in o { stack.append((e, "\(at).\(Validation.escaped(k))")) }
+            default: break
+            }
+        }
+        return nil
     }
 
     private func connection(_ v: JSONValue, _ place: String) throws -> Connection {

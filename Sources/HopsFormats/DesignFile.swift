@@ -13,7 +13,12 @@ public enum DesignFile {
     public static func read(path: String, catalog: Catalog) throws -> Design {
         let data: Data
         do {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Limits.maxFileBytes {
+                throw FileError(file: path, "is \(size >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
+            }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let e as FileError {
+            throw e
         } catch {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
@@ -26,33 +31,20 @@ public enum DesignFile {
 
     /// Parses and checks a design from JSON bytes; `file` names it in errors.
     public static func decode(_ data: Data, file: String, catalog: Catalog) throws -> Design {
+        guard data.count <= Limits.maxFileBytes else {
+            throw FileError(file: file, "is \(data.count >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
+        }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONReader.parse([UInt8](data))
         } catch {
-            throw FileError(file: file, place: syntaxPlace(error, data: data), "is not valid JSON")
+            throw FileError(file: file, place: error.place, "is not valid JSON: \(error.message)")
         }
         let design = try DesignDecoder(file: file).design(from: root)
         if let p = Validation.problems(in: design, catalog: catalog).first {
             throw FileError(file: file, place: p.place, p.message)
         }
         return design
-    }
-
-    /// "line N, column M" for a JSON syntax error. JSONSerialization reports the offset of
-    /// the character where parsing failed; we turn it into a line and column.
-    static func syntaxPlace(_ error: Error, data: Data) -> String? {
-        if data.isEmpty { return "line 1 (the file is empty)" }
-        var text = ""
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch { text = "\(error)" }
-        guard let r = text.range(of: #"character \d+"#, options: .regularExpression),
-              let offset = Int(text[r].dropFirst("character ".count)) else { return nil }
-        var line = 1, column = 1
-        for (i, byte) in data.enumerated() {
-            if i >= offset { break }
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return "line \(line), column \(column)"
     }
 
     // MARK: Writing
@@ -71,7 +63,7 @@ public enum DesignFile {
     }
 
     static func value(_ d: Design) -> JSONWriter.Value {
-        func number(_ n: Int) -> JSONWriter.Value { .json(.number(Double(n))) }
+        func number(_ n: Int) -> JSONWriter.Value { .json(.integer(n)) }
         func string(_ s: String) -> JSONWriter.Value { .json(.string(s)) }
         let comps = d.components.map { c -> JSONWriter.Value in
             var first: [(String, JSONWriter.Value)] = [("id", string(c.id)), ("kind", string(c.kind.rawValue)), ("name", string(c.name))]

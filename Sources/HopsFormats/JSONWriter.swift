@@ -40,8 +40,7 @@ struct JSONWriter {
         switch j {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let d):
-            if d.rounded() == d && abs(d) < 1e15 { out += String(Int(d)) } else { out += "\(d)" }
+        case .number(let n): out += n.text
         case .string(let s): string(s)
         case .array(let a):
             write(.array(a.map { .json($0) }), indent: indent)

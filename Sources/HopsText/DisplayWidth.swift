@@ -70,26 +70,45 @@ public enum DisplayWidth {
     }
 }
 
-/// Makes text safe to put on a terminal: control characters and escape sequences are shown
-/// escaped (`\e`, `\n`, `\u{7}`), so a name can never move the cursor or change the screen.
+/// The one rule for text Hops shows: which characters may stand in a name, a label or any
+/// text from a file, and how the others are shown. The loader refuses what the editor refuses,
+/// and the other way round, because both ask `isShown`.
 public enum SafeText {
+    /// False for characters that would move the cursor, change the terminal or hide text:
+    /// control characters (C0, DEL, C1), bidi overrides and isolates, line and paragraph
+    /// separators, and invisible format characters. Zero-width joiners and non-joiners stay
+    /// (emoji sequences and many scripts need them), as do the tag characters of flag emoji.
+    public static func isShown(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
+        if v < 0xAD { return true }
+        if v == 0x200C || v == 0x200D || (0xE0020...0xE007F).contains(v) { return true }
+        switch s.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control, .surrogate: return false
+        default: return true
+        }
+    }
+
+    /// `s` with every character that is not shown written as an escape (`\e`, `\n`,
+    /// `\u{202e}`), so a name can never move the cursor, change the screen or reverse text.
     public static func escape(_ s: String) -> String {
+        guard hasControl(s) else { return s }
         var out = ""
         for scalar in s.unicodeScalars {
+            if isShown(scalar) { out.unicodeScalars.append(scalar); continue }
             switch scalar.value {
             case 0x1B: out += "\\e"
             case 0x0A: out += "\\n"
             case 0x0D: out += "\\r"
             case 0x09: out += "\\t"
-            case 0..<0x20, 0x7F..<0xA0: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
+            default: out += "\\u{\(String(scalar.value, radix: 16))}"
             }
         }
         return out
     }
 
-    /// True when `s` holds a control character (an escape sequence starts with one).
+    /// True when `s` holds a character that is not shown (an escape sequence starts with one).
     public static func hasControl(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+        s.unicodeScalars.contains { !isShown($0) }
     }
 }

@@ -53,7 +53,7 @@ struct PropertyField: Sendable {
     static let servicePort = PropertyField(label: "port", read: { $0.servicePorts.first.map { String($0.port) } ?? "" }) { c, t in
         guard let n = Int(t.trimmed), (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
         var p = c.properties["ports"]?.array?.first?.object ?? [:]
-        p["port"] = .number(Double(n))
+        p["port"] = .integer(n)
         c.properties["ports"] = .array([.object(p)]); return nil
     }
     static let targetPort = PropertyField(label: "targetPort", read: { $0.servicePorts.first.map { $0.targetPort.description } ?? "" }) { c, t in
@@ -61,7 +61,7 @@ struct PropertyField: Sendable {
         var p = c.properties["ports"]?.array?.first?.object ?? ["port": .number(80)]
         if let n = Int(s) {
             guard (1...65535).contains(n) else { return "a port is a number from 1 to 65535" }
-            p["targetPort"] = .number(Double(n))
+            p["targetPort"] = .integer(n)
         } else {
             guard !s.isEmpty, !s.contains(" ") else { return "targetPort is a number or a container port's name" }
             p["targetPort"] = .string(s)
@@ -75,7 +75,7 @@ struct PropertyField: Sendable {
         for part in t.split(separator: ",") {
             let bits = part.split(separator: ":").map { String($0).trimmed }
             guard let n = Int(bits.last ?? ""), (1...65535).contains(n), bits.count <= 2 else { return "write ports as 8080 or http:8080, separated by commas" }
-            var o: [String: JSONValue] = ["containerPort": .number(Double(n))]
+            var o: [String: JSONValue] = ["containerPort": .integer(n)]
             if bits.count == 2 { o["name"] = .string(bits[0]) }
             ports.append(.object(o))
         }
@@ -86,7 +86,7 @@ struct PropertyField: Sendable {
     static func int(_ key: String) -> PropertyField {
         PropertyField(label: key, read: { $0.properties[key]?.int.map(String.init) ?? "" }) { c, t in
             guard let n = Int(t.trimmed), n >= 0 else { return "\(key) must be a whole number" }
-            c.properties[key] = .number(Double(n)); return nil
+            c.properties[key] = .integer(n); return nil
         }
     }
     static func string(_ key: String) -> PropertyField {

@@ -16,6 +16,7 @@ extension Editor {
             mode = .normal
             let name = field.text.trimmed
             guard !name.isEmpty else { message = "a name cannot be empty"; return [] }
+            if let problem = Validation.textProblem(name) { message = "not renamed: \(problem)"; return [] }
             guard let i = design.index(of: id) else { return [] }
             var d = design
             d.components[i].name = name

@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsText
 import HopsTerminal
 
 /// A one-line text editor with a cursor. Takes any Unicode; the cursor counts characters
@@ -40,7 +41,8 @@ public struct TextField: Equatable, Sendable {
     }
 
     public mutating func insert(_ c: Character) {
-        guard !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true) else { return }
+        // The loader's rule (SafeText.isShown): what can be typed can be saved and opened again.
+        guard c.unicodeScalars.allSatisfy(SafeText.isShown) else { return }
         text.insert(c, at: text.index(text.startIndex, offsetBy: cursor)); cursor += 1
     }
 

@@ -18,7 +18,7 @@ enum FlowFixtures {
     static func labels(_ pairs: [String: String]) -> JSONValue { .object(pairs.mapValues { .string($0) }) }
 
     static func ports(_ list: [(String, Int)], key: String = "containerPort") -> JSONValue {
-        .array(list.map { .object(["name": .string($0.0), key: .number(Double($0.1))]) })
+        .array(list.map { .object(["name": .string($0.0), key: .integer($0.1)]) })
     }
 
     /// A Service with a selector and one port 80 → `targetPort`.
@@ -39,7 +39,7 @@ enum FlowFixtures {
         let comps = [
             component("user", .user, "User"),
             service("svc-web", "web", selector: selector, targetPort: targetPort),
-            component("deploy-web", .deployment, "web", ["replicas": .number(Double(replicas)), "selector": labels(selector)]),
+            component("deploy-web", .deployment, "web", ["replicas": .integer(replicas), "selector": labels(selector)]),
             component("pod-web", .pod, "web", parent: "deploy-web", podProps),
             component("ctr-app", .container, "app", parent: "pod-web", ["ports": ports([("http", 8080)])]),
             component("ctr-db", .container, "db", parent: "pod-web", ["ports": ports([("postgres", 5432)])]),
@@ -54,7 +54,7 @@ enum FlowFixtures {
     static func addAPI(to design: inout Design, replicas: Int = 2) {
         design.components += [
             service("svc-api", "api", selector: ["app": "api"], targetPort: .string("grpc")),
-            component("deploy-api", .deployment, "api", ["replicas": .number(Double(replicas))]),
+            component("deploy-api", .deployment, "api", ["replicas": .integer(replicas)]),
             component("pod-api", .pod, "api", ["labels": labels(["app": "api"])]),
             component("ctr-api", .container, "server", parent: "pod-api", ["ports": ports([("grpc", 9000)])]),
         ]
