@@ -77,8 +77,7 @@ struct YamlWriter {
         switch v {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
-        case .number:
-            v.int.map(String.init) ?? v.double.map { "\($0)" } ?? "0"
+        case .number(let n): n.text
         case .string(let s): scalar(s)
         case .array: "[]"
         case .object: "{}"

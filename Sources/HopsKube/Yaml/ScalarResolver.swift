@@ -55,7 +55,8 @@ enum ScalarResolver {
             return integer(body, radix: 10, negative: negative, text: text)
         }
         guard isFloat(body), let d = Double(text) else { return nil }
-        // TODO(merge): keep the literal text once JSONNumber(literal:) exists on main.
+        // The text itself when JSON can say it so (`1.50` stays `1.50`); `.5` or `+1.5` as read.
+        if let exact = JSONNumber(literal: text) { return .number(exact) }
         return .double(d)
     }
 
@@ -63,8 +64,9 @@ enum ScalarResolver {
         guard !digits.isEmpty, let s = String(bytes: digits, encoding: .utf8) else { return nil }
         guard let n = Int(s, radix: radix) else {
             let valid = digits.allSatisfy { Int(String(UnicodeScalar($0)), radix: radix) != nil }
-            // TODO(merge): an integer too large for Int becomes JSONNumber(literal: text) after the merge.
-            return valid ? .string(text) : nil
+            guard valid else { return nil }
+            // Too large for Int: kept exactly as written when it is a JSON number, else as text.
+            return JSONNumber(literal: text).map(JSONValue.number) ?? .string(text)
         }
         return .integer(negative ? -n : n)
     }
