@@ -10,10 +10,11 @@ let package = Package(
     products: [
         .executable(name: "hops", targets: ["hops"]),
         .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput",
-                                            "HopsEditor", "HopsApp", "HopsResources"]),
+                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,17 +30,20 @@ let package = Package(
         .target(name: "HopsDesign", dependencies: ["HopsText"]),
         .target(name: "HopsFormats", dependencies: ["HopsDesign"]),
         .target(name: "HopsFlow", dependencies: ["HopsDesign"]),
+        // Kubernetes manifests in and out: a bounded YAML reader, import with inferred
+        // relationships, export. Pure: no terminal, no clock. Yams stays in here.
+        .target(name: "HopsKube", dependencies: ["HopsDesign", .product(name: "Yams", package: "Yams")]),
         // Events, keys, the Terminal protocol and the in-memory terminal: no C in it.
         .target(name: "HopsInput", dependencies: ["HopsCanvas"]),
         // The ncurses side of the terminal, and the only user of CNCursesW.
         .target(name: "HopsCurses", dependencies: ["CNCursesW", "HopsCanvas", "HopsInput"]),
         .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsInput"]),
-        // The run loop: performs the editor's effects against a FileSystem and a Clock.
-        .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput"]),
+        // The run loop: performs the editor's effects against a FileSystem and a clock.
+        .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput", "HopsKube"]),
         .executableTarget(
             name: "hops",
             dependencies: [
-                "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow",
+                "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow", "HopsKube",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +51,10 @@ let package = Package(
             name: "HopsTests",
             dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
                            "HopsResources"]
+        ),
+        .testTarget(
+            name: "HopsKubeTests",
+            dependencies: ["HopsKube", "HopsDesign", "HopsFormats", "HopsFlow", "HopsEditor", "HopsResources"]
         ),
     ]
 )

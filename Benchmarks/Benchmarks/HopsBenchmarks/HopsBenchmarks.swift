@@ -5,6 +5,7 @@ import HopsCanvas
 import HopsDesign
 import HopsEditor
 import HopsFlow
+import HopsKube
 import HopsResources
 import HopsInput
 
@@ -82,6 +83,31 @@ let benchmarks: @Sendable () -> Void = {
                             screen: Size(width: 200, height: 60))
         selectByTab(editor, DesignGenerator.busiestTopLevel(in: editor.design))
         frameFixture.value = editor
+    }
+
+    // Kubernetes manifests: 500 apps of 4 objects (Deployment, Service, ConfigMap, Secret).
+    // Import is YAML reading, objects to components, inference and the reading order; the
+    // render lays the imported design out, routes and paints it. Targets: under 1 s each.
+    let manifest = Fixture<Data>()
+    var importConfig = Benchmark.defaultConfiguration
+    importConfig.maxIterations = 10
+    Benchmark("import a 2000-object manifest", configuration: importConfig) { benchmark in
+        let data = manifest.value
+        benchmark.startMeasurement()
+        blackHole(try KubeImport.design(named: "generated", from: [("generated.yaml", data)]))
+    } setup: {
+        manifest.value = Data(ManifestGenerator.apps(500).utf8)
+        let (design, warnings) = try KubeImport.design(named: "generated", from: [("generated.yaml", manifest.value)])
+        report("import: \(design.components.count) components, \(design.connections.count) connections, \(warnings.count) warnings")
+    }
+    let imported = Fixture<(Design, Catalog)>()
+    Benchmark("render an imported 2000-object manifest", configuration: importConfig) { benchmark in
+        let (design, catalog) = imported.value
+        benchmark.startMeasurement()
+        blackHole(DesignRenderer.render(design, catalog: catalog, glyphs: .unicode))
+    } setup: {
+        let data = Data(ManifestGenerator.apps(500).utf8)
+        imported.value = (try KubeImport.design(named: "generated", from: [("generated.yaml", data)]).0, try loadCatalog())
     }
 
     let flowFixture = Fixture<(design: Design, source: String)>()

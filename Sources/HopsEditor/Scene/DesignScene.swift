@@ -27,7 +27,8 @@ public struct DesignScene: Sendable {
             boxes.append(SceneBox(
                 rect: rects[c.id] ?? Rect(x: 0, y: 0, width: 8, height: 3),
                 parent: c.parent.flatMap { index[$0] },
-                border: DesignScene.lineStyle(info?.border),
+                // A component an import found referenced but not defined is drawn dashed.
+                border: DesignScene.lineStyle(c.properties["missing"]?.bool == true ? "dashed" : info?.border),
                 color: color,
                 tag: info?.tag ?? c.kind.rawValue.lowercased(),
                 title: c.name,

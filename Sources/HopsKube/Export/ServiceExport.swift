@@ -1,0 +1,78 @@
+import HopsDesign
+
+/// Services, Ingresses and autoscalers written back from their properties.
+enum ServiceExport {
+    /// A drawn Service connected (`selects`) to Pods whose labels its selector misses gets
+    /// those Pods' labels as selector, so that it selects what the drawing shows.
+    static func fill(_ o: inout [String: JSONValue], service c: Component, context: inout ExportContext) {
+        o.set(c.properties["type"], at: ["spec", "type"])
+        o.set(c.properties["ports"], at: ["spec", "ports"])
+        var selectorValue = c.properties["selector"]
+        let selector = selectorValue?.stringMap ?? [:]
+        let pods = context.outgoing(c.id).filter { $0.kind == .selects }.compactMap { context.component($0.to) }
+            .filter { $0.kind == .pod }
+        if let pod = pods.first {
+            let labels = pod.properties["labels"]?.stringMap ?? [:]
+            let matches = !selector.isEmpty && pods.contains { p in
+                selector.allSatisfy { (p.properties["labels"]?.stringMap ?? [:])[$0.key] == $0.value }
+            }
+            if !matches, !labels.isEmpty {
+                if !selector.isEmpty {
+                    context.warn(c, "the selector \(formatLabels(selector)) matches none of the Pods it is drawn to "
+                                 + "select; written as \(formatLabels(labels))")
+                }
+                selectorValue = .strings(labels)
+            }
+        }
+        o.set(selectorValue, at: ["spec", "selector"])
+    }
+
+    /// Rules regrouped by host (consecutive paths of one host share a rule), unless the
+    /// import kept the original rules because flattening them would lose something.
+    static func fillIngress(_ o: inout [String: JSONValue], ingress c: Component, context: inout ExportContext) {
+        if o.value(at: ["spec", "rules"]) == nil, let flat = c.properties["rules"]?.array {
+            var rules: [[String: JSONValue]] = []
+            var lastHost: JSONValue?? = .none
+            for r in flat.compactMap(\.object) {
+                var path: [String: JSONValue] = ["backend": backend(r), "pathType": r["pathType"] ?? .string("Prefix")]
+                path["path"] = r["path"] ?? (r["pathType"] == nil ? .string("/") : nil)
+                if case .some(let h) = lastHost, h == r["host"], !rules.isEmpty {
+                    var paths = rules[rules.count - 1].value(at: ["http", "paths"])?.array ?? []
+                    paths.append(.object(path))
+                    rules[rules.count - 1].set(.array(paths), at: ["http", "paths"])
+                } else {
+                    var rule: [String: JSONValue] = ["http": .object(["paths": .array([.object(path)])])]
+                    rule["host"] = r["host"]
+                    rules.append(rule)
+                }
+                lastHost = .some(r["host"])
+            }
+            o.set(.array(rules.map(JSONValue.object)), at: ["spec", "rules"])
+        }
+        if o.value(at: ["spec", "defaultBackend"]) == nil, let d = c.properties["defaultBackend"]?.object {
+            o.set(backend(d), at: ["spec", "defaultBackend"])
+        }
+    }
+
+    private static func backend(_ r: [String: JSONValue]) -> JSONValue {
+        var svc: [String: JSONValue] = ["name": r["service"] ?? .string("")]
+        if let n = r["port"] { svc["port"] = .object(["number": n]) }
+        if let s = r["portName"] { svc["port"] = .object(["name": s]) }
+        return .object(["service": .object(svc)])
+    }
+
+    /// min and max replicas; a drawn autoscaler targets the workload it `manages`.
+    static func fillScaler(_ o: inout [String: JSONValue], hpa c: Component, context: inout ExportContext) {
+        o.set(c.properties["minReplicas"], at: ["spec", "minReplicas"])
+        o.set(c.properties["maxReplicas"] ?? .integer(max(1, c.properties["minReplicas"]?.int ?? 1)),
+              at: ["spec", "maxReplicas"])
+        guard o.value(at: ["spec", "scaleTargetRef"]) == nil else { return }
+        let target = context.outgoing(c.id).compactMap { context.component($0.to) }.first { $0.kind.managesPods }
+        guard let t = target else {
+            context.warn(c, "scales nothing: connect it to a Deployment or StatefulSet")
+            return
+        }
+        o.set(.object(["apiVersion": .string(Names.apiVersion(t.kind.rawValue)), "kind": .string(t.kind.rawValue),
+                       "name": .string(Names.dns(t.name))]), at: ["spec", "scaleTargetRef"])
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import HopsDesign
+import HopsFormats
+import HopsKube
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read Kubernetes manifests into a Hops design, with the request paths inferred.",
+        discussion: """
+        PATH is a YAML file (multi-document, or a List as `kubectl get -o yaml` prints), a folder (every
+        .yaml and .yml file inside, sorted) or - for standard input. Warnings go to stderr, one line each.
+        Exit status: 0 when something was read (also with warnings), 1 when nothing usable was read.
+        Example: kubectl get deploy,sts,svc,ing,cm -o yaml | hops import - -o live.hops.json
+        """)
+
+    @Argument(help: "Manifest files or folders, or - for standard input.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Write the design here instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let catalog = try Loading.catalog()
+        let design: Design
+        let warnings: [KubeIssue]
+        do {
+            (design, warnings) = try KubeImport.read(paths: paths)
+        } catch let e as KubeImportError {
+            for issue in e.issues { printError(issue.description) }
+            throw CLIError("nothing usable was read from \(paths.map(SafeText.escape).joined(separator: ", "))")
+        }
+        for w in warnings { printError("warning: " + w.description) }
+        if let p = Validation.problems(in: design, catalog: catalog).first {
+            throw CLIError("the imported design is not valid (a bug in Hops): \(p.description)")
+        }
+        if let output {
+            do { try DesignFile.write(design, to: output) } catch {
+                throw CLIError("\(SafeText.escape(output)): cannot be written: \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(DesignFile.encode(design))
+        }
+    }
+}
+
+/// One line on standard error, escaped at the source: nothing from a file reaches the terminal raw.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((SafeText.escape(line) + "\n").utf8))
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HopsDesign
+import Testing
+
+@testable import HopsKube
+
+/// A design drawn from nothing (the catalog's defaults) exports to manifests a cluster accepts.
+@Suite struct DrawnExportTests {
+    /// The catalog's defaults, as `a` in the editor places them.
+    static func drawn(
+        _ id: String, _ kind: Kind, _ name: String, parent: String? = nil,
+        _ extra: [String: JSONValue] = [:]
+    ) -> Component {
+        var props = KubeSupport.catalog.info(kind)?.defaults ?? [:]
+        for (k, v) in extra { props[k] = v }
+        return Component(id: id, kind: kind, name: name, parent: parent, properties: props)
+    }
+
+    static var design: Design {
+        let components = [
+            drawn("u", .user, "User"),
+            drawn(
+                "ing", .ingress, "Shop Front",
+                ["rules": .array([.object(["path": .string("/"), "service": .string("web")])])]),
+            drawn("svc", .service, "web"),
+            drawn("dep", .deployment, "web"),
+            drawn("pod", .pod, "web", parent: "dep", ["labels": .object(["app": .string("shop")])]),
+            drawn("ctr", .container, "App Server", parent: "pod"),
+            drawn("hpa", .hpa, "web"),
+            drawn("sts", .statefulSet, "db"),
+            drawn("dbpod", .pod, "db", parent: "sts", ["labels": .object(["app": .string("db")])]),
+            drawn("dbctr", .container, "postgres", parent: "dbpod", ["image": .string("postgres:16.4")]),
+            drawn("pvc", .pvc, "data"),
+            drawn("job", .job, "migrate"),
+            drawn("jobpod", .pod, "migrate", parent: "job"),
+            drawn("jobctr", .container, "migrate", parent: "jobpod"),
+            drawn("cm", .configMap, "settings"),
+            drawn("note", .note, "remember"),
+        ]
+        let connections = [
+            Connection(id: "1", from: "u", to: "ing"), Connection(id: "2", from: "ing", to: "svc"),
+            Connection(id: "3", from: "svc", to: "pod", kind: .selects),
+            Connection(id: "4", from: "hpa", to: "dep", kind: .manages),
+        ]
+        return Design(name: "drawn", components: components, connections: connections)
+    }
+
+    @Test func selectorsMatchTemplatesAndEveryContainerHasAnImage() throws {
+        let (yaml, warnings) = KubeExport.manifests(of: Self.design)
+        #expect(
+            warnings.contains(
+                "Deployment web: the selector app=web does not match the Pod labels app=shop; "
+                    + "written with the Pod labels as selector"))
+        #expect(
+            warnings.contains(
+                "Service web: the selector app=web matches none of the Pods it is drawn to select; "
+                    + "written as app=shop"))
+        let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
+        let dep = try #require(back.components.first { $0.kind == .deployment && $0.name == "web" })
+        #expect(dep.selector == ["app": "shop"])
+        #expect(back.targets(of: "web", kind: .selects, fromKind: .service) == ["web"])
+        #expect(back.components.filter { $0.kind == .container }.allSatisfy { $0.image != nil })
+        #expect(back.components.first { $0.kind == .container && $0.name == "app-server" } != nil)
+        #expect(back.targets(of: "shop-front", kind: .traffic) == ["web"])
+        #expect(back.targets(of: "web", kind: .manages, fromKind: .hpa) == ["web"])
+        #expect(back.components.first { $0.kind == .statefulSet }?.selector == ["app": "db"])
+        #expect(!yaml.contains("kind: User") && !yaml.contains("remember"))
+    }
+
+    @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
+        let object: [String: JSONValue] = [
+            "data": .object([
+                "a": .string("yes"), "b": .string("0644"), "c": .string("null"), "d": .string("- x"),
+                "e": .string("line one\nline two\n"), "f": .string("key: value"), "g": .string(""), "h": .string("1.5"),
+                "i": .string("tab\there"), "j": .string(" padded"), "k": .string("ends\n\n"),
+                "l": .string("no end\nnewline"),
+            ])
+        ]
+        let text = YamlWriter.document(object)
+        #expect(
+            text == """
+                data:
+                  a: "yes"
+                  b: "0644"
+                  c: "null"
+                  d: "- x"
+                  e: |
+                    line one
+                    line two
+                  f: "key: value"
+                  g: ""
+                  h: "1.5"
+                  i: "tab\\there"
+                  j: " padded"
+                  k: |+
+                    ends
+
+                  l: |-
+                    no end
+                    newline
+
+                """)
+        let (docs, issues) = YamlReader.read(Data(text.utf8), file: "w.yaml")
+        #expect(issues.isEmpty)
+        #expect(docs.first?.value == .object(object))
+    }
+}
