@@ -7,8 +7,11 @@ struct Arrival: Equatable {
     var at: String
     /// The connection it came along, nil at the source or after a hand-over without an arrow.
     var via: Connection?
-    /// The Service port asked for (from the arrow's label or the Ingress rule).
+    /// The port the connection dials (the arrow's `port`, the Ingress backend's, or `--port`).
     var servicePort: Int?
+    /// The component that opened the connection the request travels on (User, a container,
+    /// the Ingress controller): a Service is no process, so the caller stays the same through it.
+    var caller: String?
     /// The port a Service forwards to on the Pod: a number or a container port's name.
     var targetPort: PortRef?
     /// The Pod replica the request is inside, so containers of one Pod talk within one replica.
@@ -25,6 +28,8 @@ struct Replica: Equatable {
     var pod: String
     var index: Int
     var count: Int
+    /// The Pod's name in the cluster (see `PodNames`).
+    var name: String
 }
 
 /// The outcome of one step of the walk.

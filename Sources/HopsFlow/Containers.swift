@@ -1,7 +1,8 @@
 import HopsDesign
 
-/// Which container of a Pod takes a request. A Service's targetPort is matched against the
-/// ports the containers declare, by number or by port name, the way kube-proxy resolves it.
+/// Which container of a Pod takes a request. A Pod is one network namespace: the process that
+/// listens on the port receives the connection. Hops knows only the ports containers declare, so
+/// a targetPort is matched against those, by number or by name (a name must be declared).
 enum Containers {
     /// The Pod's containers in design order.
     static func of(_ pod: String, in design: Design) -> [Component] {
@@ -39,6 +40,24 @@ enum Containers {
                 parts.append("\(SafeText.escape(c.name)) " + (ports.isEmpty ? "no ports" : ports.joined(separator: ", ")))
             }
         }
-        return parts.isEmpty ? "the Pods have no containers" : "the containers expose " + Words.list(parts)
+        return parts.isEmpty ? "the Pods have no containers" : "declared: " + Words.list(parts)
+    }
+
+    /// True when the container declares `port` as a containerPort.
+    static func declares(_ port: Int, _ c: Component) -> Bool { c.containerPorts.contains { $0.containerPort == port } }
+
+    /// "no container declares port 9090 in Pod web: if nothing listens there the connection is
+    /// refused (declared: ...)". containerPort is only declared, never proof that something
+    /// listens, so this never advises adding one as if that made a process listen.
+    static func notDeclared(_ port: Int, in containers: [Component], design: Design) -> String {
+        let pods = Set(containers.compactMap(\.parent))
+        let exposedText = exposed(in: Array(pods).sorted(), design: design)
+        return "no container declares port \(port): if nothing listens there the connection is refused (\(exposedText))"
+    }
+
+    /// Images that are databases: a Service's HTTP sent there is not understood.
+    static func isDatabase(_ c: Component) -> Bool {
+        let image = (c.image ?? "").lowercased()
+        return ["postgres", "mysql", "mariadb", "mongo", "redis", "cassandra"].contains { image.contains($0) }
     }
 }

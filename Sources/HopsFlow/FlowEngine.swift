@@ -4,10 +4,17 @@ import HopsDesign
 /// Pure and deterministic: the only memory between requests is the `FlowState` passed in and
 /// handed back, so the editor can replay, undo and test it without a clock or globals.
 public enum FlowEngine {
-    /// Traces one request from `source` and returns the trace and the state after it (round robin advanced).
-    public static func trace(_ design: Design, from source: String, state: FlowState, host: String? = nil, path: String = "/") -> (Trace, FlowState) {
+    /// Traces one request from `source` and returns the trace and the state after it (round robin
+    /// advanced, the connection it opened remembered). `host` is the Host header (nil: a request by
+    /// IP), `port` replaces the port of the source's arrow, and `sameConnection` sends the request
+    /// on the connections the previous one opened (keep-alive), so it reaches the same Pods.
+    public static func trace(_ design: Design, from source: String, state: FlowState, host: String? = nil,
+                             path: String = "/", port: Int? = nil, sameConnection: Bool = false) -> (Trace, FlowState) {
         let path = path.isEmpty ? "/" : path
-        var walker = Walker(rules: StepRules(design: design, host: host, path: path), state: state)
+        var rules = StepRules(design: design, host: host, path: path)
+        rules.sourcePort = port
+        rules.sameConnection = sameConnection
+        var walker = Walker(rules: rules, state: state)
         let (answered, failure) = walker.run(from: source)
         guard answered else {
             return (Trace(source: source, hops: walker.hops, succeeded: false, failure: failure), walker.state)
@@ -56,9 +63,10 @@ public enum FlowEngine {
         return (count, Replicas.down(pod, count: count, state: state))
     }
 
-    /// The name of one running copy of a Pod ("web-2" when managed, "web" when bare), so the
-    /// editor and CLI speak of replicas the way the narration does.
-    public static func instanceName(of podID: String, index: Int, in design: Design) -> String? {
-        design.component(podID).map { Replicas.name($0, index: index, in: design) }
+    /// The name of one running copy of a Pod ("web-5d78c9869d-x7k2p" under a Deployment, "db-0"
+    /// under a StatefulSet, "web" when bare), so the editor and CLI speak of Pods the way the
+    /// narration does. The state says how often the copy was replaced and whether a rollout runs.
+    public static func instanceName(of podID: String, index: Int, in design: Design, state: FlowState = FlowState()) -> String? {
+        design.component(podID).map { Replicas.name($0, index: index, in: design, state: state) }
     }
 }

@@ -27,10 +27,16 @@ public struct Hop: Equatable, Sendable {
     public var instance: Int?
     /// How many replicas that Pod has, so the UI can say "web-2 of 3".
     public var instanceCount: Int?
+    /// The Pod's name in the cluster ("web-5d78c9869d-x7k2p", "db-0") when the hop is inside one.
+    public var podName: String?
+    /// `kubectl` commands that show the same thing on a real cluster, with the design's names.
+    public var kubectl: [String] = []
 
     public init(from: String, to: String, connection: String? = nil, direction: HopDirection = .request,
-                status: HopStatus = .ok, narration: String, instance: Int? = nil, instanceCount: Int? = nil) {
+                status: HopStatus = .ok, narration: String, instance: Int? = nil, instanceCount: Int? = nil,
+                podName: String? = nil, kubectl: [String] = []) {
         self.from = from; self.to = to; self.connection = connection; self.direction = direction
         self.status = status; self.narration = narration; self.instance = instance; self.instanceCount = instanceCount
+        self.podName = podName; self.kubectl = kubectl
     }
 }

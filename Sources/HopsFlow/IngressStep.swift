@@ -1,7 +1,9 @@
 import HopsDesign
 
-/// An Ingress routes by its rules: the host must match (a rule without host, or a request
-/// without host, matches any), the path must start with the rule's prefix (whole segments, as
+/// An Ingress is configuration; its controller (Pods of its own) takes the client's connection
+/// and proxies to the Pod IPs in the backend Service's EndpointSlices, balancing per request.
+/// Rules route: the Host header must match (a rule without host matches any request; a request
+/// by IP matches only those), the path must start with the rule's prefix (whole segments, as
 /// Kubernetes' `Prefix` path type does), and the longest prefix wins. The default backend is the
 /// last rule, for any host and path.
 extension StepRules {
@@ -14,7 +16,7 @@ extension StepRules {
             }
             return .fail(stop(ing.id, "\(name) has no rules and no default backend: add a rule naming a Service (host, path, service)"))
         }
-        let asked = "host \(host.map(SafeText.escape) ?? "(any)") and path \(SafeText.escape(path))"
+        let asked = (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (no Host header)") + " and path \(SafeText.escape(path))"
         let matching = rules.enumerated().filter { hostMatches($0.element.host) && pathMatches($0.element.path) }
         // Longest prefix first; an exact host beats a rule for any host; then design order.
         let best = matching.min { l, r in
@@ -28,21 +30,51 @@ extension StepRules {
             return .fail(stop(ing.id, "\(name) has no rule for \(asked) (its rules: \(rules.map(describe).joined(separator: "; "))): add a matching rule or a default backend"))
         }
         let svcName = SafeText.escape(rule.service)
-        guard let svc = design.components.first(where: { $0.kind == .service && $0.name == rule.service }) else {
-            return .fail(stop(ing.id, "\(name) routes \(describe(rule)), but there is no Service named \(svcName): add a Service called \(svcName) or fix the rule"))
+        let ns = Namespaces.of(ing, in: design)
+        let named = design.components.filter { $0.kind == .service && $0.name == rule.service }
+        guard let svc = named.first(where: { Namespaces.of($0, in: design) == ns }) else {
+            var why = "\(name) routes \(describe(rule)), but there is no Service named \(svcName) in namespace \(SafeText.escape(ns))"
+            if let other = named.first {
+                why += " (there is one in namespace \(SafeText.escape(Namespaces.of(other, in: design))), and an Ingress "
+                    + "backend reaches only its own namespace)"
+            }
+            return .fail(stop(ing.id, why + ": add a Service called \(svcName) there or fix the rule", kubectl: Kubectl.ingress(ing, design)))
         }
-        var sentence = "\(name) matched the rule \(describe(rule)) for \(asked)"
+        let ports = svc.servicePorts
+        let list = Words.list(ports.map { String($0.port) })
+        let port: Int
+        if let p = rule.port {
+            guard ports.contains(where: { $0.port == p }) else {
+                let why = "\(name) routes \(describe(rule)) to port \(p), but \(Words.name(svc)) has no port \(p); it listens on "
+                    + "\(ports.isEmpty ? "no port" : list), so the controller has no backend and answers 503: set the rule's port to \(ports.first.map { String($0.port) } ?? "a Service port")"
+                return .fail(stop(ing.id, why, kubectl: Kubectl.ingress(ing, design)))
+            }
+            port = p
+        } else {
+            guard ports.count == 1 else {
+                let why = "\(name) routes \(describe(rule)) without a port, and \(Words.name(svc)) has \(ports.isEmpty ? "no port" : "ports \(list)"): "
+                    + "a backend must name one of the Service's ports"
+                return .fail(stop(ing.id, why, kubectl: Kubectl.ingress(ing, design)))
+            }
+            port = ports[0].port
+        }
+        var sentence = "the Ingress controller behind \(name) (its own Pods, which take the client's connection) matched "
+            + "the rule \(describe(rule)) for \(asked)"
+        if host == nil { sentence += " (a request by IP has no Host header, so only rules without a host match)" }
         if matching.count > 1 { sentence += " (the longest matching prefix wins)" }
-        sentence += "; sending to \(Words.name(svc))"
-        if let p = rule.port { sentence += " on port \(p)" }
+        sentence += "; it proxies the request on a connection of its own to the endpoints of \(Words.name(svc)) port \(port)"
+        if rule.port == nil { sentence += " (the rule names no port; the Service has only this one)" }
         let conn = design.connections.first { $0.kind == .traffic && $0.from == ing.id && $0.to == svc.id }
-        let hop = request(ing.id, svc.id, conn?.id, sentence, nil)
-        let port = rule.port ?? Words.ports(in: conn?.label).first
-        return .go(hop, Arrival(at: svc.id, via: conn, servicePort: port), state)
+        var hop = request(ing.id, svc.id, conn?.id, sentence, nil)
+        hop.kubectl = Kubectl.ingress(ing, design)
+        return .go(hop, Arrival(at: svc.id, via: conn, servicePort: port, caller: ing.id), state)
     }
 
     private func hostMatches(_ ruleHost: String?) -> Bool {
-        guard let want = ruleHost?.lowercased(), !want.isEmpty, let have = host?.lowercased() else { return true }
+        // A rule without a host matches every request; a rule with one only a request whose
+        // Host header matches (a request by IP has none).
+        guard let want = ruleHost?.lowercased(), !want.isEmpty else { return true }
+        guard let have = host?.lowercased() else { return false }
         if want.hasPrefix("*.") {
             // A wildcard covers exactly one more label: *.example.com matches a.example.com.
             let rest = want.dropFirst(1)

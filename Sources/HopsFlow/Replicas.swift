@@ -2,7 +2,7 @@ import HopsDesign
 
 /// How many copies of a Pod run and which are up. In Hops a Pod component drawn under (or
 /// `manages`-connected from) a Deployment, StatefulSet or ReplicaSet is that controller's Pod
-/// template, so it stands for `replicas` running Pods named `<pod>-1` … `<pod>-N`.
+/// template, so it stands for `replicas` running Pods (named as `PodNames` says).
 enum Replicas {
     /// The controller whose Pod template this Pod is: a `manages` connection from a Pod
     /// controller, else the nearest enclosing Pod controller.
@@ -62,15 +62,16 @@ enum Replicas {
         return (1, m)
     }
 
-    /// "web-2" for a managed Pod, "web" for a bare one (it has a single copy, named as drawn).
-    static func name(_ pod: Component, index: Int, in design: Design) -> String {
-        let n = SafeText.escape(pod.name)
-        return manager(of: pod.id, in: design) == nil ? n : "\(n)-\(index)"
+    /// The Pod's name for replica `index`: `web-5d78c9869d-x7k2p` under a Deployment, `db-0`
+    /// under a StatefulSet, the name as drawn for a bare Pod (see `PodNames`).
+    static func name(_ pod: Component, index: Int, in design: Design, state: FlowState) -> String {
+        PodNames.name(pod, index: index, owner: count(of: pod.id, in: design).owner, in: design, state: state)
     }
 
-    /// "web-2 of 3", or "web" for a bare Pod.
-    static func describe(_ pod: Component, _ r: Replica, in design: Design) -> String {
-        manager(of: pod.id, in: design) == nil ? SafeText.escape(pod.name) : "\(name(pod, index: r.index, in: design)) of \(r.count)"
+    /// "web-5d78c9869d-x7k2p (2 of 3)", or "web" for a bare Pod.
+    static func describe(_ pod: Component, _ r: Replica, in design: Design, state: FlowState) -> String {
+        let n = name(pod, index: r.index, in: design, state: state)
+        return manager(of: pod.id, in: design) == nil ? n : "\(n) (\(r.index) of \(r.count))"
     }
 
     /// The replicas that are down: the killed ones, or all of them when the Pod is not ready.
@@ -83,14 +84,24 @@ enum Replicas {
     /// The sentence for a Pod nobody runs: names the controller and the command that fixes it.
     static func zeroMessage(_ pod: Component, owner: Component?) -> String {
         let who = owner.map(Words.name) ?? Words.name(pod)
-        return "\(who) has replicas 0, so no copy of Pod \(SafeText.escape(pod.name)) is running: select \(who) and scale it up with :scale 3"
+        return "\(who) has replicas 0, so no Pod from template \(SafeText.escape(pod.name)) runs and the Service has no "
+            + "endpoints; a connection to it is refused: select \(who) and scale it up with :scale 3"
     }
 
-    /// The sentence for a Pod whose every copy is down.
-    static func allDownMessage(_ pods: [Component], counts: [Int], in design: Design) -> String {
+    /// The sentence for Pods of which no copy can take a new connection. Not ready and deleted
+    /// are different states with different fixes, so each is said for what it is.
+    static func allDownMessage(_ pods: [Component], counts: [Int], in design: Design, state: FlowState) -> String {
+        let unready = zip(pods, counts).filter { !$0.0.isReady }
+        if !unready.isEmpty {
+            let names = unready.map { SafeText.escape($0.0.name) }
+            return "the Pods of template \(Words.list(names)) are Running but fail their readiness probe, so none is a ready "
+                + "endpoint and the connection is refused; more replicas of the same template would be just as unready: "
+                + "fix the probe or the app (kubectl describe pod shows the failing probe)"
+        }
         var names: [String] = []
-        for (p, c) in zip(pods, counts) { names += (0..<c).map { name(p, index: $0 + 1, in: design) } }
-        let what = names.count == 1 ? "\(names[0]) is down" : "every copy is down (\(Words.list(names)))"
-        return "\(what), so no Pod can take the request: bring one back up, or add replicas"
+        for (p, c) in zip(pods, counts) { names += (0..<c).map { name(p, index: $0 + 1, in: design, state: state) } }
+        let what = names.count == 1 ? "\(names[0]) was deleted" : "every Pod was deleted (\(Words.list(names)))"
+        return "\(what) and no replacement is ready yet, so there is no ready endpoint and the connection is refused: "
+            + "wait for the controller's replacement, or add replicas"
     }
 }

@@ -1,33 +1,73 @@
 import HopsDesign
 
-/// The way back: the response retraces the request hops in reverse, through the same replicas
-/// and arrows, so the UI can animate it along the path the user just watched.
+/// The way back. A response travels only between the parties that hold a connection: the
+/// source, real proxies (an Ingress controller) and the processes that answer (containers, or a
+/// Pod drawn without any). A Service is no process and a Pod hands nothing on, so the response
+/// goes from the Pod straight back to whoever opened the connection; conntrack on the node that
+/// rewrote the request restores the Service address as the reply's source.
 enum Responses {
     static func back(along request: [Hop], source: String, in design: Design) -> [Hop] {
-        request.reversed().enumerated().map { i, h in
-            Hop(from: h.to, to: h.from, connection: h.connection, direction: .response, status: .ok,
-                narration: narration(h, first: i == 0, source: source, design: design),
-                instance: h.instance, instanceCount: h.instanceCount)
+        // The parties in request order, each with the hop that reached it.
+        var parties: [(id: String, reached: Hop?)] = [(source, nil)]
+        for h in request where isParty(h.to, design) { parties.append((h.to, h)) }
+        var out: [Hop] = []
+        for i in stride(from: parties.count - 1, to: 0, by: -1) {
+            let (from, to) = (parties[i], parties[i - 1])
+            let between = request.firstIndex { $0 == parties[i - 1].reached } .map { $0 + 1 } ?? 0
+            let end = request.firstIndex { $0 == from.reached } ?? request.count - 1
+            let skipped = Array(request[min(between, end)...end])
+            let direct = skipped.count == 1 ? skipped[0].connection : nil
+            var hop = Hop(from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
+                          narration: narration(from.id, to.id, skipped, first: i == parties.count - 1, design: design),
+                          instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
+                          podName: from.reached?.podName)
+            if to.id == source { hop.narration += "; the request is complete" }
+            out.append(hop)
         }
+        return out
     }
 
-    /// One sentence per hop back; the first says who answered, the last that the request is done.
-    private static func narration(_ h: Hop, first: Bool, source: String, design: Design) -> String {
-        let from = name(h.to, h, design)
-        let to = name(h.from, h, design)
-        var s: String
-        if first { s = "\(from) has no outgoing connection, so it answers; the response goes back to \(to)" }
-        else if design.component(h.to)?.kind == .container, design.component(h.from)?.kind == .pod {
-            s = "\(from) hands the response back to its \(to)"
-        } else { s = "\(from) sends the response back to \(to)" }
-        if h.from == source { s += "; the request is complete" }
+    /// True for a component that holds a connection of its own rather than passing packets on.
+    static func isParty(_ id: String, _ design: Design) -> Bool {
+        guard let c = design.component(id) else { return false }
+        if c.kind == .service { return false }
+        if c.kind == .pod { return Containers.of(id, in: design).isEmpty }
+        return true
+    }
+
+    /// One sentence: who answers whom, and what the cluster does to the reply on the way.
+    private static func narration(_ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, design: Design) -> String {
+        let from = name(fromID, skipped.last, design)
+        let to = Words.name(toID, in: design)
+        let verb = first ? "answers" : "now has what it needed and answers"
+        let services = skipped.map(\.to).compactMap { design.component($0) }.filter { $0.kind == .service }
+        guard let svc = services.last else {
+            if skipped.count == 1, let r = skipped[0].podName, design.component(toID)?.kind == .container {
+                return "\(from) \(verb) \(to) on their localhost connection inside Pod \(r)"
+            }
+            return "\(from) \(verb) \(to) on the connection \(to) opened"
+        }
+        let via = Words.name(svc)
+        let pod = skipped.last?.podName.map { " from Pod \($0)" } ?? ""
+        var s = "\(from) \(verb) \(to): the reply goes\(pod) straight back to \(to), not through \(via)"
+        if design.component(toID)?.kind == .ingress {
+            return s + " (the controller proxied to the Pod IP, so no Service address is involved)"
+        }
+        switch svc.serviceType ?? "ClusterIP" {
+        case "NodePort", "LoadBalancer":
+            s += "; it returns through the node that took the connection, where conntrack undoes that node's source NAT "
+                + "and destination rewrite, so \(to) sees the reply come from the address it dialled"
+        default:
+            s += "; on the node that rewrote the request, conntrack recognises the connection and restores \(via)'s "
+                + "address as the reply's source, so \(to) sees an answer from the address it dialled"
+        }
         return s
     }
 
-    /// "Pod web-2" when the hop is inside a replica, else the component's plain name.
-    private static func name(_ id: String, _ h: Hop, _ design: Design) -> String {
+    /// "container app in Pod web-…": a container is named with its Pod copy when known.
+    private static func name(_ id: String, _ reached: Hop?, _ design: Design) -> String {
         guard let c = design.component(id) else { return Words.name(id, in: design) }
-        if c.kind == .pod, let i = h.instance { return "Pod \(Replicas.name(c, index: i, in: design))" }
+        if c.kind == .pod, let n = reached?.podName { return "Pod \(n)" }
         return Words.name(c)
     }
 }

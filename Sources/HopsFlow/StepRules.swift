@@ -5,10 +5,15 @@ import HopsDesign
 /// along its first outgoing traffic connection, and answers when it has none.
 struct StepRules {
     let design: Design
-    /// The request's host; nil matches any Ingress rule host.
+    /// The request's Host header; nil for a request by IP, which matches only rules without a host.
     let host: String?
     /// The request's path, matched against Ingress rule prefixes.
     let path: String
+    /// The port the source dials instead of its arrow's (`hops trace --port`).
+    var sourcePort: Int? = nil
+    /// True when the request goes on connections already open (keep-alive): a Service's
+    /// endpoint is the one chosen when the connection opened.
+    var sameConnection = false
 
     func step(_ a: Arrival, _ state: FlowState) -> Step {
         guard let here = design.component(a.at) else {
@@ -31,19 +36,20 @@ struct StepRules {
             }
             return .answer
         }
+        // A Service passes on the caller's connection; anything else opens its own.
+        let opens = here.kind != .service
+        let port = (a.isSource ? sourcePort : nil) ?? conn.port ?? (opens ? nil : a.servicePort)
+        let caller = opens ? here.id : a.caller
         // Containers of one Pod share its network: a call between them stays in the same replica.
         let replica = a.replica.flatMap { r in next.parent == r.pod ? r : nil }
-        let verb: String
-        if a.isSource { verb = "sends the request to" }
-        else if here.kind == .container { verb = "calls" }
-        else { verb = "passes the request to" }
-        var sentence = "\(prefix)\(Words.name(here)) \(verb) \(Words.name(next))"
-        if let r = replica, here.parent == r.pod, let pod = design.component(r.pod) {
-            sentence += " over localhost inside Pod \(Replicas.name(pod, index: r.index, in: design))"
+        var sentence = prefix + Calls.sentence(here, next, conn: conn, port: port, replica: replica, design: design)
+        if next.kind == .container, let port, !Containers.declares(port, next) {
+            sentence += ", but \(Containers.notDeclared(port, in: [next], design: design))"
+            return .fail(failed(here.id, next.id, conn.id, sentence))
         }
-        sentence += Words.label(conn)
-        let hop = request(here.id, next.id, conn.id, sentence, replica)
-        let arrival = Arrival(at: next.id, via: conn, servicePort: Words.ports(in: conn.label).first, replica: replica)
+        var hop = request(here.id, next.id, conn.id, sentence, replica)
+        hop.kubectl = Kubectl.call(from: here, to: next, port: port, replica: replica, design: design)
+        let arrival = Arrival(at: next.id, via: conn, servicePort: port, caller: caller, replica: replica)
         return .go(hop, arrival, state)
     }
 
@@ -63,17 +69,18 @@ struct StepRules {
     /// A request hop that went well.
     func request(_ from: String, _ to: String, _ connection: String?, _ narration: String, _ replica: Replica?) -> Hop {
         Hop(from: from, to: to, connection: connection, direction: .request, status: .ok, narration: narration,
-            instance: replica?.index, instanceCount: replica?.count)
+            instance: replica?.index, instanceCount: replica?.count, podName: replica?.name)
     }
 
     /// A failed hop that stays on the component where the request stopped.
-    func stop(_ id: String, _ why: String) -> Hop {
-        Hop(from: id, to: id, connection: nil, direction: .request, status: .failed, narration: why)
+    func stop(_ id: String, _ why: String, kubectl: [String] = []) -> Hop {
+        Hop(from: id, to: id, connection: nil, direction: .request, status: .failed, narration: why, kubectl: kubectl)
     }
 
     /// A failed hop towards a known target (the Pod that cannot take the request).
-    func failed(_ from: String, _ to: String, _ connection: String?, _ why: String, count: Int? = nil) -> Hop {
+    func failed(_ from: String, _ to: String, _ connection: String?, _ why: String, count: Int? = nil,
+                kubectl: [String] = []) -> Hop {
         Hop(from: from, to: to, connection: connection, direction: .request, status: .failed, narration: why,
-            instance: nil, instanceCount: count)
+            instance: nil, instanceCount: count, kubectl: kubectl)
     }
 }

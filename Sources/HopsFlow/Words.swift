@@ -24,23 +24,4 @@ enum Words {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
-
-    /// " (HTTP :80)" for a labelled connection, "" otherwise: the label often says the port.
-    static func label(_ c: Connection?) -> String {
-        guard let l = c?.label?.trimmed, !l.isEmpty else { return "" }
-        return " (\(SafeText.escape(l)))"
-    }
-
-    /// The whole numbers written in a connection label ("HTTP :80" gives [80]), used to tell
-    /// which port of a Service or container the arrow means.
-    static func ports(in label: String?) -> [Int] {
-        var out: [Int] = []
-        var digits = ""
-        for ch in (label ?? "") + " " {
-            if ch.isASCII, ch.isNumber { digits.append(ch); continue }
-            if let n = Int(digits), digits.count <= 5 { out.append(n) }
-            digits = ""
-        }
-        return out
-    }
 }

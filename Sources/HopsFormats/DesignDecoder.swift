@@ -109,7 +109,9 @@ struct DesignDecoder {
         }
         let label = try string(o["label"], "\(place).label", required: false)
         for k in ["id", "from", "to", "kind", "label"] { o.removeValue(forKey: k) }
-        return Connection(id: id, from: from, to: to, kind: kind, label: label, extra: o)
+        var connection = Connection(id: id, from: from, to: to, kind: kind, label: label, extra: o)
+        connection.movePortOutOfLabel()
+        return connection
     }
 
     private func string(_ v: JSONValue?, _ place: String, required: Bool = true) throws -> String? {

@@ -50,8 +50,10 @@ struct Inferrer {
         }
         let id = connectionIDs.make(from, kind.rawValue, to)
         connectionByEnds[key] = connections.count
-        connections.append(Connection(id: id, from: from, to: to, kind: kind, label: label,
-                                      extra: ["inferred": .object(["rule": .string(rule)])]))
+        var connection = Connection(id: id, from: from, to: to, kind: kind, label: label,
+                                    extra: ["inferred": .object(["rule": .string(rule)])])
+        connection.movePortOutOfLabel()
+        connections.append(connection)
     }
 
     mutating func addUser(_ user: Component) { users.append(user) }

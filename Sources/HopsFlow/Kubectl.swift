@@ -1,0 +1,66 @@
+import HopsDesign
+
+/// The `kubectl` commands that show, on a real cluster, what a hop shows in the design, with
+/// the design's names filled in (`hops trace --kubectl`). Logs exist only where a process runs:
+/// containers and the Ingress controller; a Service and a Pod have none of their own.
+enum Kubectl {
+    /// ` -n shop`, or "" in the default namespace.
+    static func ns(_ c: Component, _ design: Design) -> String {
+        let n = Namespaces.of(c, in: design)
+        return n == "default" ? "" : " -n \(SafeText.escape(n))"
+    }
+
+    static func service(_ svc: Component, _ design: Design) -> [String] {
+        ["kubectl describe svc \(SafeText.escape(svc.name))\(ns(svc, design))"]
+    }
+
+    static func endpoints(_ svc: Component, _ design: Design) -> [String] {
+        let n = SafeText.escape(svc.name)
+        var out = ["kubectl get endpointslices -l kubernetes.io/service-name=\(n)\(ns(svc, design))"]
+        if !svc.selector.isEmpty {
+            out.append("kubectl get pods -l \(SafeText.escape(formatLabels(svc.selector))) -o wide\(ns(svc, design))")
+        }
+        return out
+    }
+
+    static func ingress(_ ing: Component, _ design: Design) -> [String] {
+        ["kubectl describe ingress \(SafeText.escape(ing.name))\(ns(ing, design))",
+         "kubectl logs -n ingress-nginx deploy/ingress-nginx-controller (the controller's logs; its namespace varies)"]
+    }
+
+    static func pods(_ pod: Component, _ design: Design) -> [String] {
+        let sel = pod.labels.isEmpty ? "" : " -l \(SafeText.escape(formatLabels(pod.labels)))"
+        return ["kubectl get pods\(sel) -o wide\(ns(pod, design))"]
+    }
+
+    /// Where the request lands: the container's logs (via its controller when it has one) and
+    /// a request made from inside the Pod.
+    static func container(_ c: Component, pod: Component, replica: Replica, port: Int?, design: Design) -> [String] {
+        let owner = Replicas.count(of: pod.id, in: design).owner
+        let kinds: [Kind: String] = [.deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job"]
+        let target = owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } } ?? replica.name
+        var out = ["kubectl logs \(target) -c \(SafeText.escape(c.name))\(ns(pod, design))"]
+        if let port {
+            out.append("kubectl exec \(replica.name) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)")
+        }
+        return out
+    }
+
+    /// What a call shows: the Service it dials, or the container it reaches inside the Pod.
+    static func call(from here: Component, to next: Component, port: Int?, replica: Replica?, design: Design) -> [String] {
+        switch next.kind {
+        case .service:
+            var out = service(next, design)
+            if here.kind == .user, (next.serviceType ?? "ClusterIP") == "ClusterIP" {
+                out.append("kubectl port-forward svc/\(SafeText.escape(next.name)) 8080:\(port ?? 80)\(ns(next, design))")
+            }
+            return out
+        case .ingress: return ingress(next, design)
+        case .container:
+            guard let r = replica, let pod = design.component(r.pod) else { return [] }
+            return container(next, pod: pod, replica: r, port: port, design: design)
+        case .pod: return pods(next, design)
+        default: return []
+        }
+    }
+}
