@@ -81,8 +81,20 @@ public struct Rollout: Equatable, Sendable {
     public var newImage: String
     /// How many replicas run the new template so far.
     public var updated: Int
+    /// Milliseconds of app time until the next step of the rollout (a new Pod ready, an old one gone).
+    public var nextStepMs: Int
 
-    public init(container: String, oldImage: String, newImage: String, updated: Int) {
+    public init(container: String, oldImage: String, newImage: String, updated: Int, nextStepMs: Int) {
         self.container = container; self.oldImage = oldImage; self.newImage = newImage; self.updated = updated
+        self.nextStepMs = nextStepMs
     }
+
+    /// The image replica `index` (1-based) runs for the rollout's container.
+    public func image(of index: Int) -> String { index <= updated ? newImage : oldImage }
+
+    /// Kubernetes' defaults for a Deployment's RollingUpdate: maxSurge 25% rounded up (extra Pods
+    /// allowed above `replicas`), maxUnavailable 25% rounded down. Hops replaces the Pods in steps
+    /// of the surge: each step a new Pod becomes ready and an old one is removed.
+    public static func surge(replicas: Int) -> Int { max(1, (replicas + 3) / 4) }
+    public static func maxUnavailable(replicas: Int) -> Int { replicas / 4 }
 }

@@ -31,6 +31,9 @@ public struct Hop: Equatable, Sendable {
     public var podName: String?
     /// `kubectl` commands that show the same thing on a real cluster, with the design's names.
     public var kubectl: [String] = []
+    /// During a rolling update, which version the container reached runs ("web-app:1.5, the new
+    /// version"); nil otherwise.
+    public var version: String?
 
     public init(from: String, to: String, connection: String? = nil, direction: HopDirection = .request,
                 status: HopStatus = .ok, narration: String, instance: Int? = nil, instanceCount: Int? = nil,

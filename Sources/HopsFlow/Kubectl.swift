@@ -40,8 +40,9 @@ enum Kubectl {
         let kinds: [Kind: String] = [.deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job"]
         let target = owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } } ?? replica.name
         var out = ["kubectl logs \(target) -c \(SafeText.escape(c.name))\(ns(pod, design))"]
-        if let port {
-            out.append("kubectl exec \(replica.name) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)")
+        // A real Pod's name differs from Hops' stand-in, so commands go through the controller.
+        if let port, !Containers.isDatabase(c) {
+            out.append("kubectl exec \(target) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)/")
         }
         return out
     }

@@ -41,6 +41,11 @@ extension StepRules {
         let sentence = "\(lead)Pod \(replica.name) is one network namespace with one IP, shared by its containers: the "
             + "process listening on \(portText) there, \(Words.name(container)), receives the connection"
         var hop = request(pod.id, container.id, arrow(.traffic, from: pod.id, to: container.id), sentence, replica)
+        if let r = state.rollouts[pod.id], r.container == container.name {
+            let fresh = replica.index <= r.updated
+            hop.version = "\(SafeText.escape(r.image(of: replica.index))), the \(fresh ? "new" : "old") version"
+            hop.narration += " (a rolling update is under way: this Pod runs \(hop.version!))"
+        }
         hop.kubectl = Kubectl.container(container, pod: pod, replica: replica, port: port?.containerPort, design: design)
         return .go(hop, Arrival(at: container.id, caller: a.caller, targetPort: a.targetPort, replica: replica), state)
     }

@@ -37,7 +37,8 @@ enum Responses {
 
     /// One sentence: who answers whom, and what the cluster does to the reply on the way.
     private static func narration(_ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, design: Design) -> String {
-        let from = name(fromID, skipped.last, design)
+        var from = name(fromID, skipped.last, design)
+        if let v = skipped.last?.version { from += " (\(v))" }
         let to = Words.name(toID, in: design)
         let verb = first ? "answers" : "now has what it needed and answers"
         let services = skipped.map(\.to).compactMap { design.component($0) }.filter { $0.kind == .service }

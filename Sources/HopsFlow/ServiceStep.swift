@@ -61,6 +61,10 @@ extension StepRules {
         let sentence = endpointSentence(svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),
                                         landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
         var hop = request(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), sentence, r)
+        if let ro = state.rollouts[pod.id] {
+            hop.narration += "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(ro.updated) "
+                + "new, \(r.count - ro.updated) old) and either version may answer"
+        }
         hop.kubectl = Kubectl.endpoints(svc, design)
         return .go(hop, Arrival(at: pod.id, caller: a.caller, targetPort: target, replica: r), after)
     }

@@ -24,8 +24,31 @@ struct TraceCommand: ParsableCommand {
     @Flag(help: "Print JSON: a list of requests, each with its hops (from, to, connection, narration, status).")
     var json = false
 
+    @Option(help: "The request's Host header (matched against Ingress rule hosts). Default: none, a request by IP.")
+    var host: String?
+
+    @Option(help: "The request's path (matched against Ingress rule paths).")
+    var path = "/"
+
+    @Option(help: "The port the source dials, instead of its arrow's port.")
+    var port: Int?
+
+    @Option(help: "How a Service picks a Pod for each new connection: round-robin (Hops' simplification, each in turn) or random (what kube-proxy's iptables and nftables modes do; seeded).")
+    var balance = "round-robin"
+
+    @Option(help: "The seed of --balance random, so a run can be repeated.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .customLong("keep-alive"), help: "Send every request after the first on the connection the first opened, so it reaches the same Pods.")
+    var keepAlive = false
+
+    @Flag(help: "Print under each hop the kubectl commands that show the same thing on a cluster.")
+    var kubectl = false
+
     func validate() throws {
         if requests < 1 || requests > 10_000 { throw ValidationError("--requests must be from 1 to 10000") }
+        if Balance(rawValue: balance) == nil { throw ValidationError("--balance must be round-robin or random") }
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() throws {
@@ -42,27 +65,33 @@ struct TraceCommand: ParsableCommand {
             source = s
         }
         var state = FlowState()
+        state.balance = Balance(rawValue: balance) ?? .roundRobin
+        state.seed = seed
         var traces: [Trace] = []
-        for _ in 0..<requests {
-            let (t, next) = FlowEngine.trace(design, from: source, state: state)
+        for n in 0..<requests {
+            let (t, next) = FlowEngine.trace(design, from: source, state: state, host: host, path: path, port: port,
+                                             sameConnection: keepAlive && n > 0)
             traces.append(t); state = next
         }
-        print(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design))
+        print(json ? TraceOutput.json(traces, design: design)
+                   : TraceOutput.text(traces, design: design, kubectl: kubectl, keepAlive: keepAlive))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
     }
 }
 
 /// How traces print: numbered hops with names, or JSON with ids and names.
 enum TraceOutput {
-    static func text(_ traces: [Trace], design: Design) -> String {
+    static func text(_ traces: [Trace], design: Design, kubectl: Bool = false, keepAlive: Bool = false) -> String {
         let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
         var out: [String] = []
         for (n, t) in traces.enumerated() {
-            out.append("request \(n + 1) from \(name(t.source))")
+            let conn = keepAlive ? (n == 0 ? " on a new connection" : " on the same connection (keep-alive)") : ""
+            out.append("request \(n + 1) from \(name(t.source))\(conn)")
             for (i, hop) in t.hops.enumerated() {
                 let mark = hop.status == .failed ? "✘" : (hop.direction == .request ? "→" : "←")
                 out.append(String(format: "%3d. ", i + 1) + "\(mark) \(name(hop.from)) → \(name(hop.to))")
                 out.append("     \(Validation.escaped(hop.narration))")
+                if kubectl { out += hop.kubectl.map { "       $ \(Validation.escaped($0))" } }
             }
             out.append(t.succeeded ? "  ✔ the response reached \(name(t.source)) after \(t.hops.count) hops"
                                    : "  ✘ no response: \(Validation.escaped(t.failure ?? "the request stopped"))")
@@ -77,13 +106,17 @@ enum TraceOutput {
             let connection: String?
             let direction, status, narration: String
             let instance: Int?
+            let instanceCount: Int?
+            let pod: String?
+            let kubectl: [String]
         }
         struct RequestOut: Encodable { let request: Int; let source: String; let succeeded: Bool; let failure: String?; let hops: [HopOut] }
         let name = { (id: String) in design.component(id)?.name ?? id }
         let out = traces.enumerated().map { n, t in
             RequestOut(request: n + 1, source: t.source, succeeded: t.succeeded, failure: t.failure, hops: t.hops.map {
                 HopOut(from: $0.from, to: $0.to, fromName: name($0.from), toName: name($0.to), connection: $0.connection,
-                       direction: $0.direction.rawValue, status: $0.status.rawValue, narration: $0.narration, instance: $0.instance)
+                       direction: $0.direction.rawValue, status: $0.status.rawValue, narration: $0.narration, instance: $0.instance,
+                       instanceCount: $0.instanceCount, pod: $0.podName, kubectl: $0.kubectl)
             })
         }
         let enc = JSONEncoder()

@@ -20,12 +20,14 @@ extension Editor {
         Binding(keys: [.char("p")], help: "previous hop") { $0.stepHop(-1) },
         Binding(keys: [.char("+"), .char("=")], help: "faster") { e in e.player?.changeSpeed(1); return [] },
         Binding(keys: [.char("-")], help: "slower") { e in e.player?.changeSpeed(-1); return [] },
-        Binding(keys: [.char("R")], help: "send another request while one plays (round robin shows)") { $0.sendAnother() },
+        Binding(keys: [.char("R")], help: "send another request on a new connection (a Service picks a Pod for each)") { $0.sendAnother() },
+        Binding(keys: [.char("A")], help: "send another request on the same connection (keep-alive: same Pod)") { $0.sendAnother(sameConnection: true) },
     ]
 
     static let flowCommands: [EditorCommand] = [
         EditorCommand(name: "scale", usage: ":scale N", help: "set the replicas of the selected Deployment (or of the Pod's)", takesPath: false) { e, arg, _ in e.scale(arg) },
-        EditorCommand(name: "image", usage: ":image NAME=IMAGE", help: "swap the image of the container NAME", takesPath: false) { e, arg, _ in e.swapImage(arg) },
+        EditorCommand(name: "image", usage: ":image NAME=IMAGE", help: "set container NAME's image: a Deployment rolls it out Pod by Pod", takesPath: false) { e, arg, _ in e.swapImage(arg) },
+        EditorCommand(name: "balance", usage: ":balance round-robin|random", help: "how a Service picks a Pod per connection (random: like kube-proxy)", takesPath: false) { e, arg, _ in e.setBalance(arg) },
         EditorCommand(name: "kill", usage: ":kill", help: "kill the selected Pod's replica (its controller replaces it)", takesPath: false) { e, _, _ in e.killPod() },
         EditorCommand(name: "trace", usage: ":trace", help: "trace a request from the selection", takesPath: false) { e, _, _ in e.startTrace() },
     ]
@@ -42,16 +44,16 @@ extension Editor {
         return []
     }
 
-    func sendAnother() -> [Effect] {
+    func sendAnother(sameConnection: Bool = false) -> [Effect] {
         guard player != nil else { return startThenPlay() }
-        launch()
+        launch(sameConnection: sameConnection)
         player?.playing = true
         return [.animate(true)]
     }
 
-    private func launch() {
+    private func launch(sameConnection: Bool = false) {
         guard let source = player?.source else { return }
-        let (trace, state) = FlowEngine.trace(design, from: source, state: flowState)
+        let (trace, state) = FlowEngine.trace(design, from: source, state: flowState, sameConnection: sameConnection)
         flowState = state
         player?.launch(trace)
         narrate()
@@ -68,7 +70,7 @@ extension Editor {
         guard player != nil else { return startThenPlay() }
         if player!.focus?.finished == true { launch() }
         player!.playing.toggle()
-        return [.animate(player!.playing || !replacements.isEmpty)]
+        return [.animate(player!.playing || clusterBusy)]
     }
 
     func stepHop(_ delta: Int) -> [Effect] {
@@ -83,7 +85,7 @@ extension Editor {
     func stopPlayer() -> [Effect] {
         player = nil
         message = "request stopped"
-        return replacements.isEmpty ? [.animate(false)] : []
+        return clusterBusy ? [] : [.animate(false)]
     }
 
     /// The status line follows the focused packet's hop.
@@ -101,79 +103,7 @@ extension Editor {
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
         }
-        if !replacements.isEmpty {
-            for i in replacements.indices { replacements[i].remainingMs -= ms }
-            for r in replacements where r.remainingMs <= 0 {
-                flowState.revive(r.pod, instance: r.instance)
-                let name = FlowEngine.instanceName(of: r.pod, index: r.instance, in: design) ?? r.pod
-                let (count, down) = FlowEngine.instances(of: r.pod, in: design, state: flowState)
-                message = "\(controllerName(of: r.pod)) replaced \(name): \(count - down.count) of \(count) ready"
-            }
-            replacements.removeAll { $0.remainingMs <= 0 }
-            moving = moving || !replacements.isEmpty
-        }
+        moving = advanceCluster(ms) || moving
         return moving ? [] : [.animate(false)]
-    }
-
-    // MARK: Operating the design
-
-    func controller(of pod: String) -> Component? {
-        if let m = design.connections.first(where: { $0.to == pod && $0.kind == .manages }), let c = design.component(m.from), c.kind.managesPods { return c }
-        if let p = design.component(pod)?.parent, let c = design.component(p), c.kind.managesPods { return c }
-        return nil
-    }
-
-    func controllerName(of pod: String) -> String {
-        controller(of: pod).map { "\($0.kind.rawValue) \($0.name)" } ?? "Pod \(design.component(pod)?.name ?? pod)"
-    }
-
-    func scale(_ arg: String?) -> [Effect] {
-        guard let arg, let n = Int(arg), (0...Limits.maxReplicas).contains(n) else {
-            message = "usage: :scale N (0 to \(Limits.maxReplicas))"; return []
-        }
-        guard let sel = selection, let c = design.component(sel) else { message = "select a Deployment or its Pod first"; return [] }
-        let target = c.kind.managesPods ? c : controller(of: sel)
-        guard let t = target, let i = design.index(of: t.id) else { message = "\(c.name) has no Deployment to scale"; return [] }
-        var d = design
-        d.components[i].replicas = n
-        message = "\(t.kind.rawValue) \(t.name) scaled to \(n) replica\(n == 1 ? "" : "s")"
-        return commit(d)
-    }
-
-    func swapImage(_ arg: String?) -> [Effect] {
-        let parts = (arg ?? "").split(separator: "=", maxSplits: 1).map { String($0).trimmed }
-        guard parts.count == 2, !parts[1].isEmpty, !parts[1].contains(" ") else { message = "usage: :image NAME=IMAGE"; return [] }
-        guard let i = design.components.firstIndex(where: { $0.kind == .container && $0.name == parts[0] }) else {
-            message = "no container named \(parts[0])"; return []
-        }
-        var d = design
-        let old = d.components[i].image ?? "(none)"
-        d.components[i].image = parts[1]
-        message = "container \(parts[0]): \(old) → \(parts[1])"
-        return commit(d)
-    }
-
-    /// Kills one replica of the selected Pod: the one the last request went to, else the
-    /// highest-numbered one that is up. Its controller starts a replacement after a delay.
-    func killPod() -> [Effect] {
-        guard let sel = selection, let c = design.component(sel) else { message = "select a Pod first"; return [] }
-        let pod = c.kind == .pod ? sel : (c.parent.flatMap { design.component($0)?.kind == .pod ? $0 : nil })
-        guard let pod else { message = "select a Pod to kill one of its replicas"; return [] }
-        let (count, down) = FlowEngine.instances(of: pod, in: design, state: flowState)
-        let recent = player?.packets.reversed().compactMap { p in p.trace.hops.first { $0.to == pod && $0.instance != nil }?.instance }.first
-        guard let victim = [recent].compactMap({ $0 }).first(where: { !down.contains($0) })
-                ?? (1...max(1, count)).reversed().first(where: { !down.contains($0) }), count > 0 else {
-            message = "every replica of \(c.name) is already down"; return []
-        }
-        flowState.kill(pod, instance: victim)
-        let name = FlowEngine.instanceName(of: pod, index: victim, in: design) ?? pod
-        let ready = count - down.count - 1
-        if controller(of: pod) != nil {
-            replacements.append(Replacement(pod: pod, instance: victim, remainingMs: Replacement.delayMs))
-            message = "killed \(name); \(controllerName(of: pod)) has \(ready) of \(count) ready; starting a replacement"
-            return [.animate(true)]
-        }
-        message = "killed \(name); nothing manages it, so it stays down (add a Deployment)"
-        return []
     }
 }

@@ -10,7 +10,9 @@ extension Editor {
         if hop.connection == nil, hop.from != hop.to, let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
            let i = packet.trace.hops.firstIndex(of: hop), i > 0 {
             let before = HopPath.cells(packet.trace.hops[i - 1], design: design, cache: cache)
-            if let start = before.last, let end = cells.last { cells = HopPath.straight(from: start, to: end) }
+            if hop.direction == .response, let start = before.last, let target = cache.rects[hop.to] {
+                cells = HopPath.around(from: start, to: target, rects: Array(cache.rects.values))
+            } else if let start = before.last, let end = cells.last { cells = HopPath.straight(from: start, to: end) }
         }
         return cells.isEmpty ? [cache.rects[hop.to].map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
     }

@@ -26,6 +26,21 @@ enum HopPath {
         return o.y > r.maxY ? Point(x: r.center.x, y: r.maxY) : Point(x: r.center.x, y: r.y)
     }
 
+    /// The way of a response that skips components (from a Pod straight back to its caller,
+    /// past the Service): down below every box between the two ends, across, and up into the
+    /// caller, so the packet visibly does not pass through the Service's box.
+    /// `margin` leaves room for the stacked replicas drawn under a Pod (2 rows for 3 or more).
+    static func around(from start: Point, to target: Rect, rects: [Rect], margin: Int = 3) -> [Point] {
+        let end = Point(x: target.center.x, y: target.maxY)
+        let (lo, hi) = (min(start.x, end.x), max(start.x, end.x))
+        let between = rects.filter { $0.maxX >= lo && $0.x <= hi }
+        let floor = (between.map(\.maxY) + [start.y, end.y]).max()! + margin
+        var out = straight(from: start, to: Point(x: start.x, y: floor))
+        out += straight(from: Point(x: start.x, y: floor), to: Point(x: end.x, y: floor)).dropFirst()
+        out += straight(from: Point(x: end.x, y: floor), to: end).dropFirst()
+        return out
+    }
+
     static func straight(from a: Point, to b: Point) -> [Point] {
         var out = [a]
         var p = a
