@@ -142,8 +142,9 @@ extension StepRules {
         let notReady = slots.count - ready
         let skipped = notReady > 0 ? " (\(notReady) not ready or deleted, so left out)" : ""
         if let c = a.caller.flatMap({ design.component($0) }), c.kind == .ingress {
-            return "\(Words.name(c))'s controller does not use the ClusterIP: it reads \(pods)\(skipped) and proxies "
-                + "straight to a Pod IP, \(chosen), \(landing); \(how)"
+            return "\(Words.name(c))'s controller does not use the ClusterIP: it reads \(name)'s EndpointSlices "
+                + "(\(Words.count(ready, "ready Pod")) with \(sel)\(skipped)) and proxies straight to a Pod IP, \(chosen), "
+                + "\(landing); \(how)"
         }
         return "no process runs for \(name): kube-proxy's rules on the sending node rewrite the connection's destination "
             + "from the Service address (port \(port.port)) to a ready endpoint, \(chosen), \(landing); \(pods)\(skipped); \(how)"

@@ -20,17 +20,19 @@ import Testing
     @Test func tStartsAtTheUserAndNStepsHopByHop() throws {
         var s = try Session.bundled()
         s.keys("t")
-        #expect(s.editor.message == "hop 1 of 8: User sends the request to Service web (HTTP :80)")
+        #expect(s.editor.message?.hasPrefix("hop 1 of 6: User opens a connection to Service web's ClusterIP on port 80 (HTTP). "
+            + "A ClusterIP is a virtual address reachable only from inside the cluster") == true)
         let userPort = packetCells(s)
         #expect(userPort.count == 1)
         #expect(s.editor.rect(of: "user")!.maxX == userPort[0].x) // on the User's border, where the arrow leaves
         s.keys("n")
-        #expect(s.editor.message?.hasPrefix("hop 2 of 8: Service web matched 3 Pods with app=web; round robin chose web-1 of 3") == true)
+        #expect(s.editor.message?.hasPrefix("hop 2 of 6: no process runs for Service web: kube-proxy's rules on the sending "
+            + "node rewrite the connection's destination from the Service address (port 80) to a ready endpoint, "
+            + "web-9gv7vthhzd-8t62s (1 of 3)") == true)
         s.keys("nn")
-        #expect(s.editor.message?.hasPrefix("hop 4 of 8: container app calls container db") == true)
+        #expect(s.editor.message?.hasPrefix("hop 4 of 6: container app opens its own connection to container db on localhost:5432") == true)
         s.keys("p")
-        #expect(s.editor.message?.hasPrefix("hop 3 of 8") == true)
-        #expect(s.screenText.contains("Pod web-1 hands the request"))
+        #expect(s.editor.message?.hasPrefix("hop 3 of 6: Pod web-9gv7vthhzd-8t62s is one network namespace") == true)
         s.keys("<Esc>")
         #expect(s.editor.player == nil)
         #expect(packetCells(s).isEmpty)
@@ -63,8 +65,30 @@ import Testing
         for _ in 0..<400 { fx = s.send(.tick(milliseconds: 100)); if fx == [.animate(false)] { break } }
         #expect(fx == [.animate(false)])
         #expect(s.editor.player?.focus?.finished == true)
-        #expect(s.editor.message?.hasPrefix("hop 8 of 8: Service web sends the response back to User") == true)
+        #expect(s.editor.message?.hasPrefix("hop 6 of 6: container app now has what it needed and answers User: the reply "
+            + "goes from Pod web-9gv7vthhzd-8t62s straight back to User, not through Service web") == true)
         #expect(s.screenText.contains("The response reached User."))
+    }
+
+    @Test func theResponsePacketGoesFromThePodToTheUserAroundTheService() throws {
+        var s = try Session.bundled()
+        s.keys("tnnnnn")
+        #expect(s.editor.player?.focus?.current?.from == "ctr-app")
+        #expect(s.editor.player?.focus?.current?.to == "user")
+        s.keys(" ")
+        var cells: [Point] = []
+        for _ in 0..<400 {
+            cells += packetCells(s)
+            if s.send(.tick(milliseconds: 50)) == [.animate(false)] { break }
+        }
+        cells += packetCells(s)
+        let svc = try #require(s.editor.rect(of: "svc-web"))
+        let user = try #require(s.editor.rect(of: "user"))
+        let pod = try #require(s.editor.rect(of: "pod-web"))
+        #expect(cells.count > 10)
+        #expect(!cells.contains { svc.contains($0) })
+        #expect(cells.contains { $0.y > pod.maxY }) // it leaves the Pod downwards, below every box
+        #expect(cells.last.map { $0.y == user.maxY && user.contains($0) } == true) // and arrives at the User
     }
 
     @Test func speedKeysChangeCellsPerSecond() throws {
@@ -85,12 +109,48 @@ import Testing
         #expect(s.editor.player!.playing)
     }
 
+    @Test func aRequestOnTheSameConnectionStaysOnItsPod() throws {
+        var s = try Session.bundled()
+        s.keys("tRAA")
+        let chosen = s.editor.player!.packets.map { $0.trace.hops[1].instance }
+        #expect(chosen == [1, 2, 2, 2])
+        #expect(s.editor.player!.packets[3].trace.hops[1].narration.contains("the request goes on the connection already open (keep-alive)"))
+        #expect(!s.editor.player!.packets[1].trace.hops[1].narration.contains("keep-alive"))
+        s.keys(":balance random<Enter>")
+        #expect(s.editor.flowState.balance == .random)
+        #expect(s.editor.message == "Services pick a ready Pod at random per connection, as kube-proxy's iptables and "
+            + "nftables modes do (seeded)")
+        s.keys(":balance fair<Enter>")
+        #expect(s.editor.message == "usage: :balance round-robin|random")
+    }
+
+    @Test func imageRollsOutANewReplicaSetAndBothVersionsAnswer() throws {
+        var s = try Session.bundled()
+        s.keys(":image app=ghcr.io/hops-demo/web-app:1.5<Enter>")
+        #expect(s.editor.message == "container app: ghcr.io/hops-demo/web-app:1.4.2 → ghcr.io/hops-demo/web-app:1.5; "
+            + "Deployment web rolls out a new ReplicaSet (maxSurge 25% = 1, maxUnavailable 25% = 0): 0 of 3 Pods updated; "
+            + "send requests to see both versions answer")
+        for _ in 0..<30 { s.send(.tick(milliseconds: 100)) }
+        #expect(s.editor.message == "rolling update of Deployment web: 1 of 3 Pods run ghcr.io/hops-demo/web-app:1.5, "
+            + "2 still run ghcr.io/hops-demo/web-app:1.4.2")
+        s.keys("tRR")
+        let versions = s.editor.player!.packets.map { $0.trace.hops[2].version }
+        #expect(versions == ["ghcr.io/hops-demo/web-app:1.5, the new version", "ghcr.io/hops-demo/web-app:1.4.2, the old version",
+                             "ghcr.io/hops-demo/web-app:1.4.2, the old version"])
+        for _ in 0..<60 { s.send(.tick(milliseconds: 100)) }
+        #expect(s.editor.message == "rollout of Deployment web complete: all 3 Pods run ghcr.io/hops-demo/web-app:1.5; "
+            + "the old ReplicaSet stays at 0 replicas for a rollback")
+        #expect(s.editor.flowState.rollouts.isEmpty)
+    }
+
     @Test func killAPodAndWatchTheDeploymentHeal() throws {
         var s = try Session.bundled()
         s.keys("ll")
         #expect(s.editor.selection == "pod-web")
+        let old = try #require(FlowEngine.instanceName(of: "pod-web", index: 3, in: s.design))
         #expect(s.keys(":kill<Enter>") == [.animate(true)])
-        #expect(s.editor.message == "killed web-3; Deployment web has 2 of 3 ready; starting a replacement")
+        #expect(s.editor.message == "deleted Pod \(old); 2 of 3 ready; Deployment web's ReplicaSet creates a replacement "
+            + "with a new name and IP")
         #expect(s.screenText.contains("replicas 1 2 x"))
         // Requests meanwhile go to the others.
         s.keys("<Esc>t") // nothing selected: from the design's User
@@ -100,7 +160,9 @@ import Testing
         s.keys("R")
         #expect(s.editor.player?.focus?.trace.hops[1].instance == 1) // 3 is skipped
         for _ in 0..<30 { s.send(.tick(milliseconds: 100)) }
-        #expect(s.editor.message == "Deployment web replaced web-3: 3 of 3 ready")
+        let new = try #require(FlowEngine.instanceName(of: "pod-web", index: 3, in: s.design, state: s.editor.flowState))
+        #expect(new != old)
+        #expect(s.editor.message == "Deployment web's ReplicaSet replaced \(old) with \(new): 3 of 3 ready")
         #expect(s.screenText.contains("replicas 1 2 3"))
     }
 

@@ -127,11 +127,11 @@ extension TmuxTests {
         let pane = try Pane(TmuxTests.binary, width: 130, height: 30)
         _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
         try pane.keys("t")
-        #expect(try pane.wait { $0.contains("hop 1 of 8") }.contains("User sends the request"))
+        #expect(try pane.wait { $0.contains("hop 1 of 6") }.contains("User opens a connection to Service web's"))
         try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 2 of 8") }.contains("round robin chose"))
+        #expect(try pane.wait { $0.contains("hop 2 of 6") }.contains("no process runs for Service web"))
         try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 3 of 8") }.contains("hands the request to"))
+        #expect(try pane.wait { $0.contains("hop 3 of 6") }.contains("is one network namespace"))
         try pane.keys("q")
         #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
     }

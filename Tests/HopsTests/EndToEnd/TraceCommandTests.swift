@@ -16,9 +16,13 @@ import Testing
         let hops = r.out.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(". ") && $0.contains(" → ") && !$0.contains("  ✔") }
         #expect(hops.map { String($0.drop { $0 == " " }) } == [
             "1. → User → Service web", "2. → Service web → Pod web", "3. → Pod web → Container app", "4. → Container app → Container db",
-            "5. ← Container db → Container app", "6. ← Container app → Pod web", "7. ← Pod web → Service web", "8. ← Service web → User",
+            "5. ← Container db → Container app", "6. ← Container app → User",
         ])
-        #expect(r.out.contains("✔ the response reached User after 8 hops"))
+        #expect(r.out.contains("✔ the response reached User after 6 hops"))
+        #expect(r.out.contains("\n     container app now has what it needed and answers User: the reply goes from Pod "
+            + "web-9gv7vthhzd-8t62s straight back to User, not through Service web; on the node that rewrote the request, "
+            + "conntrack recognises the connection and restores Service web's address as the reply's source, so User sees "
+            + "an answer from the address it dialled; the request is complete\n"))
     }
 
     @Test func jsonListsHopsAndRoundRobinShowsAcrossRequests() throws {
@@ -29,9 +33,60 @@ import Testing
         let reqs = try JSONDecoder().decode([Req].self, from: Data(r.out.utf8))
         #expect(reqs.count == 4)
         #expect(reqs.allSatisfy { $0.succeeded })
-        #expect(reqs[0].hops.map(\.to) == ["svc-web", "pod-web", "ctr-app", "ctr-db", "ctr-app", "pod-web", "svc-web", "user"])
+        #expect(reqs[0].hops.map(\.to) == ["svc-web", "pod-web", "ctr-app", "ctr-db", "ctr-app", "user"])
+        #expect(reqs[0].hops.map(\.from) == ["user", "svc-web", "pod-web", "ctr-app", "ctr-db", "ctr-app"])
         #expect(reqs[0].hops[0].connection == "user-to-web")
+        #expect(reqs[0].hops[5].connection == nil)
+        #expect(reqs[0].hops[5].narration.contains("straight back to User, not through Service web"))
         #expect(reqs.map { $0.hops[1].instance } == [1, 2, 3, 1])
+    }
+
+    @Test func kubectlLinesFollowEachHop() throws {
+        let r = try run(["trace", "--kubectl"])
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        let first = try #require(lines.firstIndex(of: "  1. → User → Service web"))
+        #expect(Array(lines[(first + 2)...(first + 3)]) == [
+            "       $ kubectl describe svc web", "       $ kubectl port-forward svc/web 8080:80"])
+        #expect(lines.contains("       $ kubectl get endpointslices -l kubernetes.io/service-name=web"))
+        #expect(lines.contains("       $ kubectl logs deploy/web -c app"))
+        #expect(lines.contains("       $ kubectl exec deploy/web -c app -- curl -s localhost:8080/"))
+        let json = try run(["trace", "--json"])
+        struct H: Decodable { let kubectl: [String]; let pod: String? }
+        struct Req: Decodable { let hops: [H] }
+        let reqs = try JSONDecoder().decode([Req].self, from: Data(json.out.utf8))
+        #expect(reqs[0].hops[1].kubectl == ["kubectl get endpointslices -l kubernetes.io/service-name=web",
+                                            "kubectl get pods -l app=web -o wide"])
+        #expect(reqs[0].hops[1].pod == "web-9gv7vthhzd-8t62s")
+    }
+
+    @Test func keepAliveAndSeededRandomBalance() throws {
+        let pinned = try run(["trace", "--json", "--requests", "3", "--keep-alive"])
+        struct H: Decodable { let instance: Int?; let narration: String }
+        struct Req: Decodable { let hops: [H] }
+        let reqs = try JSONDecoder().decode([Req].self, from: Data(pinned.out.utf8))
+        #expect(reqs.map { $0.hops[1].instance } == [1, 1, 1])
+        #expect(reqs[1].hops[1].narration.contains("the request goes on the connection already open (keep-alive), so it reaches the same Pod"))
+        let text = try run(["trace", "--requests", "2", "--keep-alive"])
+        #expect(text.out.contains("request 1 from User on a new connection\n"))
+        #expect(text.out.contains("request 2 from User on the same connection (keep-alive)\n"))
+
+        let a = try run(["trace", "--json", "--requests", "8", "--balance", "random", "--seed", "3"])
+        let b = try run(["trace", "--json", "--requests", "8", "--balance", "random", "--seed", "3"])
+        #expect(a.out == b.out)
+        let picks = try JSONDecoder().decode([Req].self, from: Data(a.out.utf8)).map { $0.hops[1].instance }
+        #expect(picks != [1, 2, 3, 1, 2, 3, 1, 2])
+        #expect(Set(picks.compactMap { $0 }).isSubset(of: [1, 2, 3]))
+        let bad = try run(["trace", "--balance", "fair"])
+        #expect(bad.status == 64) // ArgumentParser's usage error, as for --requests 0
+        #expect(bad.err.contains("--balance must be round-robin or random"))
+    }
+
+    @Test func portOptionDialsAnotherPortAndIsRefused() throws {
+        let r = try run(["trace", "--port", "443"])
+        #expect(r.status == 2)
+        #expect(r.out.contains("  ✘ no response: Service web has no port 443; it listens on 80, so the connection is "
+            + "refused: dial port 80 or add port 443 to the Service"))
     }
 
     @Test func aFailedRequestExitsTwoAndPrintsTheFailingHop() throws {
@@ -44,6 +99,7 @@ import Testing
         #expect(r.status == 2)
         #expect(r.out.contains("✘ Service web → Service web"))
         #expect(r.out.contains("app=shop"))
+        #expect(r.out.contains("so it has no endpoints and the connection is refused"))
     }
 
     @Test func badFileAndBadSourceExitOne() throws {

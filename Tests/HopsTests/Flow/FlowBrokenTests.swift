@@ -65,7 +65,8 @@ import Testing
         let (trace, after) = FlowEngine.trace(design, from: "user", state: state)
         let last = try stopped(trace)
         #expect(last.from == "svc-web" && last.to == "pod-web")
-        #expect(last.narration.contains("web-1 is down"))
+        #expect(last.narration.contains("\(FlowFixtures.podName(design, 1)) was deleted and no replacement is ready yet, "
+            + "so there is no ready endpoint and the connection is refused"))
         #expect(after == state)
 
         state.revive("pod-web", instance: 1)
@@ -78,8 +79,9 @@ import Testing
         let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
         let last = try stopped(trace)
         #expect(last.to == "pod-web")
-        #expect(last.narration.contains("every copy is down"))
-        #expect(last.narration.contains("web-3"))
+        #expect(last.narration == "Service web selects Pods with app=web, but the Pods of template web are Running but "
+            + "fail their readiness probe, so none is a ready endpoint and the connection is refused; more replicas of the "
+            + "same template would be just as unready: fix the probe or the app (kubectl describe pod shows the failing probe)")
     }
 
     @Test func wrongTargetPortListsTheExposedPorts() throws {
@@ -88,9 +90,11 @@ import Testing
         let last = try stopped(trace)
         #expect(trace.hops.count == 2)
         #expect(last.from == "svc-web" && last.to == "pod-web")
-        for words in ["9090", "app 8080 (http)", "db 5432 (postgres)", "targetPort"] {
+        for words in ["no container declares port 9090 in Pod web", "if nothing listens there the connection is refused",
+                      "app 8080 (http)", "db 5432 (postgres)", "set targetPort to the port the app listens on"] {
             #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
         }
+        #expect(!last.narration.contains("add containerPort"))
     }
 
     @Test func targetPortByNameMatchesTheContainerPortName() throws {
@@ -101,7 +105,8 @@ import Testing
 
         let bad = FlowEngine.trace(FlowFixtures.web(targetPort: .string("metrics")), from: "user", state: FlowState()).0
         let last = try stopped(bad)
-        #expect(last.narration.contains("metrics"))
+        #expect(last.narration.contains("targetPort metrics names a port no container in Pod web declares"))
+        #expect(last.narration.contains("Kubernetes lists no endpoint for these Pods and the connection is refused"))
         #expect(last.narration.contains("app 8080 (http)"))
     }
 
@@ -140,7 +145,7 @@ import Testing
         let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
         let last = try stopped(trace)
         #expect(last.to == "svc-web")
-        #expect(last.narration.contains("no selector"))
+        #expect(last.narration.contains("no selector, so Kubernetes makes no EndpointSlices for it and it has no endpoints"))
         #expect(last.narration.contains("app=web"))
     }
 }

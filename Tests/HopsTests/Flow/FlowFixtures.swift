@@ -11,8 +11,16 @@ enum FlowFixtures {
         Component(id: id, kind: kind, name: name, parent: parent, properties: properties)
     }
 
-    static func traffic(_ from: String, _ to: String, label: String? = nil) -> Connection {
-        Connection(id: "\(from)->\(to)", from: from, to: to, kind: .traffic, label: label)
+    /// A traffic arrow; `port` is the port the connection dials.
+    static func traffic(_ from: String, _ to: String, label: String? = nil, port: Int? = nil) -> Connection {
+        var c = Connection(id: "\(from)->\(to)", from: from, to: to, kind: .traffic, label: label)
+        c.port = port
+        return c
+    }
+
+    /// The name Hops gives replica `index` of a Pod template in `state` (see PodNames).
+    static func podName(_ design: Design, _ index: Int, pod: String = "pod-web", state: FlowState = FlowState()) -> String {
+        FlowEngine.instanceName(of: pod, index: index, in: design, state: state) ?? "?"
     }
 
     static func labels(_ pairs: [String: String]) -> JSONValue { .object(pairs.mapValues { .string($0) }) }
@@ -44,9 +52,9 @@ enum FlowFixtures {
             component("ctr-app", .container, "app", parent: "pod-web", ["ports": ports([("http", 8080)])]),
             component("ctr-db", .container, "db", parent: "pod-web", ["ports": ports([("postgres", 5432)])]),
         ]
-        var conns = [traffic("user", "svc-web", label: "HTTP :80"),
+        var conns = [traffic("user", "svc-web", label: "HTTP", port: 80),
                      Connection(id: "web-selects", from: "svc-web", to: "pod-web", kind: .selects)]
-        if appCallsDB { conns.append(traffic("ctr-app", "ctr-db", label: ":5432")) }
+        if appCallsDB { conns.append(traffic("ctr-app", "ctr-db", port: 5432)) }
         return Design(name: "web", components: comps, connections: conns)
     }
 

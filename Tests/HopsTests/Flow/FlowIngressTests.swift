@@ -17,7 +17,7 @@ import Testing
         })]
         if let b = defaultBackend { props["defaultBackend"] = .object(["service": .string(b)]) }
         d.components.append(FlowFixtures.component("edge", .ingress, "edge", props))
-        d.connections[0] = FlowFixtures.traffic("user", "edge", label: "HTTPS :443")
+        d.connections[0] = FlowFixtures.traffic("user", "edge", label: "HTTPS", port: 443)
         d.connections.append(FlowFixtures.traffic("edge", "svc-web"))
         return d
     }
@@ -44,8 +44,38 @@ import Testing
         }
     }
 
-    @Test func requestWithoutHostMatchesAnyRuleHost() {
-        #expect(target(design(), path: "/api").requestHops.map(\.to).contains("svc-api"))
+    @Test func requestByIPMatchesOnlyRulesWithoutHost() {
+        let t = target(design(), path: "/api")
+        #expect(!t.requestHops.map(\.to).contains("svc-api"))
+        #expect(t.requestHops.map(\.to).contains("svc-web"))
+        #expect(t.hops[1].narration.contains("for a request by IP (no Host header) and path /api (a request by IP has no "
+            + "Host header, so only rules without a host match)"))
+    }
+
+    @Test func controllerIsAHopBothWaysAndProxiesToPodIPs() {
+        let t = target(design(), host: "shop.example.com", path: "/")
+        #expect(t.succeeded)
+        #expect(t.hops[1].narration.hasPrefix("the Ingress controller behind Ingress edge (its own Pods, which take the "
+            + "client's connection) matched the rule any host / → Service web"))
+        #expect(t.hops[2].narration.hasPrefix("Ingress edge's controller does not use the ClusterIP: it reads Service "
+            + "web's EndpointSlices (3 ready Pods with app=web) and proxies straight to a Pod IP"))
+        #expect(t.hops[2].narration.contains("the controller takes the endpoints in turn, per request"))
+        // Back: db → app, app → the controller (not through Service web), the controller → User.
+        #expect(t.responseHops.map { [$0.from, $0.to] } == [["ctr-db", "ctr-app"], ["ctr-app", "edge"], ["edge", "user"]])
+        #expect(t.responseHops[1].narration.contains("straight back to Ingress edge, not through Service web (the "
+            + "controller proxied to the Pod IP, so no Service address is involved)"))
+        #expect(t.responseHops[2].narration == "Ingress edge now has what it needed and answers User on the connection "
+            + "User opened; the request is complete")
+    }
+
+    @Test func backendNamingAMissingServicePortFails() throws {
+        var d = design(rules: [(nil, "/", "web")])
+        let i = try #require(d.index(of: "edge"))
+        d.components[i].properties["rules"] = .array([.object(["path": .string("/"), "service": .string("web"), "port": .integer(8080)])])
+        let t = target(d, path: "/")
+        #expect(!t.succeeded)
+        #expect(t.failure == "Ingress edge routes any host / → Service web to port 8080, but Service web has no port "
+            + "8080; it listens on 80, so the controller has no backend and answers 503: set the rule's port to 80")
     }
 
     @Test func otherHostFallsToTheDefaultBackend() {

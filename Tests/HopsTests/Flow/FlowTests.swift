@@ -5,7 +5,7 @@ import Testing
 /// The happy path: the bundled design's request goes User → Service → Pod → app → db and back,
 /// and a Service spreads requests over its replicas in turn, skipping the ones that are down.
 @Suite struct FlowTests {
-    @Test func bundledDesignGoesThereAndBack() throws {
+    @Test func bundledDesignGoesThereAndBackWithoutPassingTheService() throws {
         let design = try FlowFixtures.bundled()
         let source = try #require(FlowEngine.defaultSource(in: design))
         #expect(source == "user")
@@ -13,34 +13,42 @@ import Testing
         #expect(trace.succeeded)
         #expect(trace.failure == nil)
         #expect(trace.source == "user")
-        let way = ["user", "svc-web", "pod-web", "ctr-app", "ctr-db"]
-        let there = zip(way, way.dropFirst()).map { [$0, $1] }
-        let back = there.reversed().map { [$0[1], $0[0]] }
-        #expect(trace.hops.map { [$0.from, $0.to] } == there + back)
-        #expect(trace.hops.map(\.direction) == Array(repeating: .request, count: 4) + Array(repeating: .response, count: 4))
+        // Out along the drawing; back only between the parties that hold connections: db answers
+        // app on their localhost connection, app answers User straight from the Pod.
+        #expect(trace.hops.map { [$0.from, $0.to] } == [["user", "svc-web"], ["svc-web", "pod-web"], ["pod-web", "ctr-app"],
+                                                      ["ctr-app", "ctr-db"], ["ctr-db", "ctr-app"], ["ctr-app", "user"]])
+        #expect(trace.hops.map(\.direction) == Array(repeating: .request, count: 4) + Array(repeating: .response, count: 2))
         #expect(trace.hops.allSatisfy { $0.status == .ok })
-        let arrows: [String?] = ["user-to-web", "web-selects-pods", nil, "app-to-db"]
-        #expect(trace.hops.map(\.connection) == arrows + arrows.reversed())
-        for hop in trace.hops {
-            let from = try #require(design.component(hop.from)).name
-            let to = try #require(design.component(hop.to)).name
-            #expect(hop.narration.contains(from), "\(hop.narration) should name \(from)")
-            #expect(hop.narration.contains(to), "\(hop.narration) should name \(to)")
-        }
-        // Everything after the Service happens inside one replica of the three.
-        #expect(trace.hops[1...6].allSatisfy { $0.instance == 1 && $0.instanceCount == 3 })
-        #expect(trace.hops[0].instance == nil && trace.hops[7].instance == nil)
+        #expect(trace.hops.map(\.connection) == ["user-to-web", "web-selects-pods", nil, "app-to-db", "app-to-db", nil])
+        #expect(!trace.responseHops.contains { $0.from == "svc-web" || $0.to == "svc-web" || $0.to == "pod-web" })
+        // Everything after the Service happens inside one Pod of the three, named as a Deployment names it.
+        #expect(trace.hops[1...5].allSatisfy { $0.instance == 1 && $0.instanceCount == 3 })
+        #expect(trace.hops[1...5].allSatisfy { $0.podName == "web-9gv7vthhzd-8t62s" })
+        #expect(trace.hops[0].instance == nil)
+        #expect(trace.hops[4].narration == "container db answers container app on their localhost connection inside Pod web-9gv7vthhzd-8t62s")
+        #expect(trace.hops[5].narration == "container app now has what it needed and answers User: the reply goes from "
+            + "Pod web-9gv7vthhzd-8t62s straight back to User, not through Service web; on the node that rewrote the "
+            + "request, conntrack recognises the connection and restores Service web's address as the reply's source, "
+            + "so User sees an answer from the address it dialled; the request is complete")
     }
 
-    @Test func serviceHopExplainsItsChoice() throws {
+    @Test func serviceHopSaysKubeProxyRewritesTheConnection() throws {
         let design = try FlowFixtures.bundled()
         let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
-        let hop = try #require(trace.hops.first { $0.from == "svc-web" })
-        for words in ["Service web", "3 Pods", "app=web", "round robin", "web-1 of 3", "8080", "container app"] {
-            #expect(hop.narration.contains(words), "\(hop.narration) should say \(words)")
-        }
-        #expect(trace.hops[3].narration.contains("localhost"))
-        #expect(trace.hops.last?.narration.contains("complete") == true)
+        #expect(trace.hops[0].narration == "User opens a connection to Service web's ClusterIP on port 80 (HTTP). A "
+            + "ClusterIP is a virtual address reachable only from inside the cluster: from outside, a cluster needs an "
+            + "Ingress, a LoadBalancer or NodePort Service, or kubectl port-forward svc/web 8080:80; Hops traces on as "
+            + "if User were inside")
+        #expect(trace.hops[1].narration == "no process runs for Service web: kube-proxy's rules on the sending node "
+            + "rewrite the connection's destination from the Service address (port 80) to a ready endpoint, "
+            + "web-9gv7vthhzd-8t62s (1 of 3), port 8080, where container app listens; Service web's EndpointSlices "
+            + "list 3 ready Pods with app=web; Hops takes the endpoints in turn so each is seen (a simplification: "
+            + "kube-proxy in iptables or nftables mode picks a ready endpoint at random, IPVS round robin per node); "
+            + "the choice holds for the whole connection")
+        #expect(trace.hops[2].narration == "Pod web-9gv7vthhzd-8t62s is one network namespace with one IP, shared by "
+            + "its containers: the process listening on port 8080 there, container app, receives the connection")
+        #expect(trace.hops[3].narration == "container app opens its own connection to container db on localhost:5432: "
+            + "a separate connection with its own protocol; both containers share Pod web-9gv7vthhzd-8t62s's network namespace")
     }
 
     @Test func roundRobinTakesEachReplicaInTurn() throws {
@@ -49,10 +57,11 @@ import Testing
             #expect(FlowFixtures.chosen(traces) == [1, 2, 3, 1, 2, 3])
             #expect(traces.allSatisfy { $0.succeeded })
             #expect(state.roundRobin["svc-web"] != nil)
-            // The chosen replica is named in the narration, out of three.
+            // The chosen Pod is named in the narration, out of three, each with its own name.
             for (t, i) in zip(traces, [1, 2, 3, 1, 2, 3]) {
-                #expect(t.hops[1].narration.contains("web-\(i) of 3"))
+                #expect(t.hops[1].narration.contains("\(FlowFixtures.podName(design, i)) (\(i) of 3)"))
             }
+            #expect(Set((1...3).map { FlowFixtures.podName(design, $0) }).count == 3)
         }
     }
 
@@ -73,7 +82,8 @@ import Testing
         let (traces, after) = FlowFixtures.run(design, 6, state: state)
         #expect(FlowFixtures.chosen(traces) == [1, 3, 1, 3, 1, 3])
         #expect(traces.allSatisfy { $0.succeeded })
-        #expect(traces[0].hops[1].narration.contains("web-2 is down"))
+        #expect(traces[0].hops[1].narration.contains("3 ready Pods") == false)
+        #expect(traces[0].hops[1].narration.contains("2 ready Pods with app=web (1 not ready or deleted, so left out)"))
 
         var revived = after
         revived.revive("pod-web", instance: 2)
@@ -106,7 +116,7 @@ import Testing
         bare.connections.removeAll { $0.kind == .manages }
         #expect(FlowEngine.instances(of: "pod-web", in: bare, state: FlowState()) == (1, []))
         #expect(FlowEngine.instanceName(of: "pod-web", index: 1, in: bare) == "web")
-        #expect(FlowEngine.instanceName(of: "pod-web", index: 2, in: design) == "web-2")
+        #expect(FlowEngine.instanceName(of: "pod-web", index: 2, in: design) == "web-9gv7vthhzd-2l55x")
     }
 
     @Test func bareSingletonPodIsNamedAsDrawn() throws {
@@ -115,7 +125,7 @@ import Testing
         let (traces, _) = FlowFixtures.run(design, 2)
         #expect(FlowFixtures.chosen(traces) == [1, 1])
         #expect(traces.allSatisfy { $0.succeeded })
-        #expect(!traces[0].hops[1].narration.contains("web-1"))
+        #expect(traces[0].hops[1].narration.contains("a ready endpoint, web, port 8080"))
     }
 
     @Test func defaultSourcePrefersAUserThenAnUncalledComponent() {
@@ -131,7 +141,7 @@ import Testing
     @Test func containerCallingAnotherServiceRoundRobinsThere() {
         var design = FlowFixtures.web(replicas: 3, appCallsDB: false)
         FlowFixtures.addAPI(to: &design, replicas: 2)
-        design.connections.append(FlowFixtures.traffic("ctr-app", "svc-api"))
+        design.connections.append(FlowFixtures.traffic("ctr-app", "svc-api", port: 80))
         let (traces, state) = FlowFixtures.run(design, 4)
         #expect(traces.allSatisfy { $0.succeeded })
         let path = traces[0].requestHops.map(\.to)
@@ -140,21 +150,32 @@ import Testing
         #expect(FlowFixtures.chosen(traces) == [1, 2, 3, 1])
         #expect(state.roundRobin.keys.sorted() == ["svc-api", "svc-web"])
         // The named targetPort "grpc" resolves to the container port of that name.
-        #expect(traces[0].hops[4].narration.contains("grpc = 9000"))
+        #expect(traces[0].hops[4].narration.contains("port grpc = 9000, where container server listens"))
+        // app looks Service api up by its DNS name before connecting.
+        #expect(traces[0].hops[3].narration.contains("looks up api (in full api.default.svc.cluster.local) in the cluster DNS"))
+        // The response skips both Services: server answers app, app answers User.
+        #expect(traces[0].responseHops.map { [$0.from, $0.to] } == [["ctr-api", "ctr-app"], ["ctr-app", "user"]])
         // The api replica is on the hops inside it, not on the call into Service api.
         #expect(traces[1].hops[3].instance == nil)
         #expect(traces[1].hops[4].instance == 2 && traces[1].hops[4].instanceCount == 2)
     }
 
-    @Test func requestStraightToAPodUsesTheFirstRunningCopy() {
+    @Test func requestStraightToAPodDialsOneSpecificPod() throws {
         var design = FlowFixtures.web(replicas: 3)
-        design.connections[0] = FlowFixtures.traffic("user", "pod-web", label: ":5432")
+        design.connections[0] = FlowFixtures.traffic("user", "pod-web", port: 5432)
+        let (trace, _) = FlowEngine.trace(design, from: "user", state: FlowState())
+        #expect(trace.succeeded)
+        // The connection's port picks the db container, in the one Pod whose IP the arrow dials.
+        #expect(trace.requestHops.map(\.to) == ["pod-web", "ctr-db"])
+        #expect(trace.requestHops[1].instance == 1)
+        #expect(trace.requestHops[0].narration.contains("dials a Pod IP directly on port 5432"))
+        #expect(trace.requestHops[1].narration.contains("nothing picks among the copies"))
+
+        // That Pod deleted: its IP is gone; nothing falls over to another copy.
         var state = FlowState()
         state.kill("pod-web", instance: 1)
-        let (trace, _) = FlowEngine.trace(design, from: "user", state: state)
-        #expect(trace.succeeded)
-        // The label's port picks the db container; copy 1 is down so copy 2 takes it.
-        #expect(trace.requestHops.map(\.to) == ["pod-web", "ctr-db"])
-        #expect(trace.requestHops[1].instance == 2)
+        let (gone, _) = FlowEngine.trace(design, from: "user", state: state)
+        #expect(!gone.succeeded)
+        #expect(gone.failure?.contains("dials the IP of Pod \(FlowFixtures.podName(design, 1)), which was deleted") == true)
     }
 }
