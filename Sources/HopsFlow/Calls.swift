@@ -12,8 +12,13 @@ enum Calls {
         let label = conn.label?.trimmed.isEmpty == false ? " (\(SafeText.escape(conn.label!.trimmed)))" : ""
         if here.kind == .service { return "the connection goes on to \(to)\(on)" }
         if let r = replica, here.parent == r.pod, next.kind == .container {
-            return "\(from) opens its own connection to \(to) on localhost\(port.map { ":\($0)" } ?? "")\(label): "
+            var s = "\(from) opens its own connection to \(to) on localhost\(port.map { ":\($0)" } ?? "")\(label): "
                 + "a separate connection with its own protocol; both containers share Pod \(r.name)'s network namespace"
+            if Containers.isDatabase(next), r.count > 1 {
+                s += " (with \(r.count) replicas there are \(r.count) separate databases, one in each Pod, each lost when "
+                    + "its Pod is replaced; the usual shape is a StatefulSet with a PersistentVolumeClaim behind its own Service)"
+            }
+            return s
         }
         switch next.kind {
         case .service: return toService(here, next, on: on, label: label, port: port, design: design)

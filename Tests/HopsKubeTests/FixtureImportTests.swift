@@ -66,7 +66,9 @@ import Testing
         let (d, warnings) = try KubeSupport.load("bookinfo.yaml", "bookinfo-ingress.yaml")
         #expect(warnings.isEmpty)
         #expect(d.targets(of: "gateway", kind: .traffic) == ["productpage"])
-        #expect(d.connections.first { $0.from == "ing-gateway" }?.label == ":9080")
+        // The backend's port is the connection's port, drawn as ":9080".
+        #expect(d.connections.first { $0.from == "ing-gateway" }?.port == 9080)
+        #expect(d.connections.first { $0.from == "ing-gateway" }?.shownLabel == ":9080")
         #expect(d.sources(of: "gateway", kind: .traffic) == ["User"])
         #expect(d.missing().isEmpty)
         let (alone, aloneWarnings) = try KubeSupport.load("bookinfo-ingress.yaml")

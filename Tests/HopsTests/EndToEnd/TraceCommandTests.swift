@@ -41,6 +41,15 @@ import Testing
         #expect(reqs.map { $0.hops[1].instance } == [1, 2, 3, 1])
     }
 
+    @Test func readmeShowsWhatTraceReallyPrints() throws {
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"),
+                                encoding: .utf8)
+        let r = try run(["trace"])
+        let block = try #require(readme.range(of: "```\nrequest 1 from User\n"))
+        let end = try #require(readme.range(of: "\n```", range: block.upperBound..<readme.endIndex))
+        #expect("request 1 from User\n" + readme[block.upperBound..<end.lowerBound] + "\n" == r.out)
+    }
+
     @Test func kubectlLinesFollowEachHop() throws {
         let r = try run(["trace", "--kubectl"])
         #expect(r.status == 0)

@@ -48,7 +48,9 @@ import Testing
         #expect(trace.hops[2].narration == "Pod web-9gv7vthhzd-8t62s is one network namespace with one IP, shared by "
             + "its containers: the process listening on port 8080 there, container app, receives the connection")
         #expect(trace.hops[3].narration == "container app opens its own connection to container db on localhost:5432: "
-            + "a separate connection with its own protocol; both containers share Pod web-9gv7vthhzd-8t62s's network namespace")
+            + "a separate connection with its own protocol; both containers share Pod web-9gv7vthhzd-8t62s's network namespace "
+            + "(with 3 replicas there are 3 separate databases, one in each Pod, each lost when its Pod is replaced; the "
+            + "usual shape is a StatefulSet with a PersistentVolumeClaim behind its own Service)")
     }
 
     @Test func roundRobinTakesEachReplicaInTurn() throws {
