@@ -44,9 +44,13 @@ enum Calls {
         switch type {
         case "NodePort":
             let node = nodePort(svc, port).map { "nodePort \($0)" } ?? "its nodePort (30000-32767)"
-            return "\(from) connects to a node's IP on \(to)'s \(node)\(label); kube-proxy on that node takes the connection; "
-                + "with externalTrafficPolicy: Cluster (the default) the node also rewrites the source to its own address "
-                + "(SNAT), so the Pod does not see \(from)'s address and the reply returns through that node"
+            let lead = "\(from) connects to a node's IP on \(to)'s \(node)\(label); kube-proxy on that node takes the connection; "
+            if svc.properties["externalTrafficPolicy"]?.string == "Local" {
+                return lead + "with externalTrafficPolicy: Local the node keeps \(from)'s address and sends only to Pods "
+                    + "on that same node (a node without one refuses the connection)"
+            }
+            return lead + "with externalTrafficPolicy: Cluster (the default) the node also rewrites the source to its own "
+                + "address (SNAT), so the Pod does not see \(from)'s address and the reply returns through that node"
         case "LoadBalancer":
             return "\(from) connects to the cloud load balancer of \(to)\(on)\(label); it forwards to a node's nodePort, "
                 + "where kube-proxy's rules pick a Pod (with externalTrafficPolicy: Cluster the node also rewrites the source)"

@@ -68,10 +68,19 @@ enum Replicas {
         PodNames.name(pod, index: index, owner: count(of: pod.id, in: design).owner, in: design, state: state)
     }
 
-    /// "web-5d78c9869d-x7k2p (2 of 3)", or "web" for a bare Pod.
+    /// "web-5d78c9869d-x7k2p (2 of 3, kept by ReplicaSet web-5d78c9869d of Deployment web)", or
+    /// "web" for a bare Pod: a Deployment manages ReplicaSets, and the ReplicaSet keeps the Pods.
     static func describe(_ pod: Component, _ r: Replica, in design: Design, state: FlowState) -> String {
         let n = name(pod, index: r.index, in: design, state: state)
-        return manager(of: pod.id, in: design) == nil ? n : "\(n) (\(r.index) of \(r.count))"
+        guard manager(of: pod.id, in: design) != nil else { return n }
+        guard let owner = count(of: pod.id, in: design).owner else { return "\(n) (\(r.index) of \(r.count))" }
+        let keeper: String
+        if owner.kind == .deployment {
+            keeper = "kept by ReplicaSet \(n.split(separator: "-").dropLast().joined(separator: "-")) of \(Words.name(owner))"
+        } else {
+            keeper = "of \(Words.name(owner))"
+        }
+        return "\(n) (\(r.index) of \(r.count), \(keeper))"
     }
 
     /// The replicas that are down: the killed ones, or all of them when the Pod is not ready.

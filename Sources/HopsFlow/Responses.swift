@@ -55,6 +55,10 @@ enum Responses {
             return s + " (the controller proxied to the Pod IP, so no Service address is involved)"
         }
         switch svc.serviceType ?? "ClusterIP" {
+        case "NodePort" where svc.properties["externalTrafficPolicy"]?.string == "Local",
+             "LoadBalancer" where svc.properties["externalTrafficPolicy"]?.string == "Local":
+            s += "; the Pod runs on the node that took the connection, where conntrack undoes the destination rewrite, "
+                + "so \(to) sees the reply come from the address it dialled"
         case "NodePort", "LoadBalancer":
             s += "; it returns through the node that took the connection, where conntrack undoes that node's source NAT "
                 + "and destination rewrite, so \(to) sees the reply come from the address it dialled"

@@ -109,6 +109,7 @@ enum TraceOutput {
             let instanceCount: Int?
             let pod: String?
             let kubectl: [String]
+            let version: String?
         }
         struct RequestOut: Encodable { let request: Int; let source: String; let succeeded: Bool; let failure: String?; let hops: [HopOut] }
         let name = { (id: String) in design.component(id)?.name ?? id }
@@ -116,7 +117,7 @@ enum TraceOutput {
             RequestOut(request: n + 1, source: t.source, succeeded: t.succeeded, failure: t.failure, hops: t.hops.map {
                 HopOut(from: $0.from, to: $0.to, fromName: name($0.from), toName: name($0.to), connection: $0.connection,
                        direction: $0.direction.rawValue, status: $0.status.rawValue, narration: $0.narration, instance: $0.instance,
-                       instanceCount: $0.instanceCount, pod: $0.podName, kubectl: $0.kubectl)
+                       instanceCount: $0.instanceCount, pod: $0.podName, kubectl: $0.kubectl, version: $0.version)
             })
         }
         let enc = JSONEncoder()

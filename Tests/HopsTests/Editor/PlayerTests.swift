@@ -28,7 +28,7 @@ import Testing
         s.keys("n")
         #expect(s.editor.message?.hasPrefix("hop 2 of 6: no process runs for Service web: kube-proxy's rules on the sending "
             + "node rewrite the connection's destination from the Service address (port 80) to a ready endpoint, "
-            + "web-9gv7vthhzd-8t62s (1 of 3)") == true)
+            + "web-9gv7vthhzd-8t62s (1 of 3, kept by ReplicaSet web-9gv7vthhzd of Deployment web)") == true)
         s.keys("nn")
         #expect(s.editor.message?.hasPrefix("hop 4 of 6: container app opens its own connection to container db on localhost:5432") == true)
         s.keys("p")

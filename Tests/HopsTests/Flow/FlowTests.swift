@@ -41,7 +41,8 @@ import Testing
             + "if User were inside")
         #expect(trace.hops[1].narration == "no process runs for Service web: kube-proxy's rules on the sending node "
             + "rewrite the connection's destination from the Service address (port 80) to a ready endpoint, "
-            + "web-9gv7vthhzd-8t62s (1 of 3), port 8080, where container app listens; Service web's EndpointSlices "
+            + "web-9gv7vthhzd-8t62s (1 of 3, kept by ReplicaSet web-9gv7vthhzd of Deployment web), port 8080, where "
+            + "container app listens; Service web's EndpointSlices "
             + "list 3 ready Pods with app=web; Hops takes the endpoints in turn so each is seen (a simplification: "
             + "kube-proxy in iptables or nftables mode picks a ready endpoint at random, IPVS round robin per node); "
             + "the choice holds for the whole connection")
@@ -61,7 +62,9 @@ import Testing
             #expect(state.roundRobin["svc-web"] != nil)
             // The chosen Pod is named in the narration, out of three, each with its own name.
             for (t, i) in zip(traces, [1, 2, 3, 1, 2, 3]) {
-                #expect(t.hops[1].narration.contains("\(FlowFixtures.podName(design, i)) (\(i) of 3)"))
+                let name = FlowFixtures.podName(design, i)
+                let replicaSet = name.split(separator: "-").dropLast().joined(separator: "-")
+                #expect(t.hops[1].narration.contains("\(name) (\(i) of 3, kept by ReplicaSet \(replicaSet) of Deployment web)"))
             }
             #expect(Set((1...3).map { FlowFixtures.podName(design, $0) }).count == 3)
         }

@@ -113,6 +113,23 @@ import Testing
             + "the source to its own address (SNAT), so the Pod does not see User's address and the reply returns through that node")
         #expect(t.hops.last?.narration.contains("it returns through the node that took the connection, where conntrack "
             + "undoes that node's source NAT and destination rewrite") == true)
+
+        d.components[i].properties["externalTrafficPolicy"] = .string("Local")
+        let local = trace(d)
+        #expect(local.hops[0].narration.hasSuffix("with externalTrafficPolicy: Local the node keeps User's address and "
+            + "sends only to Pods on that same node (a node without one refuses the connection)"))
+        #expect(local.hops.last?.narration.contains("the Pod runs on the node that took the connection, where conntrack "
+            + "undoes the destination rewrite") == true)
+    }
+
+    @Test func loadBalancerEntryIsTheCloudLoadBalancer() throws {
+        var d = FlowFixtures.web()
+        d.components[try #require(d.index(of: "svc-web"))].serviceType = "LoadBalancer"
+        let t = trace(d)
+        #expect(t.succeeded)
+        #expect(t.hops[0].narration == "User connects to the cloud load balancer of Service web on port 80 (HTTP); it "
+            + "forwards to a node's nodePort, where kube-proxy's rules pick a Pod (with externalTrafficPolicy: Cluster the "
+            + "node also rewrites the source)")
     }
 
     @Test func keepAlivePinsTheConnectionToOnePod() {
