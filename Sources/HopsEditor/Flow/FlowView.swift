@@ -74,7 +74,7 @@ extension Editor {
         if p.finished && hop.status == .ok { out.append(("The response reached \(name(p.trace.source)).", CellStyle(fg: .green))) }
         // How to see the same hop on a real cluster (hops trace --kubectl prints the same lines).
         out += hop.kubectl.map { ("$ \($0)", CellStyle(attrs: .dim)) }
-        out.append(("n next · p previous · Space play · R another · Esc stop", CellStyle(attrs: .dim)))
+        out.append(("n next · p previous · Space play · R new connection · A same connection · Esc stop", CellStyle(attrs: .dim)))
         return glyphs.isASCII ? out.map { ($0.0.replacingArrows(), $0.1) } : out
     }
 }
