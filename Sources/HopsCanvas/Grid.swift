@@ -165,11 +165,16 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// The rows joined with newlines, trailing spaces trimmed: what `hops render` prints.
+    /// Linear in the cells: each row stops at its last cell that is not a blank.
     public var text: String {
-        rows.map { row in
-            var r = Substring(row)
-            while r.last == " " { r = r.dropLast() }
-            return String(r)
-        }.joined(separator: "\n")
+        var out = ""
+        for y in 0..<height {
+            if y > 0 { out.append("\n") }
+            let row = y * width
+            var end = width
+            while end > 0, cells[row + end - 1].ch == " ", !cells[row + end - 1].isContinuation { end -= 1 }
+            for x in 0..<end where !cells[row + x].isContinuation { out.append(cells[row + x].ch) }
+        }
+        return out
     }
 }

@@ -48,10 +48,11 @@ struct Render: ParsableCommand {
 
 extension String {
     /// Without empty lines at the start and the end.
+    /// Linear: the blank lines are found from both ends, never removed one by one.
     func trimmingBlankLines() -> String {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
-        while let f = lines.first, f.allSatisfy({ $0 == " " }) { lines.removeFirst() }
-        while let l = lines.last, l.allSatisfy({ $0 == " " }) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        let lines = split(separator: "\n", omittingEmptySubsequences: false)
+        let blank = { (l: Substring) in l.utf8.allSatisfy { $0 == 0x20 } }
+        guard let first = lines.firstIndex(where: { !blank($0) }), let last = lines.lastIndex(where: { !blank($0) }) else { return "" }
+        return lines[first...last].joined(separator: "\n")
     }
 }
