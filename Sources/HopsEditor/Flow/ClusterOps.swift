@@ -114,6 +114,13 @@ extension Editor {
         replacements.removeAll { $0.remainingMs <= 0 }
         for pod in flowState.rollouts.keys.sorted() {
             guard var r = flowState.rollouts[pod] else { continue }
+            let current = design.children(of: pod).first { $0.kind == .container && $0.name == r.container }?.image
+            guard current == r.newImage else {
+                // The template changed again (undo, another :image): this rollout no longer applies.
+                flowState.rollouts[pod] = nil
+                message = "rollout of \(controllerName(of: pod)) stopped: the Pod template changed"
+                continue
+            }
             r.nextStepMs -= ms
             guard r.nextStepMs <= 0 else { flowState.rollouts[pod] = r; continue }
             let count = FlowEngine.instances(of: pod, in: design, state: flowState).count
