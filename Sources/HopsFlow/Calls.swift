@@ -43,7 +43,7 @@ enum Calls {
         let outside = here.kind == .user
         switch type {
         case "NodePort":
-            let node = nodePort(svc, port).map { "nodePort \($0)" } ?? "its nodePort (30000-32767)"
+            let node = nodePort(svc, port).map { "nodePort \($0)" } ?? "nodePort, one of 30000-32767"
             let lead = "\(from) connects to a node's IP on \(to)'s \(node)\(label); kube-proxy on that node takes the connection; "
             if svc.properties["externalTrafficPolicy"]?.string == "Local" {
                 return lead + "with externalTrafficPolicy: Local the node keeps \(from)'s address and sends only to Pods "
