@@ -33,16 +33,26 @@ enum Kubectl {
         return ["kubectl get pods\(sel) -o wide\(ns(pod, design))"]
     }
 
-    /// Where the request lands: the container's logs (via its controller when it has one) and
-    /// a request made from inside the Pod.
-    static func container(_ c: Component, pod: Component, replica: Replica, port: Int?, design: Design) -> [String] {
+    /// The logs of the container that answers, where a response can be seen leaving.
+    static func logs(_ c: Component, _ design: Design) -> [String] {
+        guard c.kind == .container, let pod = c.parent.flatMap({ design.component($0) }) else { return [] }
+        return ["kubectl logs \(workload(pod, design)) -c \(SafeText.escape(c.name))\(ns(pod, design))"]
+    }
+
+    /// "deploy/web": how kubectl names the Pods of a controller (it picks one of them); a bare
+    /// Pod by its name. A real Pod's name differs from Hops' stand-in, so commands use this.
+    static func workload(_ pod: Component, _ design: Design) -> String {
         let owner = Replicas.count(of: pod.id, in: design).owner
         let kinds: [Kind: String] = [.deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job"]
-        let target = owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } } ?? replica.name
-        var out = ["kubectl logs \(target) -c \(SafeText.escape(c.name))\(ns(pod, design))"]
-        // A real Pod's name differs from Hops' stand-in, so commands go through the controller.
+        return owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } } ?? SafeText.escape(pod.name)
+    }
+
+    /// Where the request lands: the container's logs (via its controller when it has one) and
+    /// a request made from inside the Pod.
+    static func container(_ c: Component, pod: Component, port: Int?, design: Design) -> [String] {
+        var out = logs(c, design)
         if let port, !Containers.isDatabase(c) {
-            out.append("kubectl exec \(target) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)/")
+            out.append("kubectl exec \(workload(pod, design)) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)/")
         }
         return out
     }
@@ -59,7 +69,7 @@ enum Kubectl {
         case .ingress: return ingress(next, design)
         case .container:
             guard let r = replica, let pod = design.component(r.pod) else { return [] }
-            return container(next, pod: pod, replica: r, port: port, design: design)
+            return container(next, pod: pod, port: port, design: design)
         case .pod: return pods(next, design)
         default: return []
         }

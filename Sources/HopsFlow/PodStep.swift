@@ -46,7 +46,7 @@ extension StepRules {
             hop.version = "\(SafeText.escape(r.image(of: replica.index))), the \(fresh ? "new" : "old") version"
             hop.narration += " (a rolling update is under way: this Pod runs \(hop.version!))"
         }
-        hop.kubectl = Kubectl.container(container, pod: pod, replica: replica, port: port?.containerPort, design: design)
+        hop.kubectl = Kubectl.container(container, pod: pod, port: port?.containerPort, design: design)
         return .go(hop, Arrival(at: container.id, caller: a.caller, targetPort: a.targetPort, replica: replica), state)
     }
 

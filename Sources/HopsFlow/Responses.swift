@@ -20,7 +20,8 @@ enum Responses {
             var hop = Hop(from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
                           narration: narration(from.id, to.id, skipped, first: i == parties.count - 1, design: design),
                           instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
-                          podName: from.reached?.podName)
+                          podName: from.reached?.podName,
+                          kubectl: design.component(from.id).map { Kubectl.logs($0, design) } ?? [])
             if to.id == source { hop.narration += "; the request is complete" }
             out.append(hop)
         }
