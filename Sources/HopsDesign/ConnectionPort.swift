@@ -22,7 +22,8 @@ extension Connection {
         guard kind == .traffic, port == nil, let l = label?.trimmed, let colon = l.lastIndex(of: ":") else { return }
         let digits = l[l.index(after: colon)...]
         guard (1...5).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let n = Int(digits), (1...65_535).contains(n) else { return }
+            let n = Int(digits), (1...65_535).contains(n)
+        else { return }
         let head = String(l[..<colon]).trimmed
         port = n
         label = head.isEmpty ? nil : head

@@ -36,8 +36,11 @@ enum Containers {
         var parts: [String] = []
         for pod in pods {
             for c in of(pod, in: design) {
-                let ports = c.containerPorts.map { p in p.name.map { "\(p.containerPort) (\(SafeText.escape($0)))" } ?? "\(p.containerPort)" }
-                parts.append("\(SafeText.escape(c.name)) " + (ports.isEmpty ? "no ports" : ports.joined(separator: ", ")))
+                let ports = c.containerPorts.map { p in
+                    p.name.map { "\(p.containerPort) (\(SafeText.escape($0)))" } ?? "\(p.containerPort)"
+                }
+                parts.append(
+                    "\(SafeText.escape(c.name)) " + (ports.isEmpty ? "no ports" : ports.joined(separator: ", ")))
             }
         }
         return parts.isEmpty ? "the Pods have no containers" : "declared: " + Words.list(parts)

@@ -8,8 +8,10 @@ public enum FlowEngine {
     /// advanced, the connection it opened remembered). `host` is the Host header (nil: a request by
     /// IP), `port` replaces the port of the source's arrow, and `sameConnection` sends the request
     /// on the connections the previous one opened (keep-alive), so it reaches the same Pods.
-    public static func trace(_ design: Design, from source: String, state: FlowState, host: String? = nil,
-                             path: String = "/", port: Int? = nil, sameConnection: Bool = false) -> (Trace, FlowState) {
+    public static func trace(
+        _ design: Design, from source: String, state: FlowState, host: String? = nil,
+        path: String = "/", port: Int? = nil, sameConnection: Bool = false
+    ) -> (Trace, FlowState) {
         let path = path.isEmpty ? "/" : path
         var rules = StepRules(design: design, host: host, path: path)
         rules.sourcePort = port
@@ -34,7 +36,8 @@ public enum FlowEngine {
     /// Pod instances for a Pod component: count and which are up (for drawing stacked replicas).
     /// `down` holds the 1-based numbers of the replicas that are down; a Pod marked not ready
     /// has all of them down. A component that is not a Pod counts as one instance.
-    public static func instances(of podID: String, in design: Design, state: FlowState) -> (count: Int, down: Set<Int>) {
+    public static func instances(of podID: String, in design: Design, state: FlowState) -> (count: Int, down: Set<Int>)
+    {
         guard let pod = design.component(podID) else { return (0, []) }
         guard pod.kind == .pod else { return (1, []) }
         let count = Replicas.count(of: podID, in: design).count
@@ -56,7 +59,9 @@ public enum FlowEngine {
 
     /// `instances(of:in:state:)` when a controller manages the Pod, nil for a bare Pod or
     /// another kind: what a Pod's replica strip shows.
-    public static func managedInstances(of podID: String, in design: Design, state: FlowState) -> (count: Int, down: Set<Int>)? {
+    public static func managedInstances(
+        of podID: String, in design: Design, state: FlowState
+    ) -> (count: Int, down: Set<Int>)? {
         guard let pod = design.component(podID), pod.kind == .pod else { return nil }
         let (count, owner) = Replicas.count(of: podID, in: design)
         guard owner != nil else { return nil }
@@ -66,7 +71,9 @@ public enum FlowEngine {
     /// The name of one running copy of a Pod ("web-5d78c9869d-x7k2p" under a Deployment, "db-0"
     /// under a StatefulSet, "web" when bare), so the editor and CLI speak of Pods the way the
     /// narration does. The state says how often the copy was replaced and whether a rollout runs.
-    public static func instanceName(of podID: String, index: Int, in design: Design, state: FlowState = FlowState()) -> String? {
+    public static func instanceName(
+        of podID: String, index: Int, in design: Design, state: FlowState = FlowState()
+    ) -> String? {
         design.component(podID).map { Replicas.name($0, index: index, in: design, state: state) }
     }
 }

@@ -21,10 +21,14 @@ public struct FlowState: Equatable, Sendable {
     /// Per Pod id: a rolling update in progress (`:image`), or nil.
     public var rollouts: [String: Rollout] = [:]
 
-    public init() { roundRobin = [:]; down = [:] }
+    public init() {
+        roundRobin = [:]
+        down = [:]
+    }
 
     public init(roundRobin: [String: Int], down: [String: Set<Int>]) {
-        self.roundRobin = roundRobin; self.down = down
+        self.roundRobin = roundRobin
+        self.down = down
     }
 
     /// True when replica `instance` of the Pod has been killed.
@@ -85,7 +89,10 @@ public struct Rollout: Equatable, Sendable {
     public var nextStepMs: Int
 
     public init(container: String, oldImage: String, newImage: String, updated: Int, nextStepMs: Int) {
-        self.container = container; self.oldImage = oldImage; self.newImage = newImage; self.updated = updated
+        self.container = container
+        self.oldImage = oldImage
+        self.newImage = newImage
+        self.updated = updated
         self.nextStepMs = nextStepMs
     }
 

@@ -14,9 +14,14 @@ extension StepRules {
             if firstTraffic(from: ing.id) != nil {
                 return forward(ing, a, state, prefix: "\(name) has no rules, so it follows its arrow: ")
             }
-            return .fail(stop(ing.id, "\(name) has no rules and no default backend: add a rule naming a Service (host, path, service)"))
+            return .fail(
+                stop(
+                    ing.id,
+                    "\(name) has no rules and no default backend: add a rule naming a Service (host, path, service)"))
         }
-        let asked = (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (no Host header)") + " and path \(SafeText.escape(path))"
+        let asked =
+            (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (no Host header)")
+            + " and path \(SafeText.escape(path))"
         let matching = rules.enumerated().filter { hostMatches($0.element.host) && pathMatches($0.element.path) }
         // Longest prefix first; an exact host beats a rule for any host; then design order.
         let best = matching.min { l, r in
@@ -27,42 +32,60 @@ extension StepRules {
             return l.offset < r.offset
         }?.element
         guard let rule = best else {
-            return .fail(stop(ing.id, "\(name) has no rule for \(asked) (its rules: \(rules.map(describe).joined(separator: "; "))): add a matching rule or a default backend"))
+            return .fail(
+                stop(
+                    ing.id,
+                    "\(name) has no rule for \(asked) (its rules: \(rules.map(describe).joined(separator: "; "))): "
+                        + "add a matching rule or a default backend"
+                ))
         }
         let svcName = SafeText.escape(rule.service)
         let ns = Namespaces.of(ing, in: design)
         let named = design.components.filter { $0.kind == .service && $0.name == rule.service }
         guard let svc = named.first(where: { Namespaces.of($0, in: design) == ns }) else {
-            var why = "\(name) routes \(describe(rule)), but there is no Service named \(svcName) in namespace \(SafeText.escape(ns))"
+            var why =
+                "\(name) routes \(describe(rule)), but there is no Service named \(svcName) in namespace "
+                    + "\(SafeText.escape(ns))"
             if let other = named.first {
-                why += " (there is one in namespace \(SafeText.escape(Namespaces.of(other, in: design))), and an Ingress "
+                why +=
+                    " (there is one in namespace \(SafeText.escape(Namespaces.of(other, in: design))), and an Ingress "
                     + "backend reaches only its own namespace)"
             }
-            return .fail(stop(ing.id, why + ": add a Service called \(svcName) there or fix the rule", kubectl: Kubectl.ingress(ing, design)))
+            return .fail(
+                stop(
+                    ing.id, why + ": add a Service called \(svcName) there or fix the rule",
+                    kubectl: Kubectl.ingress(ing, design)))
         }
         let ports = svc.servicePorts
         let list = Words.list(ports.map { String($0.port) })
         let port: Int
         if let p = rule.port {
             guard ports.contains(where: { $0.port == p }) else {
-                let why = "\(name) routes \(describe(rule)) to port \(p), but \(Words.name(svc)) has no port \(p); it listens on "
-                    + "\(ports.isEmpty ? "no port" : list), so the controller has no backend and answers 503: set the rule's port to \(ports.first.map { String($0.port) } ?? "a Service port")"
+                let why =
+                    "\(name) routes \(describe(rule)) to port \(p), but \(Words.name(svc)) has no port \(p); it "
+                        + "listens on "
+                    + "\(ports.isEmpty ? "no port" : list), so the controller has no backend and answers 503: set "
+                    + "the rule's port to \(ports.first.map { String($0.port) } ?? "a Service port")"
                 return .fail(stop(ing.id, why, kubectl: Kubectl.ingress(ing, design)))
             }
             port = p
         } else {
             guard ports.count == 1 else {
-                let why = "\(name) routes \(describe(rule)) without a port, and \(Words.name(svc)) has \(ports.isEmpty ? "no port" : "ports \(list)"): "
+                let why =
+                    "\(name) routes \(describe(rule)) without a port, and \(Words.name(svc)) has "
+                        + "\(ports.isEmpty ? "no port" : "ports \(list)"): "
                     + "a backend must name one of the Service's ports"
                 return .fail(stop(ing.id, why, kubectl: Kubectl.ingress(ing, design)))
             }
             port = ports[0].port
         }
-        var sentence = "the Ingress controller behind \(name) (its own Pods, which take the client's connection) matched "
+        var sentence =
+            "the Ingress controller behind \(name) (its own Pods, which take the client's connection) matched "
             + "the rule \(describe(rule)) for \(asked)"
         if host == nil { sentence += " (a request by IP has no Host header, so only rules without a host match)" }
         if matching.count > 1 { sentence += " (the longest matching prefix wins)" }
-        sentence += "; it proxies the request on a connection of its own to the endpoints of \(Words.name(svc)) port \(port)"
+        sentence +=
+            "; it proxies the request on a connection of its own to the endpoints of \(Words.name(svc)) port \(port)"
         if rule.port == nil { sentence += " (the rule names no port; the Service has only this one)" }
         let conn = design.connections.first { $0.kind == .traffic && $0.from == ing.id && $0.to == svc.id }
         var hop = request(ing.id, svc.id, conn?.id, sentence, nil)
@@ -101,6 +124,7 @@ extension StepRules {
 
     /// "shop.example.com /api → Service api", "any host / → Service web".
     private func describe(_ r: IngressRule) -> String {
-        "\(r.host.map(SafeText.escape) ?? "any host") \(SafeText.escape(r.path)) → Service \(SafeText.escape(r.service))"
+        "\(r.host.map(SafeText.escape) ?? "any host") \(SafeText.escape(r.path)) → Service "
+            + "\(SafeText.escape(r.service))"
     }
 }

@@ -24,8 +24,11 @@ enum Kubectl {
     }
 
     static func ingress(_ ing: Component, _ design: Design) -> [String] {
-        ["kubectl describe ingress \(SafeText.escape(ing.name))\(ns(ing, design))",
-         "kubectl logs -n ingress-nginx deploy/ingress-nginx-controller (the controller's logs; its namespace varies)"]
+        [
+            "kubectl describe ingress \(SafeText.escape(ing.name))\(ns(ing, design))",
+            "kubectl logs -n ingress-nginx deploy/ingress-nginx-controller (the controller's logs; its namespace "
+                + "varies)",
+        ]
     }
 
     static func pods(_ pod: Component, _ design: Design) -> [String] {
@@ -43,8 +46,11 @@ enum Kubectl {
     /// Pod by its name. A real Pod's name differs from Hops' stand-in, so commands use this.
     static func workload(_ pod: Component, _ design: Design) -> String {
         let owner = Replicas.count(of: pod.id, in: design).owner
-        let kinds: [Kind: String] = [.deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job"]
-        return owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } } ?? SafeText.escape(pod.name)
+        let kinds: [Kind: String] = [
+            .deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job",
+        ]
+        return owner.flatMap { o in kinds[o.kind].map { "\($0)/\(SafeText.escape(o.name))" } }
+            ?? SafeText.escape(pod.name)
     }
 
     /// Where the request lands: the container's logs (via its controller when it has one) and
@@ -52,18 +58,24 @@ enum Kubectl {
     static func container(_ c: Component, pod: Component, port: Int?, design: Design) -> [String] {
         var out = logs(c, design)
         if let port, !Containers.isDatabase(c) {
-            out.append("kubectl exec \(workload(pod, design)) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s localhost:\(port)/")
+            out.append(
+                "kubectl exec \(workload(pod, design)) -c \(SafeText.escape(c.name))\(ns(pod, design)) -- curl -s "
+                    + "localhost:\(port)/"
+            )
         }
         return out
     }
 
     /// What a call shows: the Service it dials, or the container it reaches inside the Pod.
-    static func call(from here: Component, to next: Component, port: Int?, replica: Replica?, design: Design) -> [String] {
+    static func call(
+        from here: Component, to next: Component, port: Int?, replica: Replica?, design: Design
+    ) -> [String] {
         switch next.kind {
         case .service:
             var out = service(next, design)
             if here.kind == .user, (next.serviceType ?? "ClusterIP") == "ClusterIP" {
-                out.append("kubectl port-forward svc/\(SafeText.escape(next.name)) 8080:\(port ?? 80)\(ns(next, design))")
+                out.append(
+                    "kubectl port-forward svc/\(SafeText.escape(next.name)) 8080:\(port ?? 80)\(ns(next, design))")
             }
             return out
         case .ingress: return ingress(next, design)

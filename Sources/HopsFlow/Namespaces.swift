@@ -14,7 +14,9 @@ enum Namespaces {
         return c.properties["namespace"]?.string ?? "default"
     }
 
-    static func same(_ a: Component, _ b: Component, in design: Design) -> Bool { of(a, in: design) == of(b, in: design) }
+    static func same(_ a: Component, _ b: Component, in design: Design) -> Bool {
+        of(a, in: design) == of(b, in: design)
+    }
 
     /// The name a caller in `from` dials to reach Service `svc`: `db` in the same namespace,
     /// `db.shop` from another one (`db.shop.svc.cluster.local` in full).

@@ -11,8 +11,10 @@ enum PodNames {
 
     /// The template hash of a Pod template: its labels and its containers' names and images,
     /// with `image` standing in for `container`'s image (the old template during a rollout).
-    static func templateHash(_ pod: Component, in design: Design, replacing container: String? = nil,
-                             with image: String? = nil) -> String {
+    static func templateHash(
+        _ pod: Component, in design: Design, replacing container: String? = nil,
+        with image: String? = nil
+    ) -> String {
         var text = formatLabels(pod.labels)
         for c in Containers.of(pod.id, in: design) {
             let img = c.name == container ? (image ?? "") : (c.image ?? "")

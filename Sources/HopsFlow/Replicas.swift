@@ -40,7 +40,9 @@ enum Replicas {
     }
 
     static func manager(of id: String, lookup: Lookup) -> Component? {
-        if let m = lookup.managersByArrow(id).lazy.compactMap(lookup.component).first(where: { $0.kind.managesPods }) { return m }
+        if let m = lookup.managersByArrow(id).lazy.compactMap(lookup.component).first(where: { $0.kind.managesPods }) {
+            return m
+        }
         var seen: Set<String> = [id]
         var p = lookup.component(id)?.parent
         while let q = p, seen.insert(q).inserted {
@@ -76,7 +78,9 @@ enum Replicas {
         guard let owner = count(of: pod.id, in: design).owner else { return "\(n) (\(r.index) of \(r.count))" }
         let keeper: String
         if owner.kind == .deployment {
-            keeper = "kept by ReplicaSet \(n.split(separator: "-").dropLast().joined(separator: "-")) of \(Words.name(owner))"
+            keeper =
+                "kept by ReplicaSet \(n.split(separator: "-").dropLast().joined(separator: "-")) of "
+                    + "\(Words.name(owner))"
         } else {
             keeper = "of \(Words.name(owner))"
         }
@@ -93,7 +97,8 @@ enum Replicas {
     /// The sentence for a Pod nobody runs: names the controller and the command that fixes it.
     static func zeroMessage(_ pod: Component, owner: Component?) -> String {
         let who = owner.map(Words.name) ?? Words.name(pod)
-        return "\(who) has replicas 0, so no Pod from template \(SafeText.escape(pod.name)) runs and the Service has no "
+        return
+            "\(who) has replicas 0, so no Pod from template \(SafeText.escape(pod.name)) runs and the Service has no "
             + "endpoints; a connection to it is refused: select \(who) and scale it up with :scale 3"
     }
 
@@ -103,8 +108,11 @@ enum Replicas {
         let unready = zip(pods, counts).filter { !$0.0.isReady }
         if !unready.isEmpty {
             let names = unready.map { SafeText.escape($0.0.name) }
-            return "the Pods of template \(Words.list(names)) are Running but fail their readiness probe, so none is a ready "
-                + "endpoint and the connection is refused; more replicas of the same template would be just as unready: "
+            return
+                "the Pods of template \(Words.list(names)) are Running but fail their readiness probe, so none is a "
+                    + "ready "
+                + "endpoint and the connection is refused; more replicas of the same template would be just as "
+                + "unready: "
                 + "fix the probe or the app (kubectl describe pod shows the failing probe)"
         }
         var names: [String] = []

@@ -13,15 +13,16 @@ enum Responses {
         var out: [Hop] = []
         for i in stride(from: parties.count - 1, to: 0, by: -1) {
             let (from, to) = (parties[i], parties[i - 1])
-            let between = request.firstIndex { $0 == parties[i - 1].reached } .map { $0 + 1 } ?? 0
+            let between = request.firstIndex { $0 == parties[i - 1].reached }.map { $0 + 1 } ?? 0
             let end = request.firstIndex { $0 == from.reached } ?? request.count - 1
             let skipped = Array(request[min(between, end)...end])
             let direct = skipped.count == 1 ? skipped[0].connection : nil
-            var hop = Hop(from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
-                          narration: narration(from.id, to.id, skipped, first: i == parties.count - 1, design: design),
-                          instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
-                          podName: from.reached?.podName,
-                          kubectl: design.component(from.id).map { Kubectl.logs($0, design) } ?? [])
+            var hop = Hop(
+                from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
+                narration: narration(from.id, to.id, skipped, first: i == parties.count - 1, design: design),
+                instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
+                podName: from.reached?.podName,
+                kubectl: design.component(from.id).map { Kubectl.logs($0, design) } ?? [])
             if to.id == source { hop.narration += "; the request is complete" }
             out.append(hop)
         }
@@ -37,7 +38,9 @@ enum Responses {
     }
 
     /// One sentence: who answers whom, and what the cluster does to the reply on the way.
-    private static func narration(_ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, design: Design) -> String {
+    private static func narration(
+        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, design: Design
+    ) -> String {
         var from = name(fromID, skipped.last, design)
         if let v = skipped.last?.version { from += " (\(v))" }
         let to = Words.name(toID, in: design)
@@ -57,14 +60,17 @@ enum Responses {
         }
         switch svc.serviceType ?? "ClusterIP" {
         case "NodePort" where svc.properties["externalTrafficPolicy"]?.string == "Local",
-             "LoadBalancer" where svc.properties["externalTrafficPolicy"]?.string == "Local":
-            s += "; the Pod runs on the node that took the connection, where conntrack undoes the destination rewrite, "
+            "LoadBalancer" where svc.properties["externalTrafficPolicy"]?.string == "Local":
+            s +=
+                "; the Pod runs on the node that took the connection, where conntrack undoes the destination rewrite, "
                 + "so \(to) sees the reply come from the address it dialled"
         case "NodePort", "LoadBalancer":
-            s += "; it returns through the node that took the connection, where conntrack undoes that node's source NAT "
+            s +=
+                "; it returns through the node that took the connection, where conntrack undoes that node's source NAT "
                 + "and destination rewrite, so \(to) sees the reply come from the address it dialled"
         default:
-            s += "; on the node that rewrote the request, conntrack recognises the connection and restores \(via)'s "
+            s +=
+                "; on the node that rewrote the request, conntrack recognises the connection and restores \(via)'s "
                 + "address as the reply's source, so \(to) sees an answer from the address it dialled"
         }
         return s

@@ -21,7 +21,8 @@ extension StepRules {
         let labelled = pods.filter { p in selector.allSatisfy { p.labels[$0.key] == $0.value } }
         let matched = labelled.filter { Namespaces.of($0, in: design) == ns }
         guard !matched.isEmpty else {
-            return .fail(stop(svc.id, noMatch(svc, sel, pods, elsewhere: labelled), kubectl: Kubectl.endpoints(svc, design)))
+            return .fail(
+                stop(svc.id, noMatch(svc, sel, pods, elsewhere: labelled), kubectl: Kubectl.endpoints(svc, design)))
         }
         let target = port.targetPort
         // A Pod drawn without containers stands for its app as a whole and takes any port; a
@@ -34,35 +35,45 @@ extension StepRules {
 
         let counts = reachable.map { Replicas.count(of: $0.id, in: design) }
         guard counts.contains(where: { $0.count > 0 }) else {
-            let why = "\(name) selects Pod template \(SafeText.escape(t0.name)) with \(sel), but "
+            let why =
+                "\(name) selects Pod template \(SafeText.escape(t0.name)) with \(sel), but "
                 + Replicas.zeroMessage(t0, owner: counts[0].owner)
-            return .fail(failed(svc.id, t0.id, arrow(.selects, from: svc.id, to: t0.id), why, count: 0,
-                                kubectl: Kubectl.endpoints(svc, design)))
+            return .fail(
+                failed(
+                    svc.id, t0.id, arrow(.selects, from: svc.id, to: t0.id), why, count: 0,
+                    kubectl: Kubectl.endpoints(svc, design)))
         }
         var slots: [Replica] = []
         var downs: [String: Set<Int>] = [:]
         for (p, c) in zip(reachable, counts) {
             slots += (0..<c.count).map {
-                Replica(pod: p.id, index: $0 + 1, count: c.count, name: Replicas.name(p, index: $0 + 1, in: design, state: state))
+                Replica(
+                    pod: p.id, index: $0 + 1, count: c.count,
+                    name: Replicas.name(p, index: $0 + 1, in: design, state: state))
             }
             downs[p.id] = Replicas.down(p, count: c.count, state: state)
         }
         let ready = slots.indices.filter { !(downs[slots[$0].pod] ?? []).contains(slots[$0].index) }
         guard !ready.isEmpty else {
-            let why = "\(name) selects Pods with \(sel), but "
+            let why =
+                "\(name) selects Pods with \(sel), but "
                 + Replicas.allDownMessage(reachable, counts: counts.map(\.count), in: design, state: state)
-            return .fail(failed(svc.id, t0.id, arrow(.selects, from: svc.id, to: t0.id), why, count: slots.count,
-                                kubectl: Kubectl.endpoints(svc, design)))
+            return .fail(
+                failed(
+                    svc.id, t0.id, arrow(.selects, from: svc.id, to: t0.id), why, count: slots.count,
+                    kubectl: Kubectl.endpoints(svc, design)))
         }
         let (pos, how, after) = choose(svc, slots: slots, ready: ready, caller: a.caller, state: state)
         let r = slots[pos]
         let pod = reachable.first { $0.id == r.pod }!
         if let bad = databaseTrap(svc, pod, r, target, a) { return .fail(bad) }
-        let sentence = endpointSentence(svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),
-                                        landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
+        let sentence = endpointSentence(
+            svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),
+            landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
         var hop = request(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), sentence, r)
         if let ro = state.rollouts[pod.id] {
-            hop.narration += "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(ro.updated) "
+            hop.narration +=
+                "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(ro.updated) "
                 + "new, \(r.count - ro.updated) old) and either version may answer"
         }
         hop.kubectl = Kubectl.endpoints(svc, design)
@@ -76,16 +87,23 @@ extension StepRules {
         let name = Words.name(svc)
         let list = Words.list(ports.map { String($0.port) })
         guard !ports.isEmpty else {
-            return .failure(Refusal("\(name) lists no ports, so no connection to it can be made: add a port (e on the Service)"))
+            return .failure(
+                Refusal("\(name) lists no ports, so no connection to it can be made: add a port (e on the Service)"))
         }
         if let asked {
             if let p = ports.first(where: { $0.port == asked }) { return .success(p) }
-            return .failure(Refusal("\(name) has no port \(asked); it listens on \(list), so the connection is refused: "
-                + "dial \(ports.count == 1 ? "port \(list)" : "one of these") or add port \(asked) to the Service"))
+            return .failure(
+                Refusal(
+                    "\(name) has no port \(asked); it listens on \(list), so the connection is refused: "
+                        + "dial \(ports.count == 1 ? "port \(list)" : "one of these") or add port \(asked) to the "
+                        + "Service"
+                ))
         }
         if ports.count == 1 { return .success(ports[0]) }
-        return .failure(Refusal("the connection to \(name) names no port and the Service has several (\(list)): "
-            + "set the arrow's port to the one it dials"))
+        return .failure(
+            Refusal(
+                "the connection to \(name) names no port and the Service has several (\(list)): "
+                    + "set the arrow's port to the one it dials"))
     }
 
     /// A Service without a selector gets no EndpointSlices from Kubernetes: only hand-written
@@ -93,12 +111,16 @@ extension StepRules {
     private func withoutSelector(_ svc: Component, _ a: Arrival, _ state: FlowState) -> Step {
         let name = Words.name(svc)
         if let (_, next) = firstTraffic(from: svc.id) {
-            let lead = "\(name) has no selector, so Kubernetes makes no EndpointSlices for it; its arrow stands for "
+            let lead =
+                "\(name) has no selector, so Kubernetes makes no EndpointSlices for it; its arrow stands for "
                 + "EndpointSlices written by hand that point at \(Words.name(next)): "
             return forward(svc, a, state, prefix: lead)
         }
-        let example = design.components.filter { $0.kind == .pod }.map(\.labels).first { !$0.isEmpty }.map(formatLabels) ?? "app=web"
-        let why = "\(name) has no selector, so Kubernetes makes no EndpointSlices for it and it has no endpoints "
+        let example =
+            design.components.filter { $0.kind == .pod }.map(\.labels).first { !$0.isEmpty }.map(formatLabels)
+            ?? "app=web"
+        let why =
+            "\(name) has no selector, so Kubernetes makes no EndpointSlices for it and it has no endpoints "
             + "(none are written by hand in this design); the connection is refused: give it a selector that matches "
             + "the Pods' labels, such as \(SafeText.escape(example))"
         return .fail(stop(svc.id, why, kubectl: Kubectl.endpoints(svc, design)))
@@ -106,14 +128,21 @@ extension StepRules {
 
     /// Picks the endpoint: the Pod an open connection already goes to (keep-alive), else a new
     /// choice, in turn or at random as the state says. An Ingress controller balances per request.
-    private func choose(_ svc: Component, slots: [Replica], ready: [Int], caller: String?,
-                        state: FlowState) -> (Int, String, FlowState) {
+    private func choose(
+        _ svc: Component, slots: [Replica], ready: [Int], caller: String?,
+        state: FlowState
+    ) -> (Int, String, FlowState) {
         var after = state
         let key = "\(caller ?? "")>\(svc.id)"
         let viaIngress = caller.flatMap { design.component($0) }?.kind == .ingress
         if sameConnection, !viaIngress, let open = state.open[key],
-           let pos = ready.first(where: { slots[$0].pod == open.pod && slots[$0].index == open.index }) {
-            return (pos, "the request goes on the connection already open (keep-alive), so it reaches the same Pod as before", after)
+            let pos = ready.first(where: { slots[$0].pod == open.pod && slots[$0].index == open.index })
+        {
+            return (
+                pos,
+                "the request goes on the connection already open (keep-alive), so it reaches the same Pod as before",
+                after
+            )
         }
         let pos: Int
         let how: String
@@ -122,37 +151,51 @@ extension StepRules {
             let start = ((state.roundRobin[svc.id] ?? 0) % slots.count + slots.count) % slots.count
             pos = (0..<slots.count).map { (start + $0) % slots.count }.first { ready.contains($0) }!
             after.roundRobin[svc.id] = (pos + 1) % slots.count
-            how = viaIngress ? "the controller takes the endpoints in turn, per request"
-                : "Hops takes the endpoints in turn so each is seen (a simplification: kube-proxy in iptables or nftables "
-                    + "mode picks a ready endpoint at random, IPVS round robin per node); the choice holds for the whole connection"
+            how =
+                viaIngress
+                ? "the controller takes the endpoints in turn, per request"
+                : "Hops takes the endpoints in turn so each is seen (a simplification: kube-proxy in iptables or "
+                    + "nftables "
+                    + "mode picks a ready endpoint at random, IPVS round robin per node); the choice holds for the "
+                    + "whole connection"
         case .random:
             pos = ready[after.random(below: ready.count)]
-            how = viaIngress ? "the controller picks per request (seeded random here)"
-                : "kube-proxy picks a ready endpoint at random (iptables or nftables mode; seeded here), once for the whole connection"
+            how =
+                viaIngress
+                ? "the controller picks per request (seeded random here)"
+                : "kube-proxy picks a ready endpoint at random (iptables or nftables mode; seeded here), once for "
+                    + "the whole connection"
         }
         if !viaIngress { after.open[key] = Endpoint(pod: slots[pos].pod, index: slots[pos].index) }
         return (pos, how, after)
     }
 
     /// The Service hop's sentence: who rewrites the connection, to which Pod, and why that one.
-    private func endpointSentence(_ svc: Component, _ a: Arrival, port: ServicePort, chosen: String, landing: String,
-                                  ready: Int, slots: [Replica], sel: String, how: String) -> String {
+    private func endpointSentence(
+        _ svc: Component, _ a: Arrival, port: ServicePort, chosen: String, landing: String,
+        ready: Int, slots: [Replica], sel: String, how: String
+    ) -> String {
         let name = Words.name(svc)
         let pods = "\(name)'s EndpointSlices list \(Words.count(ready, "ready Pod")) with \(sel)"
         let notReady = slots.count - ready
         let skipped = notReady > 0 ? " (\(notReady) not ready or deleted, so left out)" : ""
         if let c = a.caller.flatMap({ design.component($0) }), c.kind == .ingress {
             return "\(Words.name(c))'s controller does not use the ClusterIP: it reads \(name)'s EndpointSlices "
-                + "(\(Words.count(ready, "ready Pod")) with \(sel)\(skipped)) and proxies straight to a Pod IP, \(chosen), "
+                + "(\(Words.count(ready, "ready Pod")) with \(sel)\(skipped)) and proxies straight to a Pod IP, "
+                + "\(chosen), "
                 + "\(landing); \(how)"
         }
-        return "no process runs for \(name): kube-proxy's rules on the sending node rewrite the connection's destination "
-            + "from the Service address (port \(port.port)) to a ready endpoint, \(chosen), \(landing); \(pods)\(skipped); \(how)"
+        return
+            "no process runs for \(name): kube-proxy's rules on the sending node rewrite the connection's destination "
+            + "from the Service address (port \(port.port)) to a ready endpoint, \(chosen), \(landing); "
+            + "\(pods)\(skipped); \(how)"
     }
 
     /// "port 8080, where container app listens", or what happens when the Pod has no container drawn.
     private func landing(_ pod: Component, _ target: PortRef) -> String {
-        guard !Containers.of(pod.id, in: design).isEmpty else { return "port \(SafeText.escape(target.description)) (the Pod has no containers drawn)" }
+        guard !Containers.of(pod.id, in: design).isEmpty else {
+            return "port \(SafeText.escape(target.description)) (the Pod has no containers drawn)"
+        }
         guard let (c, p) = Containers.listening(on: target, in: pod.id, design: design) else { return "port \(target)" }
         return "\(Containers.portText(target, p)), where \(Words.name(c)) listens"
     }
@@ -166,30 +209,42 @@ extension StepRules {
         switch target {
         case .name(let s):
             let n = SafeText.escape(s)
-            why = "\(Words.name(svc))'s targetPort \(n) names a port no container in Pod \(SafeText.escape(pod.name)) declares "
-                + "(\(exposed)), so Kubernetes lists no endpoint for these Pods and the connection is refused: name the "
+            why =
+                "\(Words.name(svc))'s targetPort \(n) names a port no container in Pod \(SafeText.escape(pod.name)) "
+                    + "declares "
+                + "(\(exposed)), so Kubernetes lists no endpoint for these Pods and the connection is refused: name "
+                + "the "
                 + "app's containerPort \(n), or set targetPort to its number"
         case .number(let n):
-            why = "\(Words.name(svc)) forwards to targetPort \(n), but no container declares port \(n) in Pod "
+            why =
+                "\(Words.name(svc)) forwards to targetPort \(n), but no container declares port \(n) in Pod "
                 + "\(SafeText.escape(pod.name)) (\(exposed)): if nothing listens there the connection is refused; set "
                 + "targetPort to the port the app listens on"
         }
-        return failed(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), why, kubectl: Kubectl.endpoints(svc, design))
+        return failed(
+            svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), why, kubectl: Kubectl.endpoints(svc, design))
     }
 
     /// A targetPort that lands on the Pod's database container while the Pod also has an app:
     /// the connection reaches the database, which does not speak the caller's protocol.
-    private func databaseTrap(_ svc: Component, _ pod: Component, _ r: Replica, _ target: PortRef, _ a: Arrival) -> Hop? {
+    private func databaseTrap(_ svc: Component, _ pod: Component, _ r: Replica, _ target: PortRef, _ a: Arrival) -> Hop?
+    {
         guard let (c, p) = Containers.listening(on: target, in: pod.id, design: design), Containers.isDatabase(c),
-              let app = Containers.of(pod.id, in: design).first(where: { !Containers.isDatabase($0) && !$0.containerPorts.isEmpty })
+            let app = Containers.of(pod.id, in: design).first(where: {
+                !Containers.isDatabase($0) && !$0.containerPorts.isEmpty
+            })
         else { return nil }
         let appPort = app.containerPorts[0].containerPort
-        let why = "\(Words.name(svc))'s targetPort \(SafeText.escape(target.description)) is port \(p.containerPort) of Pod "
-            + "\(r.name), where \(Words.name(c)) (\(SafeText.escape(c.image ?? "a database"))) listens: the connection reaches "
-            + "the database, not the app; it does not speak the caller's protocol and drops the request: set targetPort "
+        let why =
+            "\(Words.name(svc))'s targetPort \(SafeText.escape(target.description)) is port \(p.containerPort) of Pod "
+            + "\(r.name), where \(Words.name(c)) (\(SafeText.escape(c.image ?? "a database"))) listens: the "
+            + "connection reaches "
+            + "the database, not the app; it does not speak the caller's protocol and drops the request: set "
+            + "targetPort "
             + "to \(appPort) (\(Words.name(app)))"
         var hop = failed(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), why, count: r.count)
-        hop.instance = r.index; hop.podName = r.name
+        hop.instance = r.index
+        hop.podName = r.name
         return hop
     }
 
@@ -200,21 +255,33 @@ extension StepRules {
         let ns = SafeText.escape(Namespaces.of(svc, in: design))
         if let other = elsewhere.first {
             let theirs = SafeText.escape(Namespaces.of(other, in: design))
-            return "\(name) in namespace \(ns) looks for Pods with \(sel); Pod \(SafeText.escape(other.name)) has these labels "
-                + "but lives in namespace \(theirs), and a selector matches only Pods in its own namespace, so the Service "
-                + "has no endpoints and the connection is refused: put the Service in namespace \(theirs) (callers then dial "
+            return
+                "\(name) in namespace \(ns) looks for Pods with \(sel); Pod \(SafeText.escape(other.name)) has these "
+                    + "labels "
+                + "but lives in namespace \(theirs), and a selector matches only Pods in its own namespace, so the "
+                + "Service "
+                + "has no endpoints and the connection is refused: put the Service in namespace \(theirs) (callers "
+                + "then dial "
                 + "\(SafeText.escape(svc.name)).\(theirs))"
         }
         guard !pods.isEmpty else {
-            return "\(name) looks for Pods with \(sel), but the design has no Pod: add a Pod labelled \(sel) (inside a Deployment for replicas)"
+            return
+                "\(name) looks for Pods with \(sel), but the design has no Pod: add a Pod labelled \(sel) (inside a "
+                    + "Deployment for replicas)"
         }
         let have = pods.map { p in
             "\(SafeText.escape(p.name)) (\(p.labels.isEmpty ? "no labels" : SafeText.escape(formatLabels(p.labels))))"
         }
-        return "\(name) looks for Pods with \(sel), but no Pod has these labels (the Pods have: \(have.joined(separator: ", "))), "
-            + "so it has no endpoints and the connection is refused: change the Service's selector or a Pod's labels so they match"
+        return
+            "\(name) looks for Pods with \(sel), but no Pod has these labels (the Pods have: "
+                + "\(have.joined(separator: ", "))), "
+            + "so it has no endpoints and the connection is refused: change the Service's selector or a Pod's labels "
+            + "so they match"
     }
 }
 
 /// Why a connection is refused, as a value a `Result` can carry.
-struct Refusal: Error { let why: String; init(_ why: String) { self.why = why } }
+struct Refusal: Error {
+    let why: String
+    init(_ why: String) { self.why = why }
+}

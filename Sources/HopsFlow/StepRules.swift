@@ -32,7 +32,10 @@ struct StepRules {
     func forward(_ here: Component, _ a: Arrival, _ state: FlowState, prefix: String = "") -> Step {
         guard let (conn, next) = firstTraffic(from: here.id) else {
             if a.isSource {
-                return .fail(stop(here.id, "\(Words.name(here)) has no outgoing connection: connect it to a Service or Ingress with `c`"))
+                return .fail(
+                    stop(
+                        here.id,
+                        "\(Words.name(here)) has no outgoing connection: connect it to a Service or Ingress with `c`"))
             }
             return .answer
         }
@@ -68,7 +71,8 @@ struct StepRules {
 
     /// A request hop that went well.
     func request(_ from: String, _ to: String, _ connection: String?, _ narration: String, _ replica: Replica?) -> Hop {
-        Hop(from: from, to: to, connection: connection, direction: .request, status: .ok, narration: narration,
+        Hop(
+            from: from, to: to, connection: connection, direction: .request, status: .ok, narration: narration,
             instance: replica?.index, instanceCount: replica?.count, podName: replica?.name)
     }
 
@@ -78,9 +82,12 @@ struct StepRules {
     }
 
     /// A failed hop towards a known target (the Pod that cannot take the request).
-    func failed(_ from: String, _ to: String, _ connection: String?, _ why: String, count: Int? = nil,
-                kubectl: [String] = []) -> Hop {
-        Hop(from: from, to: to, connection: connection, direction: .request, status: .failed, narration: why,
+    func failed(
+        _ from: String, _ to: String, _ connection: String?, _ why: String, count: Int? = nil,
+        kubectl: [String] = []
+    ) -> Hop {
+        Hop(
+            from: from, to: to, connection: connection, direction: .request, status: .failed, narration: why,
             instance: nil, instanceCount: count, kubectl: kubectl)
     }
 }

@@ -9,7 +9,11 @@ extension Editor {
     var clusterBusy: Bool { !replacements.isEmpty || !flowState.rollouts.isEmpty }
 
     func controller(of pod: String) -> Component? {
-        if let m = design.connections.first(where: { $0.to == pod && $0.kind == .manages }), let c = design.component(m.from), c.kind.managesPods { return c }
+        if let m = design.connections.first(where: { $0.to == pod && $0.kind == .manages }),
+            let c = design.component(m.from), c.kind.managesPods
+        {
+            return c
+        }
         if let p = design.component(pod)?.parent, let c = design.component(p), c.kind.managesPods { return c }
         return nil
     }
@@ -27,11 +31,18 @@ extension Editor {
 
     func scale(_ arg: String?) -> [Effect] {
         guard let arg, let n = Int(arg), (0...Limits.maxReplicas).contains(n) else {
-            message = "usage: :scale N (0 to \(Limits.maxReplicas))"; return []
+            message = "usage: :scale N (0 to \(Limits.maxReplicas))"
+            return []
         }
-        guard let sel = selection, let c = design.component(sel) else { message = "select a Deployment or its Pod first"; return [] }
+        guard let sel = selection, let c = design.component(sel) else {
+            message = "select a Deployment or its Pod first"
+            return []
+        }
         let target = c.kind.managesPods ? c : controller(of: sel)
-        guard let t = target, let i = design.index(of: t.id) else { message = "\(c.name) has no Deployment to scale"; return [] }
+        guard let t = target, let i = design.index(of: t.id) else {
+            message = "\(c.name) has no Deployment to scale"
+            return []
+        }
         var d = design
         d.components[i].replicas = n
         let how = t.kind == .deployment ? " (its ReplicaSet now keeps \(n))" : ""
@@ -40,11 +51,16 @@ extension Editor {
     }
 
     func setBalance(_ arg: String?) -> [Effect] {
-        guard let b = arg.flatMap({ Balance(rawValue: $0.trimmed) }) else { message = "usage: :balance round-robin|random"; return [] }
+        guard let b = arg.flatMap({ Balance(rawValue: $0.trimmed) }) else {
+            message = "usage: :balance round-robin|random"
+            return []
+        }
         flowState.balance = b
         if flowState.seed == 0 { flowState.seed = 1 }
-        message = b == .random
-            ? "Services pick a ready Pod at random per connection, as kube-proxy's iptables and nftables modes do (seeded)"
+        message =
+            b == .random
+            ? "Services pick a ready Pod at random per connection, as kube-proxy's iptables and nftables modes do "
+                + "(seeded)"
             : "Services take their Pods in turn per connection: Hops' simplification so each Pod is seen"
         return []
     }
@@ -53,9 +69,13 @@ extension Editor {
     /// comes up while the old one scales down, and requests meanwhile reach both versions.
     func swapImage(_ arg: String?) -> [Effect] {
         let parts = (arg ?? "").split(separator: "=", maxSplits: 1).map { String($0).trimmed }
-        guard parts.count == 2, !parts[1].isEmpty, !parts[1].contains(" ") else { message = "usage: :image NAME=IMAGE"; return [] }
+        guard parts.count == 2, !parts[1].isEmpty, !parts[1].contains(" ") else {
+            message = "usage: :image NAME=IMAGE"
+            return []
+        }
         guard let i = design.components.firstIndex(where: { $0.kind == .container && $0.name == parts[0] }) else {
-            message = "no container named \(parts[0])"; return []
+            message = "no container named \(parts[0])"
+            return []
         }
         var d = design
         let old = d.components[i].image ?? "(none)"
@@ -67,9 +87,11 @@ extension Editor {
             return commit(d)
         }
         let surge = Rollout.surge(replicas: count)
-        flowState.rollouts[pod] = Rollout(container: parts[0], oldImage: old, newImage: parts[1], updated: 0,
-                                          nextStepMs: Replacement.delayMs)
-        message = "container \(parts[0]): \(old) → \(parts[1]); Deployment \(owner.name) rolls out a new ReplicaSet "
+        flowState.rollouts[pod] = Rollout(
+            container: parts[0], oldImage: old, newImage: parts[1], updated: 0,
+            nextStepMs: Replacement.delayMs)
+        message =
+            "container \(parts[0]): \(old) → \(parts[1]); Deployment \(owner.name) rolls out a new ReplicaSet "
             + "(maxSurge 25% = \(surge), maxUnavailable 25% = \(Rollout.maxUnavailable(replicas: count))): "
             + "0 of \(count) Pods updated; send requests to see both versions answer"
         return commit(d) + [.animate(true)]
@@ -78,14 +100,25 @@ extension Editor {
     /// Deletes one Pod of the selected template: the one the last request went to, else the
     /// highest-numbered one that is up. Its controller makes a replacement after a delay.
     func killPod() -> [Effect] {
-        guard let sel = selection, let c = design.component(sel) else { message = "select a Pod first"; return [] }
+        guard let sel = selection, let c = design.component(sel) else {
+            message = "select a Pod first"
+            return []
+        }
         let pod = c.kind == .pod ? sel : (c.parent.flatMap { design.component($0)?.kind == .pod ? $0 : nil })
-        guard let pod else { message = "select a Pod to delete one of its copies"; return [] }
+        guard let pod else {
+            message = "select a Pod to delete one of its copies"
+            return []
+        }
         let (count, down) = FlowEngine.instances(of: pod, in: design, state: flowState)
-        let recent = player?.packets.reversed().compactMap { p in p.trace.hops.first { $0.to == pod && $0.instance != nil }?.instance }.first
-        guard let victim = [recent].compactMap({ $0 }).first(where: { !down.contains($0) })
-                ?? (1...max(1, count)).reversed().first(where: { !down.contains($0) }), count > 0 else {
-            message = "every copy of \(c.name) is already down"; return []
+        let recent = player?.packets.reversed().compactMap { p in
+            p.trace.hops.first { $0.to == pod && $0.instance != nil }?.instance
+        }.first
+        guard
+            let victim = [recent].compactMap({ $0 }).first(where: { !down.contains($0) })
+                ?? (1...max(1, count)).reversed().first(where: { !down.contains($0) }), count > 0
+        else {
+            message = "every copy of \(c.name) is already down"
+            return []
         }
         let name = FlowEngine.instanceName(of: pod, index: victim, in: design, state: flowState) ?? pod
         flowState.kill(pod, instance: victim)
@@ -93,7 +126,8 @@ extension Editor {
         if let owner = controller(of: pod) {
             replacements.append(Replacement(pod: pod, instance: victim, remainingMs: Replacement.delayMs))
             let same = owner.kind == .statefulSet ? "with the same name" : "with a new name and IP"
-            message = "deleted Pod \(name); \(ready) of \(count) ready; \(keeper(of: pod)) creates a replacement \(same)"
+            message =
+                "deleted Pod \(name); \(ready) of \(count) ready; \(keeper(of: pod)) creates a replacement \(same)"
             return [.animate(true)]
         }
         message = "deleted Pod \(name); nothing manages it, so nothing replaces it (put it in a Deployment)"
@@ -122,17 +156,22 @@ extension Editor {
                 continue
             }
             r.nextStepMs -= ms
-            guard r.nextStepMs <= 0 else { flowState.rollouts[pod] = r; continue }
+            guard r.nextStepMs <= 0 else {
+                flowState.rollouts[pod] = r
+                continue
+            }
             let count = FlowEngine.instances(of: pod, in: design, state: flowState).count
             r.updated = min(count, r.updated + Rollout.surge(replicas: count))
             r.nextStepMs = Replacement.delayMs
             if r.updated >= count {
                 flowState.rollouts[pod] = nil
-                message = "rollout of \(controllerName(of: pod)) complete: all \(count) Pods run \(r.newImage); "
+                message =
+                    "rollout of \(controllerName(of: pod)) complete: all \(count) Pods run \(r.newImage); "
                     + "the old ReplicaSet stays at 0 replicas for a rollback"
             } else {
                 flowState.rollouts[pod] = r
-                message = "rolling update of \(controllerName(of: pod)): \(r.updated) of \(count) Pods run \(r.newImage), "
+                message =
+                    "rolling update of \(controllerName(of: pod)): \(r.updated) of \(count) Pods run \(r.newImage), "
                     + "\(count - r.updated) still run \(r.oldImage)"
             }
         }
