@@ -71,6 +71,9 @@ extension StepRules {
             svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),
             landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
         var hop = request(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), sentence, r)
+        if a.servicePort == nil {
+            hop.narration += "; the connection names no port, so Hops assumes the Service's only one, \(port.port)"
+        }
         if let ro = state.rollouts[pod.id] {
             hop.narration +=
                 "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(ro.updated) "

@@ -97,6 +97,21 @@ extension Editor {
         return commit(d) + [.animate(true)]
     }
 
+    /// Marks the selected Pod template as failing (or passing) its readiness probe: its Pods keep
+    /// Running but leave (or rejoin) the Services' endpoints. Not the same as deleting one.
+    func setReady(_ arg: String?) -> [Effect] {
+        guard let value = ["yes": true, "no": false][arg?.trimmed ?? ""] else { message = "usage: :ready yes|no"; return [] }
+        guard let sel = selection, let c = design.component(sel) else { message = "select a Pod first"; return [] }
+        let pod = c.kind == .pod ? sel : (c.parent.flatMap { design.component($0)?.kind == .pod ? $0 : nil })
+        guard let pod, let i = design.index(of: pod) else { message = "select a Pod to change its readiness"; return [] }
+        var d = design
+        d.components[i].isReady = value
+        message = value
+            ? "Pod \(d.components[i].name) passes readiness again: its Pods rejoin the Services' endpoints"
+            : "Pod \(d.components[i].name) fails readiness: its Pods keep Running but get no new connections from Services"
+        return commit(d)
+    }
+
     /// Deletes one Pod of the selected template: the one the last request went to, else the
     /// highest-numbered one that is up. Its controller makes a replacement after a delay.
     func killPod() -> [Effect] {

@@ -28,6 +28,7 @@ extension Editor {
         EditorCommand(name: "scale", usage: ":scale N", help: "set the replicas of the selected Deployment (or of the Pod's)", takesPath: false) { e, arg, _ in e.scale(arg) },
         EditorCommand(name: "image", usage: ":image NAME=IMAGE", help: "set container NAME's image: a Deployment rolls it out Pod by Pod", takesPath: false) { e, arg, _ in e.swapImage(arg) },
         EditorCommand(name: "balance", usage: ":balance round-robin|random", help: "how a Service picks a Pod per connection (random: like kube-proxy)", takesPath: false) { e, arg, _ in e.setBalance(arg) },
+        EditorCommand(name: "ready", usage: ":ready yes|no", help: "mark the selected Pod template as passing or failing readiness", takesPath: false) { e, arg, _ in e.setReady(arg) },
         EditorCommand(name: "kill", usage: ":kill", help: "kill the selected Pod's replica (its controller replaces it)", takesPath: false) { e, _, _ in e.killPod() },
         EditorCommand(name: "trace", usage: ":trace", help: "trace a request from the selection", takesPath: false) { e, _, _ in e.startTrace() },
     ]

@@ -124,6 +124,25 @@ import Testing
         #expect(s.editor.message == "usage: :balance round-robin|random")
     }
 
+    @Test func notReadyIsNotDeleted() throws {
+        var s = try Session.bundled()
+        s.keys("ll:ready no<Enter>")
+        #expect(s.editor.message == "Pod web fails readiness: its Pods keep Running but get no new connections from Services")
+        #expect(s.design.component("pod-web")?.isReady == false)
+        s.keys("<Esc>t")
+        let trace = s.editor.player!.focus!.trace
+        #expect(trace.failure?.contains("are Running but fail their readiness probe") == true)
+        #expect(s.editor.replacements.isEmpty) // nothing is replaced: the Pods are still there
+        s.keys("<Esc><Esc>")
+        #expect(s.editor.player == nil && s.editor.selection == nil)
+        s.keys("<Tab>ll")
+        #expect(s.editor.selection == "pod-web")
+        s.keys(":ready yes<Enter>")
+        #expect(s.design.component("pod-web")?.isReady == true)
+        s.keys(":ready maybe<Enter>")
+        #expect(s.editor.message == "usage: :ready yes|no")
+    }
+
     @Test func imageRollsOutANewReplicaSetAndBothVersionsAnswer() throws {
         var s = try Session.bundled()
         s.keys(":image app=ghcr.io/hops-demo/web-app:1.5<Enter>")
