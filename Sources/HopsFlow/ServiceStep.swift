@@ -46,11 +46,8 @@ extension StepRules {
         var slots: [Replica] = []
         var downs: [String: Set<Int>] = [:]
         for (p, c) in zip(reachable, counts) {
-            slots += (0..<c.count).map {
-                Replica(
-                    pod: p.id, index: $0 + 1, count: c.count,
-                    name: Replicas.name(p, index: $0 + 1, in: design, state: state))
-            }
+            // Named once chosen: naming every copy of 10,000 replicas on each request is waste.
+            slots += (0..<c.count).map { Replica(pod: p.id, index: $0 + 1, count: c.count, name: "") }
             downs[p.id] = Replicas.down(p, count: c.count, state: state)
         }
         let ready = slots.indices.filter { !(downs[slots[$0].pod] ?? []).contains(slots[$0].index) }
@@ -64,8 +61,9 @@ extension StepRules {
                     kubectl: Kubectl.endpoints(svc, design)))
         }
         let (pos, how, after) = choose(svc, slots: slots, ready: ready, caller: a.caller, state: state)
-        let r = slots[pos]
+        var r = slots[pos]
         let pod = reachable.first { $0.id == r.pod }!
+        r.name = Replicas.name(pod, index: r.index, in: design, state: state)
         if let bad = databaseTrap(svc, pod, r, target, a) { return .fail(bad) }
         let sentence = endpointSentence(
             svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),

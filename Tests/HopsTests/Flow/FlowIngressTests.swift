@@ -68,6 +68,19 @@ import Testing
             + "User opened; the request is complete")
     }
 
+    @Test func controllerBalancesPerRequestEvenOnOneClientConnection() {
+        let d = design()
+        var state = FlowState()
+        var picks: [Int?] = []
+        for n in 0..<3 {
+            let (t, s) = FlowEngine.trace(d, from: "user", state: state, host: "shop.example.com", path: "/",
+                                          sameConnection: n > 0)
+            picks.append(FlowFixtures.chosen([t])[0]); state = s
+        }
+        #expect(picks == [1, 2, 3])
+        #expect(state.open.isEmpty) // the controller keeps its own connections; no client connection is pinned
+    }
+
     @Test func backendNamingAMissingServicePortFails() throws {
         var d = design(rules: [(nil, "/", "web")])
         let i = try #require(d.index(of: "edge"))
