@@ -59,7 +59,7 @@ enum Calls {
             let lead =
                 "\(from) connects to a node's IP on \(to)'s \(node)\(label); kube-proxy on that node takes the "
                     + "connection; "
-            if svc.properties["externalTrafficPolicy"]?.string == "Local" {
+            if localTraffic(svc) {
                 return lead
                     + "with externalTrafficPolicy: Local the node keeps \(from)'s address and sends only to Pods "
                     + "on that same node (a node without one refuses the connection)"
@@ -96,5 +96,12 @@ enum Calls {
             if port == nil || p == port { return o["nodePort"]?.int }
         }
         return nil
+    }
+
+    /// True when the Service keeps traffic on the node it arrives at (`externalTrafficPolicy:
+    /// Local`), set as a property or kept in the imported manifest's spec.
+    static func localTraffic(_ svc: Component) -> Bool {
+        let kept = svc.properties["manifest"]?.object?["spec"]?.object?["externalTrafficPolicy"]
+        return (svc.properties["externalTrafficPolicy"] ?? kept)?.string == "Local"
     }
 }

@@ -19,7 +19,8 @@ enum Responses {
             let direct = skipped.count == 1 ? skipped[0].connection : nil
             var hop = Hop(
                 from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
-                narration: narration(from.id, to.id, skipped, first: i == parties.count - 1, design: design),
+                narration: narration(
+                    from.id, to.id, skipped, first: i == parties.count - 1, toReached: to.reached, design: design),
                 instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
                 podName: from.reached?.podName,
                 kubectl: design.component(from.id).map { Kubectl.logs($0, design) } ?? [])
@@ -39,11 +40,15 @@ enum Responses {
 
     /// One sentence: who answers whom, and what the cluster does to the reply on the way.
     private static func narration(
-        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, design: Design
+        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, toReached: Hop?, design: Design
     ) -> String {
         var from = name(fromID, skipped.last, design)
+        var to = Words.name(toID, in: design)
+        // Two containers of the same name in different Pods ("server" answers "server"): say whose.
+        if from == to, let a = skipped.last?.podName, let b = toReached?.podName, a != b {
+            from += " of Pod \(a)"; to += " of Pod \(b)"
+        }
         if let v = skipped.last?.version { from += " (\(v))" }
-        let to = Words.name(toID, in: design)
         let verb = first ? "answers" : "now has what it needed and answers"
         let services = skipped.map(\.to).compactMap { design.component($0) }.filter { $0.kind == .service }
         guard let svc = services.last else {
@@ -59,8 +64,7 @@ enum Responses {
             return s + " (the controller proxied to the Pod IP, so no Service address is involved)"
         }
         switch svc.serviceType ?? "ClusterIP" {
-        case "NodePort" where svc.properties["externalTrafficPolicy"]?.string == "Local",
-            "LoadBalancer" where svc.properties["externalTrafficPolicy"]?.string == "Local":
+        case "NodePort" where Calls.localTraffic(svc), "LoadBalancer" where Calls.localTraffic(svc):
             s +=
                 "; the Pod runs on the node that took the connection, where conntrack undoes the destination rewrite, "
                 + "so \(to) sees the reply come from the address it dialled"

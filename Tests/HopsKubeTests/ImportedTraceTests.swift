@@ -1,0 +1,23 @@
+import HopsDesign
+import HopsFlow
+import HopsKube
+import Testing
+
+/// Real manifests imported and traced: the narration says what such a cluster does.
+@Suite struct ImportedTraceTests {
+    @Test func onlineBoutiqueEntersThroughTheCloudLoadBalancerAndAnswersAroundServices() throws {
+        let (d, _) = try KubeSupport.load("online-boutique.yaml")
+        let user = try #require(FlowEngine.defaultSource(in: d))
+        let (t, _) = FlowEngine.trace(d, from: user, state: FlowState())
+        #expect(t.succeeded)
+        #expect(t.hops[0].narration.hasPrefix("User connects to the cloud load balancer of Service frontend-external on port 80"))
+        // No response hop touches a Service: each reply goes from the answering container to its caller.
+        let services = Set(d.components.filter { $0.kind == .service }.map(\.id))
+        #expect(t.responseHops.allSatisfy { !services.contains($0.from) && !services.contains($0.to) })
+        // The two containers are both called "server": the narration says whose.
+        let inner = try #require(t.responseHops.first)
+        #expect(inner.narration.hasPrefix("container server of Pod productcatalogservice-"))
+        #expect(inner.narration.contains(" answers container server of Pod frontend-"))
+        #expect(t.responseHops.last?.narration.contains("it returns through the node that took the connection") == true)
+    }
+}
