@@ -30,6 +30,9 @@ public struct IngressRule: Hashable, Sendable {
     public var path: String
     public var service: String
     public var port: Int?
+    /// `Exact` (the whole path), `Prefix` (whole segments) or `ImplementationSpecific` (read as
+    /// Prefix here, as ingress-nginx does); nil reads as Prefix.
+    public var pathType: String? = nil
 }
 
 /// Typed views of the JSON properties. Reading is lenient (a missing or mistyped property reads
@@ -88,7 +91,9 @@ extension Component {
     public var ingressRules: [IngressRule] {
         var out: [IngressRule] = (properties["rules"]?.array ?? []).compactMap { v in
             guard let o = v.object, let svc = o["service"]?.string else { return nil }
-            return IngressRule(host: o["host"]?.string, path: o["path"]?.string ?? "/", service: svc, port: o["port"]?.int)
+            return IngressRule(
+                host: o["host"]?.string, path: o["path"]?.string ?? "/", service: svc, port: o["port"]?.int,
+                pathType: o["pathType"]?.string)
         }
         if let d = properties["defaultBackend"]?.object, let svc = d["service"]?.string {
             out.append(IngressRule(host: nil, path: "/", service: svc, port: d["port"]?.int))

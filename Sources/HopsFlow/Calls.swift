@@ -30,10 +30,9 @@ enum Calls {
         case .service: return toService(here, next, on: on, label: label, port: port, design: design)
         case .ingress:
             return
-                "\(from) connects to the Ingress controller that serves \(to)\(on)\(label) (the controller's Pods sit "
-                + "behind their own LoadBalancer or NodePort Service); it ends User's connection and reads the "
-                + "request's "
-                + "Host header and path"
+                "\(from) connects to the Ingress controller that serves \(to)\(on)\(label); the controller's Pods "
+                + "sit behind their own LoadBalancer or NodePort Service, end \(from)'s connection and read the "
+                + "request's Host header and path"
         case .pod:
             return "\(from) dials a Pod IP directly\(on)\(label): one specific Pod, not a choice among copies"
         default:

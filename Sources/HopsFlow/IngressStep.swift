@@ -22,11 +22,14 @@ extension StepRules {
         let asked =
             (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (no Host header)")
             + " and path \(SafeText.escape(path))"
-        let matching = rules.enumerated().filter { hostMatches($0.element.host) && pathMatches($0.element.path) }
-        // Longest prefix first; an exact host beats a rule for any host; then design order.
+        let matching = rules.enumerated().filter { hostMatches($0.element.host) && pathMatches($0.element) }
+        // Longest path first, an Exact rule before a Prefix one of the same path; an exact host
+        // beats a rule for any host; then design order.
         let best = matching.min { l, r in
             let (lp, rp) = (prefixLength(l.element.path), prefixLength(r.element.path))
             if lp != rp { return lp > rp }
+            let (le, re) = (l.element.pathType == "Exact", r.element.pathType == "Exact")
+            if le != re { return le }
             let (lh, rh) = (l.element.host != nil, r.element.host != nil)
             if lh != rh { return lh }
             return l.offset < r.offset
@@ -117,14 +120,16 @@ extension StepRules {
 
     private func prefixLength(_ rulePath: String) -> Int { prefix(rulePath).count }
 
-    private func pathMatches(_ rulePath: String) -> Bool {
-        let p = prefix(rulePath)
+    private func pathMatches(_ rule: IngressRule) -> Bool {
+        if rule.pathType == "Exact" { return path == rule.path }
+        let p = prefix(rule.path)
         return p.isEmpty || path == p || path.hasPrefix(p + "/")
     }
 
     /// "shop.example.com /api → Service api", "any host / → Service web".
     private func describe(_ r: IngressRule) -> String {
-        "\(r.host.map(SafeText.escape) ?? "any host") \(SafeText.escape(r.path)) → Service "
+        "\(r.host.map(SafeText.escape) ?? "any host") \(SafeText.escape(r.path))"
+            + "\(r.pathType == "Exact" ? " (exact)" : "") → Service "
             + "\(SafeText.escape(r.service))"
     }
 }

@@ -68,6 +68,21 @@ import Testing
             + "User opened; the request is complete")
     }
 
+    @Test func exactPathTypeMatchesOnlyTheWholePath() throws {
+        var d = design(rules: [(nil, "/api", "api"), (nil, "/", "web")])
+        let i = try #require(d.index(of: "edge"))
+        var rules = d.components[i].properties["rules"]?.array ?? []
+        var first = rules[0].object ?? [:]
+        first["pathType"] = .string("Exact")
+        rules[0] = .object(first)
+        d.components[i].properties["rules"] = .array(rules)
+        #expect(target(d, path: "/api").requestHops.map(\.to).contains("svc-api"))
+        let deeper = target(d, path: "/api/items")
+        #expect(deeper.requestHops.map(\.to).contains("svc-web"))
+        #expect(!deeper.requestHops.map(\.to).contains("svc-api"))
+        #expect(target(d, path: "/api").hops[1].narration.contains("matched the rule any host /api (exact) → Service api"))
+    }
+
     @Test func controllerBalancesPerRequestEvenOnOneClientConnection() {
         let d = design()
         var state = FlowState()
