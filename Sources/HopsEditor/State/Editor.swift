@@ -23,6 +23,7 @@ public final class Editor {
     public var completePath: (String) -> [String] = { _ in [] }
 
     var history = History()
+    let findingsCache = FindingsCache()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
