@@ -57,10 +57,7 @@ struct TraceCommand: ParsableCommand {
         let design = try Loading.design(file, catalog: catalog)
         let source: String
         if let from {
-            guard let c = design.component(from) ?? design.component(named: from) else {
-                throw CLIError("\(file ?? "the bundled design"): no component named \"\(Validation.escaped(from))\" to send from")
-            }
-            source = c.id
+            source = try Self.source(named: from, in: design, file: file ?? "the bundled design")
         } else {
             guard let s = FlowEngine.defaultSource(in: design) else { throw CLIError("\(file ?? "the design"): has no component to send a request from") }
             source = s
@@ -77,6 +74,24 @@ struct TraceCommand: ParsableCommand {
         printOut(json ? TraceOutput.json(traces, design: design)
                       : TraceOutput.text(traces, design: design, kubectl: kubectl, keepAlive: keepAlive))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
+    }
+}
+
+extension TraceCommand {
+    /// The component `--from` names: an id, a name, or `Kind/name` when several share the name.
+    static func source(named from: String, in design: Design, file: String) throws -> String {
+        if let c = design.component(from) { return c.id }
+        var matches = design.components.filter { $0.name == from }
+        if matches.isEmpty, let slash = from.firstIndex(of: "/") {
+            let kind = from[..<slash].lowercased(), name = String(from[from.index(after: slash)...])
+            matches = design.components.filter { $0.name == name && $0.kind.rawValue.lowercased() == kind }
+        }
+        if matches.count == 1 { return matches[0].id }
+        if matches.isEmpty {
+            throw CLIError("\(file): no component named \"\(Validation.escaped(from))\" to send from")
+        }
+        let options = matches.map { "\($0.kind.rawValue)/\(Validation.escaped($0.name))" }.joined(separator: ", ")
+        throw CLIError("\(file): several components are named \"\(Validation.escaped(from))\": \(options); say which with --from Kind/name")
     }
 }
 

@@ -137,6 +137,7 @@ extension Editor {
         }
         let name = FlowEngine.instanceName(of: pod, index: victim, in: design, state: flowState) ?? pod
         flowState.kill(pod, instance: victim)
+        defer { let m = message; retrace(); message = m }
         let ready = count - down.count - 1
         if let owner = controller(of: pod) {
             replacements.append(Replacement(pod: pod, instance: victim, remainingMs: Replacement.delayMs))
@@ -151,8 +152,10 @@ extension Editor {
 
     /// Moves replacements and rollouts on by `ms` of app time; true while one is still under way.
     func advanceCluster(_ ms: Int) -> Bool {
+        var changed = false
         for i in replacements.indices { replacements[i].remainingMs -= ms }
         for r in replacements where r.remainingMs <= 0 {
+            changed = true
             let old = FlowEngine.instanceName(of: r.pod, index: r.instance, in: design, state: flowState) ?? r.pod
             flowState.revive(r.pod, instance: r.instance)
             let name = FlowEngine.instanceName(of: r.pod, index: r.instance, in: design, state: flowState) ?? r.pod
@@ -190,6 +193,8 @@ extension Editor {
                     + "\(count - r.updated) still run \(r.oldImage)"
             }
         }
+        // The request on screen follows the cluster: a new Pod, a rollout step (the live trace).
+        if changed { let m = message; retrace(); message = m }
         return clusterBusy
     }
 }

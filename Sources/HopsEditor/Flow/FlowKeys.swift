@@ -2,6 +2,7 @@ import HopsCanvas
 import HopsDesign
 import HopsFlow
 import HopsInput
+import HopsText
 
 /// A killed replica and how long until its controller has started a replacement.
 public struct Replacement: Equatable, Sendable {
@@ -36,12 +37,21 @@ extension Editor {
     // MARK: Playing requests
 
     func startTrace() -> [Effect] {
-        guard let source = selection.flatMap({ design.component($0) != nil ? $0 : nil }) ?? FlowEngine.defaultSource(in: design) else {
+        var note: String?
+        var source = selection.flatMap { design.component($0) != nil ? $0 : nil }
+        if let s = source, !FlowEngine.canSend(from: s, in: design) {
+            // A request starts where one can leave: say why the User sends it instead.
+            let name = design.component(s).map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" } ?? s
+            source = FlowEngine.defaultSource(in: design)
+            if let d = source.flatMap({ design.component($0) }) { note = "\(name) sends nothing (no arrow leaves it): tracing from \(SafeText.escape(d.name))" }
+        }
+        guard let source = source ?? FlowEngine.defaultSource(in: design) else {
             message = "nothing to trace: add a User and connect it"
             return []
         }
         player = Player(source: source)
         launch()
+        if let note { message = note }
         return []
     }
 
@@ -54,9 +64,10 @@ extension Editor {
 
     private func launch(sameConnection: Bool = false) {
         guard let source = player?.source else { return }
+        let before = flowState
         let (trace, state) = FlowEngine.trace(design, from: source, state: flowState, sameConnection: sameConnection)
         flowState = state
-        player?.launch(trace)
+        player?.launch(trace, stateBefore: before, sameConnection: sameConnection)
         narrate()
     }
 
@@ -90,9 +101,12 @@ extension Editor {
     }
 
     /// The status line follows the focused packet's hop.
+    /// The status line follows the focused hop; a failed hop selects the component where the
+    /// request stopped, so `e` edits what the red hop names.
     func narrate() {
         guard let p = player?.focus, let hop = p.current else { return }
         message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)"
+        if hop.status == .failed, design.component(hop.from) != nil { selection = hop.from }
     }
 
     func tick(_ ms: Int) -> [Effect] {

@@ -23,6 +23,7 @@ public final class Editor {
     public var completePath: (String) -> [String] = { _ in [] }
 
     var history = History()
+    let findingsCache = FindingsCache()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
@@ -159,6 +160,7 @@ public final class Editor {
         replaceDesign(new, undoable: true)
         if let s = selecting { selection = s }
         isDirty = true
+        keepingMessage { retrace() }
         return [.changed]
     }
 
@@ -178,6 +180,7 @@ public final class Editor {
         replaceDesign(d, undoable: true)
         selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
+        retrace()
         message = "undone (\(history.undoCount) more)"
         return [.changed]
     }
@@ -187,8 +190,17 @@ public final class Editor {
         replaceDesign(d, undoable: true)
         selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
+        retrace()
         message = "redone (\(history.redo.count) more)"
         return [.changed]
+    }
+
+    /// Runs `f` and puts back the message it replaced: an edit's own message ("selector set")
+    /// says more than the re-traced hop's narration, which the panel shows anyway.
+    func keepingMessage(_ f: () -> Void) {
+        let m = message
+        f()
+        if m != nil { message = m }
     }
 
     /// The rectangle of a component on the canvas.
