@@ -1,4 +1,6 @@
 import HopsDesign
+import HopsFlow
+import HopsText
 
 /// Objects a cluster would reject and nesting that cannot hold.
 enum Shapes {
@@ -17,6 +19,9 @@ enum Shapes {
                 out.append(Finding(.error, "cannot-contain", component: c.id,
                                    "\(CheckEngine.name(p)) cannot hold a \(c.kind.rawValue); move \(CheckEngine.name(c)) out of it"))
             }
+            if [.deployment, .replicaSet].contains(c.kind), let n = c.replicas, n > 1 {
+                out += databases(of: c, replicas: n, pods: managed[c.id, default: []], d)
+            }
             if c.kind.managesPods, !c.selector.isEmpty {
                 for pod in managed[c.id, default: []] where pod.kind == .pod {
                     let labels = pod.labels
@@ -27,6 +32,22 @@ enum Shapes {
                             + "make them match"))
                     }
                 }
+            }
+        }
+        return out
+    }
+
+    /// A database container in a Pod template that a Deployment copies: every replica is a
+    /// separate database, and each is lost when its Pod is replaced.
+    static func databases(of controller: Component, replicas n: Int, pods: [Component], _ d: Design) -> [Finding] {
+        var out: [Finding] = []
+        for pod in pods where pod.kind == .pod {
+            for db in d.children(of: pod.id) where db.kind == .container && FlowEngine.looksLikeDatabase(db) {
+                out.append(Finding(.warning, "database-per-replica", component: db.id,
+                    "\(CheckEngine.name(controller)) runs \(n) copies of Pod \(SafeText.escape(pod.name)), so container "
+                    + "\(SafeText.escape(db.name)) (\(SafeText.escape(db.image ?? "a database"))) is \(n) separate "
+                    + "databases, each lost when its Pod is replaced: the usual shape is a StatefulSet with a "
+                    + "PersistentVolumeClaim behind its own Service, reached by DNS"))
             }
         }
         return out

@@ -81,4 +81,8 @@ public enum FlowEngine {
     ) -> String? {
         design.component(podID).map { Replicas.name($0, index: index, in: design, state: state) }
     }
+
+    /// True when the container's image is a database (postgres, mysql, redis, ...): what the
+    /// narration and the check engine say about state that lives in a Pod.
+    public static func looksLikeDatabase(_ container: Component) -> Bool { Containers.isDatabase(container) }
 }

@@ -8,11 +8,15 @@ import Testing
 @Suite struct CheckEngineTests {
     func findings(_ d: Design) -> [Finding] { CheckEngine.findings(in: d, catalog: Fixtures.catalog) }
 
-    @Test func theBundledDesignGetsTheOneWarningItsLessonTeaches() throws {
+    @Test func theBundledDesignGetsTheWarningsItsLessonTeaches() throws {
         let f = findings(try Fixtures.bundledDesign())
-        #expect(f.map(\.rule) == ["user-to-clusterip"])
-        #expect(f[0].severity == .warning)
+        #expect(f.map(\.rule) == ["user-to-clusterip", "database-per-replica"])
+        #expect(f.allSatisfy { $0.severity == .warning })
         #expect(f[0].message.contains("put an Ingress in front, make it a LoadBalancer or NodePort Service, or use kubectl port-forward"))
+        #expect(f[1].component == "ctr-db")
+        #expect(f[1].message == "Deployment web runs 3 copies of Pod web, so container db (postgres:16.4) is 3 separate "
+            + "databases, each lost when its Pod is replaced: the usual shape is a StatefulSet with a PersistentVolumeClaim "
+            + "behind its own Service, reached by DNS")
     }
 
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
@@ -50,11 +54,11 @@ import Testing
         try DesignFile.encode(d).write(to: URL(fileURLWithPath: file))
         let text = Shell.run([TmuxTests.binary, "check", file])
         #expect(text.status == 2)
-        #expect(text.out.hasSuffix("1 error, 1 warning\n"))
+        #expect(text.out.hasSuffix("1 error, 2 warnings\n"))
         #expect(text.out.hasPrefix("error: Service web: Service web looks for Pods with app=wbe"))
         let json = Shell.run([TmuxTests.binary, "check", "--json", file])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-        #expect(list.map { $0["severity"] as? String } == ["error", "warning"])
+        #expect(list.map { $0["severity"] as? String } == ["error", "warning", "warning"])
         #expect(list[0]["component"] as? String == "svc-web")
         let bundled = Shell.run([TmuxTests.binary, "check"])
         #expect(bundled.status == 0)
