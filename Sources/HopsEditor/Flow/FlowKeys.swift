@@ -149,12 +149,35 @@ extension Editor {
             message = "usage: :scale N (0 to \(Limits.maxReplicas))"; return []
         }
         guard let sel = selection, let c = design.component(sel) else { message = "select a Deployment or its Pod first"; return [] }
+        if c.kind == .service {
+            // A Service has no replicas: scale the workload whose Pods it selects, when there is one.
+            let workloads = selectedWorkloads(of: c)
+            guard workloads.count == 1, let w = workloads.first, let i = design.index(of: w.id) else {
+                message = workloads.isEmpty ? "Service \(SafeText.escape(c.name)) selects no workload to scale"
+                    : "Service \(SafeText.escape(c.name)) selects several workloads: "
+                        + workloads.map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" }.joined(separator: ", ") + "; select one"
+                return []
+            }
+            var d = design
+            d.components[i].replicas = n
+            message = "Service \(SafeText.escape(c.name)) selects \(w.kind.rawValue) \(SafeText.escape(w.name)): scaled it to \(n) replica\(n == 1 ? "" : "s")"
+            return commit(d)
+        }
         let target = c.kind.managesPods ? c : controller(of: sel)
         guard let t = target, let i = design.index(of: t.id) else { message = "\(c.name) has no Deployment to scale"; return [] }
         var d = design
         d.components[i].replicas = n
         message = "\(t.kind.rawValue) \(t.name) scaled to \(n) replica\(n == 1 ? "" : "s")"
         return commit(d)
+    }
+
+    /// The controllers of the Pods a Service's selector matches, each once, in design order.
+    func selectedWorkloads(of service: Component) -> [Component] {
+        let sel = service.selector
+        guard !sel.isEmpty else { return [] }
+        var seen = Set<String>()
+        return design.components.filter { pod in pod.kind == .pod && sel.allSatisfy { pod.labels[$0.key] == $0.value } }
+            .compactMap { controller(of: $0.id) }.filter { seen.insert($0.id).inserted }
     }
 
     func swapImage(_ arg: String?) -> [Effect] {
