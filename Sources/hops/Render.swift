@@ -47,11 +47,17 @@ struct Render: ParsableCommand {
 }
 
 extension String {
-    /// Without empty lines at the start and the end.
+    /// Without lines of spaces at the start and the end. Works on the UTF-8 bytes (a space and a
+    /// newline are single bytes there): splitting a big drawing into Characters took longer than
+    /// drawing it.
     func trimmingBlankLines() -> String {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
-        while let f = lines.first, f.allSatisfy({ $0 == " " }) { lines.removeFirst() }
-        while let l = lines.last, l.allSatisfy({ $0 == " " }) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        let bytes = Array(utf8)
+        func blank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy { $0 == 0x20 } }
+        var start = 0
+        while let nl = bytes[start...].firstIndex(of: 0x0A), blank(bytes[start..<nl]) { start = nl + 1 }
+        var end = bytes.count
+        while end > start, let nl = bytes[start..<end].lastIndex(of: 0x0A), blank(bytes[(nl + 1)..<end]) { end = nl }
+        if end > start, blank(bytes[start..<end]) { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
