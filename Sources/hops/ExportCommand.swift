@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
         for w in warnings { printError("warning: " + w) }
         if let output {
             do { try AtomicFile.write(Data(yaml.utf8), to: output) } catch {
-                throw CLIError("\(SafeText.escape(output)): cannot be written: \(error.localizedDescription)")
+                throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
             FileHandle.standardOutput.write(Data(yaml.utf8))

@@ -21,7 +21,7 @@ struct Hops: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let e as CLIError {
-            FileHandle.standardError.write(Data("hops: \(e.description)\n".utf8))
+            printError("hops: \(e.description)")
             Foundation.exit(1)
         } catch {
             exit(withError: error)

@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         }
         if let output {
             do { try DesignFile.write(design, to: output) } catch {
-                throw CLIError("\(SafeText.escape(output)): cannot be written: \(error.localizedDescription)")
+                throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
             FileHandle.standardOutput.write(DesignFile.encode(design))
@@ -45,7 +45,3 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// One line on standard error, escaped at the source: nothing from a file reaches the terminal raw.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((SafeText.escape(line) + "\n").utf8))
-}

@@ -47,17 +47,12 @@ struct Render: ParsableCommand {
 }
 
 extension String {
-    /// Without lines of spaces at the start and the end. Works on the UTF-8 bytes (a space and a
-    /// newline are single bytes there): splitting a big drawing into Characters took longer than
-    /// drawing it.
+    /// Without empty lines at the start and the end.
+    /// Linear: the blank lines are found from both ends, never removed one by one.
     func trimmingBlankLines() -> String {
-        let bytes = Array(utf8)
-        func blank(_ line: ArraySlice<UInt8>) -> Bool { line.allSatisfy { $0 == 0x20 } }
-        var start = 0
-        while let nl = bytes[start...].firstIndex(of: 0x0A), blank(bytes[start..<nl]) { start = nl + 1 }
-        var end = bytes.count
-        while end > start, let nl = bytes[start..<end].lastIndex(of: 0x0A), blank(bytes[(nl + 1)..<end]) { end = nl }
-        if end > start, blank(bytes[start..<end]) { return "" }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        let lines = split(separator: "\n", omittingEmptySubsequences: false)
+        let blank = { (l: Substring) in l.utf8.allSatisfy { $0 == 0x20 } }
+        guard let first = lines.firstIndex(where: { !blank($0) }), let last = lines.lastIndex(where: { !blank($0) }) else { return "" }
+        return lines[first...last].joined(separator: "\n")
     }
 }

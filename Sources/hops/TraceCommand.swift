@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HopsDesign
 import HopsFlow
+import HopsFormats
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +48,7 @@ struct TraceCommand: ParsableCommand {
             let (t, next) = FlowEngine.trace(design, from: source, state: state)
             traces.append(t); state = next
         }
-        print(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design))
+        printOut(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
     }
 }
@@ -70,24 +71,25 @@ enum TraceOutput {
         return out.joined(separator: "\n")
     }
 
+    /// JSON through the file format's writer, so every character that is not shown (C1, bidi
+    /// overrides) is an escape and no raw control byte reaches the output.
     static func json(_ traces: [Trace], design: Design) -> String {
-        struct HopOut: Encodable {
-            let from, to: String
-            let fromName, toName: String
-            let connection: String?
-            let direction, status, narration: String
-            let instance: Int?
-        }
-        struct RequestOut: Encodable { let request: Int; let source: String; let succeeded: Bool; let failure: String?; let hops: [HopOut] }
         let name = { (id: String) in design.component(id)?.name ?? id }
-        let out = traces.enumerated().map { n, t in
-            RequestOut(request: n + 1, source: t.source, succeeded: t.succeeded, failure: t.failure, hops: t.hops.map {
-                HopOut(from: $0.from, to: $0.to, fromName: name($0.from), toName: name($0.to), connection: $0.connection,
-                       direction: $0.direction.rawValue, status: $0.status.rawValue, narration: $0.narration, instance: $0.instance)
-            })
+        func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        let out = traces.enumerated().map { n, t -> JSONValue in
+            .object([
+                "request": .integer(n + 1), "source": .string(t.source), "succeeded": .bool(t.succeeded),
+                "failure": text(t.failure),
+                "hops": .array(t.hops.map { h in
+                    .object([
+                        "from": .string(h.from), "to": .string(h.to), "fromName": .string(name(h.from)),
+                        "toName": .string(name(h.to)), "connection": text(h.connection),
+                        "direction": .string(h.direction.rawValue), "status": .string(h.status.rawValue),
+                        "narration": .string(h.narration), "instance": h.instance.map(JSONValue.integer) ?? .null,
+                    ])
+                }),
+            ])
         }
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? enc.encode(out)) ?? Data("[]".utf8), as: UTF8.self)
+        return JSONText.encode(.array(out))
     }
 }

@@ -124,6 +124,16 @@ public final class Editor {
             message = "opened \(SafeText.escape(p))"
             offer(recoveries)
             return []
+        case .imported(let source, let d, let warnings):
+            path = nil // a design imported from YAML is saved as a design only where the user says
+            replaceDesign(d, undoable: false)
+            isDirty = true
+            message = "imported \(SafeText.escape(source))" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
+                + "; :w PATH.hops.json saves it"
+            return []
+        case .exported(let p, let format, let warnings):
+            message = "exported \(format.rawValue) to \(SafeText.escape(p))" + (warnings.isEmpty ? "" : " (\(warnings[0]))")
+            return []
         case .notOpened(_, let reason):
             message = "cannot open: \(reason)"
             return []
