@@ -83,6 +83,20 @@ enum Layering {
         // between layers of different sizes to random columns: at 10,000 components three
         // quarters of the drawing's line cells.)
         var out: [(Int, Point)] = []
+        // Many small layers (a long chain) would give one mostly empty band each: then reading
+        // order, rows filled layer after layer, as before.
+        let bandRowCount = layers.reduce(0) { $0 + ($1.count + columns - 1) / columns }
+        if bandRowCount * 2 > ((all.count + columns - 1) / columns) * 3 {
+            var column = 0, y = 0, rowHeight = 0
+            for v in all {
+                let s = sizes[members[v]]
+                if column == columns { column = 0; y += rowHeight + rowGap; rowHeight = 0 }
+                out.append((members[v], Point(x: column * pitch, y: y)))
+                column += 1
+                rowHeight = max(rowHeight, s.height)
+            }
+            return out
+        }
         var y = 0
         for l in layers where !l.isEmpty {
             let bandRows = (l.count + columns - 1) / columns
