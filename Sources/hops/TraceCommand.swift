@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HopsDesign
+import HopsCurses
 import HopsFlow
 import HopsFormats
 
@@ -21,6 +22,9 @@ struct TraceCommand: ParsableCommand {
 
     @Option(help: "How many requests to send one after another (round robin shows across them).")
     var requests = 1
+
+    @Flag(help: "Write -> <- x and ok instead of arrows and marks (also when the locale is not UTF-8).")
+    var ascii = false
 
     @Flag(help: "Print JSON: a list of requests, each with its hops (from, to, connection, narration, status).")
     var json = false
@@ -45,7 +49,8 @@ struct TraceCommand: ParsableCommand {
             let (t, next) = FlowEngine.trace(design, from: source, state: state)
             traces.append(t); state = next
         }
-        printOut(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design))
+        let plain = ascii || !CursesTerminal.prepareLocale()
+        printOut(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design, ascii: plain))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
     }
 }
@@ -70,7 +75,25 @@ extension TraceCommand {
 
 /// How traces print: numbered hops with names, or JSON with ids and names.
 enum TraceOutput {
-    static func text(_ traces: [Trace], design: Design) -> String {
+    static func text(_ traces: [Trace], design: Design, ascii: Bool = false) -> String {
+        let text = textWithArrows(traces, design: design)
+        guard ascii else { return text }
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "→": out += "->"
+            case "←": out += "<-"
+            case "✘": out += "x"
+            case "✔": out += "ok"
+            case "…": out += "..."
+            case "–", "—": out += "-"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func textWithArrows(_ traces: [Trace], design: Design) -> String {
         let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
         var out: [String] = []
         for (n, t) in traces.enumerated() {
