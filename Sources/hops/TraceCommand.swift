@@ -4,6 +4,7 @@ import HopsDesign
 import HopsCurses
 import HopsFlow
 import HopsFormats
+import HopsText
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,20 +78,7 @@ extension TraceCommand {
 enum TraceOutput {
     static func text(_ traces: [Trace], design: Design, ascii: Bool = false) -> String {
         let text = textWithArrows(traces, design: design)
-        guard ascii else { return text }
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "→": out += "->"
-            case "←": out += "<-"
-            case "✘": out += "x"
-            case "✔": out += "ok"
-            case "…": out += "..."
-            case "–", "—": out += "-"
-            default: out.append(ch)
-            }
-        }
-        return out
+        return ascii ? PlainText.ascii(text) : text
     }
 
     static func textWithArrows(_ traces: [Trace], design: Design) -> String {
