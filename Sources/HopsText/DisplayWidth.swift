@@ -116,3 +116,22 @@ public enum SafeText {
         s.unicodeScalars.contains { !isShown($0) }
     }
 }
+
+/// Text for a terminal or locale without Unicode: arrows, marks and dashes spelled in ASCII.
+public enum PlainText {
+    public static func ascii(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "→": out += "->"
+            case "←": out += "<-"
+            case "✘": out += "x"
+            case "✔": out += "ok"
+            case "·", "–", "—": out += "-"
+            case "…": out += "..."
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

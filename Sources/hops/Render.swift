@@ -17,6 +17,9 @@ struct Render: ParsableCommand {
     @Option(help: "Make the automatic layout fit this many columns where it can.")
     var width: Int?
 
+    @Flag(help: "Lay out every component anew, ignoring the positions saved in the file.")
+    var relayout = false
+
     @Flag(help: "Draw with + - | > v only (also when the locale is not UTF-8).")
     var ascii = false
 
@@ -34,7 +37,10 @@ struct Render: ParsableCommand {
         let utf8 = CursesTerminal.prepareLocale()
         let design = try Loading.design(file, catalog: catalog)
         let glyphs: GlyphSet = (ascii || !utf8) ? .ascii : .unicode
-        let grid = DesignRenderer.render(design, catalog: catalog, glyphs: glyphs, maxWidth: width)
+        if width != nil, !relayout, design.components.contains(where: { $0.position != nil }) {
+            printError("hops: note: positions saved in the file are kept; --width lays out only the rest (--relayout ignores them)")
+        }
+        let grid = DesignRenderer.render(design, catalog: catalog, glyphs: glyphs, maxWidth: width, relayout: relayout)
         let useColor: Bool
         switch color {
         case .always: useColor = true

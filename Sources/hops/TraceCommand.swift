@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import HopsDesign
+import HopsCurses
 import HopsFlow
 import HopsFormats
+import HopsText
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,9 @@ struct TraceCommand: ParsableCommand {
 
     @Option(help: "How many requests to send one after another (round robin shows across them).")
     var requests = 1
+
+    @Flag(help: "Write -> <- x and ok instead of arrows and marks (also when the locale is not UTF-8).")
+    var ascii = false
 
     @Flag(help: "Print JSON: a list of requests, each with its hops (from, to, connection, narration, status).")
     var json = false
@@ -71,8 +76,9 @@ struct TraceCommand: ParsableCommand {
                                              sameConnection: keepAlive && n > 0)
             traces.append(t); state = next
         }
+        let plain = ascii || !CursesTerminal.prepareLocale()
         printOut(json ? TraceOutput.json(traces, design: design)
-                      : TraceOutput.text(traces, design: design, kubectl: kubectl, keepAlive: keepAlive))
+                      : TraceOutput.text(traces, design: design, ascii: plain, kubectl: kubectl, keepAlive: keepAlive))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
     }
 }
@@ -97,7 +103,13 @@ extension TraceCommand {
 
 /// How traces print: numbered hops with names, or JSON with ids and names.
 enum TraceOutput {
-    static func text(_ traces: [Trace], design: Design, kubectl: Bool = false, keepAlive: Bool = false) -> String {
+    static func text(_ traces: [Trace], design: Design, ascii: Bool = false, kubectl: Bool = false,
+                     keepAlive: Bool = false) -> String {
+        let text = textWithArrows(traces, design: design, kubectl: kubectl, keepAlive: keepAlive)
+        return ascii ? PlainText.ascii(text) : text
+    }
+
+    static func textWithArrows(_ traces: [Trace], design: Design, kubectl: Bool = false, keepAlive: Bool = false) -> String {
         let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
         var out: [String] = []
         for (n, t) in traces.enumerated() {

@@ -1,5 +1,6 @@
 import HopsDesign
 import HopsFlow
+import HopsText
 
 /// Operating the design as a cluster would be operated: scaling, deleting a Pod (its controller
 /// replaces it with a new Pod), changing an image (a Deployment rolls the new template out Pod by
@@ -48,6 +49,15 @@ extension Editor {
         let how = t.kind == .deployment ? " (its ReplicaSet now keeps \(n))" : ""
         message = "\(t.kind.rawValue) \(t.name) scaled to \(n) replica\(n == 1 ? "" : "s")\(how)"
         return commit(d)
+    }
+
+    /// The controllers of the Pods a Service's selector matches, each once, in design order.
+    func selectedWorkloads(of service: Component) -> [Component] {
+        let sel = service.selector
+        guard !sel.isEmpty else { return [] }
+        var seen = Set<String>()
+        return design.components.filter { pod in pod.kind == .pod && sel.allSatisfy { pod.labels[$0.key] == $0.value } }
+            .compactMap { controller(of: $0.id) }.filter { seen.insert($0.id).inserted }
     }
 
     func setBalance(_ arg: String?) -> [Effect] {

@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsCheck
 import HopsDesign
+import HopsText
 
 extension Editor {
     /// The panel: the selection's kind, what that kind does (from the catalog), its properties.
@@ -53,16 +54,5 @@ extension Editor {
 }
 
 extension String {
-    func replacingArrows() -> String {
-        var s = ""
-        for ch in self {
-            switch ch {
-            case "→": s += "->"
-            case "←": s += "<-"
-            case "·": s += "-"
-            default: s.append(ch)
-            }
-        }
-        return s
-    }
+    func replacingArrows() -> String { PlainText.ascii(self) }
 }

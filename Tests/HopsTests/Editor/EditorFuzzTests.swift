@@ -12,13 +12,7 @@ import Testing
 /// save and load. The run loop's answers to saves come back too, some of them failures.
 /// `HOPS_FUZZ_EVENTS` sets the total (20,000 by default; the note reports a run of a million).
 @Suite struct EditorFuzzTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, bound)))
-        }
-    }
+    typealias Rng = SeededRandom
 
     static let plainKeys: [Key] = Key.sequence(
         "aaccrrexXuuHJKLhjkltnpR+-<Space><Tab><S-Tab><Enter><Enter><Esc><Down><Up><Left><Right><BS><Del>m?q:<C-r><C-u>"

@@ -7,13 +7,7 @@ import Testing
 /// Random sessions never crash and always leave a valid design; undoing everything gives back
 /// the starting design exactly.
 @Suite struct EditorPropertyTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
+    typealias Rng = SeededRandom
 
     static let keys: [Key] = Key.sequence("aaaccrrexuuHJKLhjkl<Tab><S-Tab><Enter><Enter><Esc><Down><Up><BS>m?q:<C-r><Del><S-Left><S-Down>") +
         [.char("S"), .char("P"), .char("o"), .char("服"), .char("🚀"), .char("1"), .char("n"), .char("y")]

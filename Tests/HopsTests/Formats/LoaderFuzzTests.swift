@@ -8,13 +8,7 @@ import Testing
 /// the wrong type, huge numbers, deep nesting and long or hostile strings put in every place.
 /// Each gives a valid design or one clear line with no raw control character in it.
 @Suite struct LoaderFuzzTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(1, bound)))
-        }
-    }
+    typealias Rng = SeededRandom
 
     static let hostileValues: [String] = [
         "null", "true", "-1", "0", "1e400", "-1e400", "12345678901234567890", "2147483648", "1e14", "0.5", "\"\"",
