@@ -39,6 +39,22 @@ extension Editor {
             message = "select a Deployment or its Pod first"
             return []
         }
+        if c.kind == .service {
+            // A Service has no replicas: scale the workload whose Pods it selects, when there is one.
+            let workloads = selectedWorkloads(of: c)
+            guard workloads.count == 1, let w = workloads.first, let i = design.index(of: w.id) else {
+                message = workloads.isEmpty ? "Service \(SafeText.escape(c.name)) selects no workload to scale"
+                    : "Service \(SafeText.escape(c.name)) selects several workloads: "
+                        + workloads.map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" }.joined(separator: ", ")
+                        + "; select one"
+                return []
+            }
+            var d = design
+            d.components[i].replicas = n
+            message = "Service \(SafeText.escape(c.name)) selects \(w.kind.rawValue) \(SafeText.escape(w.name)): "
+                + "scaled it to \(n) replica\(n == 1 ? "" : "s")"
+            return commit(d)
+        }
         let target = c.kind.managesPods ? c : controller(of: sel)
         guard let t = target, let i = design.index(of: t.id) else {
             message = "\(c.name) has no Deployment to scale"
