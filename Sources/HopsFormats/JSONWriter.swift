@@ -1,3 +1,4 @@
+import Foundation
 import HopsDesign
 
 /// Pretty JSON with a fixed key order: `first` keys in the order given, then the rest sorted,
@@ -70,5 +71,14 @@ struct JSONWriter {
             }
         }
         out += "\""
+    }
+}
+
+/// Any JSON value as pretty text with sorted keys (what `hops export --to meshery` writes).
+public enum JSONText {
+    public static func encode(_ value: JSONValue) -> Data {
+        var w = JSONWriter()
+        w.write(value, indent: 0)
+        return Data((w.out + "\n").utf8)
     }
 }
