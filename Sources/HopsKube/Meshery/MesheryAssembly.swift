@@ -52,10 +52,11 @@ struct MesheryAssembly {
     func hint(_ mesheryID: String) -> [String: JSONValue] { hints.components[mesheryID] ?? [:] }
 
     /// Components a Hops export wrote only for the picture (missing objects, implied Namespace
-    /// boxes): the builder makes them again from the objects, so they are matched, not built.
+    /// boxes, a StatefulSet's claim templates): the builder makes them again from the objects,
+    /// so they are matched, not built.
     func isDerived(_ mesheryID: String) -> Bool {
         let p = hint(mesheryID)["properties"]?.object ?? [:]
-        return p["missing"]?.bool == true || p["implied"]?.bool == true
+        return p["missing"]?.bool == true || p["implied"]?.bool == true || p["volumeClaimTemplate"]?.bool == true
     }
 
     mutating func buildKubernetes() {
@@ -100,8 +101,9 @@ struct MesheryAssembly {
             }
             hopsID[n.id] = ref.id
             if let i = design.index(of: ref.id), design.components[i].name.isEmpty {
-                // Kanvas leaves a new container's name empty; its display name says which one it is.
-                design.components[i].name = n.displayName
+                // Kanvas leaves a new container's name empty; its display name (`containers.0`) says
+                // which one it is, made a valid container name as export writes it.
+                design.components[i].name = Names.dns(n.displayName, dots: false)
             }
         }
     }
