@@ -10,7 +10,7 @@ let package = Package(
     products: [
         .executable(name: "hops", targets: ["hops"]),
         .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput",
-                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube"]),
+                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube", "HopsCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "HopsDesign", dependencies: ["HopsText"]),
         .target(name: "HopsFormats", dependencies: ["HopsDesign"]),
         .target(name: "HopsFlow", dependencies: ["HopsDesign"]),
+        // What is wrong in a design (rejected objects, broken request paths): pure, beside the flow engine.
+        .target(name: "HopsCheck", dependencies: ["HopsDesign", "HopsFlow"]),
         // Kubernetes manifests in and out: a bounded YAML reader, import with inferred
         // relationships, export. Pure: no terminal, no clock. Yams stays in here.
         .target(name: "HopsKube", dependencies: ["HopsDesign", .product(name: "Yams", package: "Yams")]),
@@ -37,20 +39,20 @@ let package = Package(
         .target(name: "HopsInput", dependencies: ["HopsCanvas"]),
         // The ncurses side of the terminal, and the only user of CNCursesW.
         .target(name: "HopsCurses", dependencies: ["CNCursesW", "HopsCanvas", "HopsInput"]),
-        .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsInput"]),
+        .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsCheck", "HopsInput"]),
         // The run loop: performs the editor's effects against a FileSystem and a clock.
         .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput", "HopsKube"]),
         .executableTarget(
             name: "hops",
             dependencies: [
-                "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow", "HopsKube",
+                "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow", "HopsKube", "HopsCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HopsTests",
             dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
-                           "HopsResources"]
+                           "HopsResources", "HopsCheck"]
         ),
         .testTarget(
             name: "HopsKubeTests",

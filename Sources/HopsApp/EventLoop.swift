@@ -117,7 +117,9 @@ public struct EventLoop {
                 if on && !animating { lastTick = clock.milliseconds }
                 animating = on
             case .open(let path):
-                queue += editor.handle(open(path))
+                queue += editor.handle(Manifests.isManifest(path, fs: fs) ? importManifests(path) : open(path))
+            case .export(let format, let path):
+                queue += editor.handle(export(format, to: path))
             }
         }
         return false
@@ -152,6 +154,21 @@ public struct EventLoop {
         known = (path, fs.stamp(path))
         reported = nil
         return .opened(path: path, design: design, recoveries: recovery.copies(for: path, catalog: editor.catalog, except: pid))
+    }
+
+    private func importManifests(_ path: String) -> Answer {
+        do {
+            let (design, warnings) = try Manifests.read(path, fs: fs)
+            return .imported(source: path, design: design, warnings: warnings)
+        } catch {
+            return .notOpened(path: path, reason: "\(error)")
+        }
+    }
+
+    private func export(_ format: ExportFormat, to path: String) -> Answer {
+        let (data, warnings) = Manifests.export(editor.design, as: format)
+        do { try fs.write(data, to: path, privately: false) } catch { return .notSaved(path: path, reason: error.message) }
+        return .exported(path: path, format: format, warnings: warnings)
     }
 
     /// Asks the editor once per change when someone else wrote its file.

@@ -81,23 +81,36 @@ struct ObstacleMap {
     mutating func unmark(_ route: Route) { apply(route, delta: -1) }
 
     private mutating func apply(_ route: Route, delta: Int) {
-        route.forEachMask(within: nil) { p, m in
-            guard let i = index(p) else { return }
-            if m & (Direction.left.bit | Direction.right.bit) != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
-            if m & (Direction.up.bit | Direction.down.bit) != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
-            updateFlags(i)
-        }
-        for p in [route.cells.first, route.cells.last].compactMap({ $0 }) {
-            if let i = index(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta); updateFlags(i) }
-        }
-    }
-
-    @inline(__always) private mutating func updateFlags(_ i: Int) {
-        var f = flags[i] & (Flag.boxed | Flag.text)
-        if reserved[i] > 0 { f |= Flag.reserved }
-        if hUse[i] > 0 { f |= Flag.horizontal }
-        if vUse[i] > 0 { f |= Flag.vertical }
-        flags[i] = f
+        // Through buffer pointers: a big design marks millions of cells, and indexing the arrays
+        // of self checked their uniqueness on every write.
+        let w = bounds.width, h = bounds.height, x0 = bounds.x, y0 = bounds.y
+        let horizontalBits = Direction.left.bit | Direction.right.bit, verticalBits = Direction.up.bit | Direction.down.bit
+        hUse.withUnsafeMutableBufferPointer { hUse in
+        vUse.withUnsafeMutableBufferPointer { vUse in
+        reserved.withUnsafeMutableBufferPointer { reserved in
+        flags.withUnsafeMutableBufferPointer { flags in
+            @inline(__always) func update(_ i: Int) {
+                var f = flags[i] & (Flag.boxed | Flag.text)
+                if reserved[i] > 0 { f |= Flag.reserved }
+                if hUse[i] > 0 { f |= Flag.horizontal }
+                if vUse[i] > 0 { f |= Flag.vertical }
+                flags[i] = f
+            }
+            @inline(__always) func at(_ p: Point) -> Int? {
+                let lx = p.x - x0, ly = p.y - y0
+                guard lx >= 0, ly >= 0, lx < w, ly < h else { return nil }
+                return ly * w + lx
+            }
+            route.forEachMask(within: nil) { p, m in
+                guard let i = at(p) else { return }
+                if m & horizontalBits != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
+                if m & verticalBits != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
+                update(i)
+            }
+            for p in [route.cells.first, route.cells.last].compactMap({ $0 }) {
+                if let i = at(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta); update(i) }
+            }
+        }}}}
     }
 }
 

@@ -13,8 +13,9 @@ public enum Painter {
             drawBox(replacing[b] ?? scene.boxes[b], into: &grid)
         }
         let near = window.insetBy(-1)
-        // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones.
-        let visible = scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil }
+        // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones
+        // (counted only when some label shows).
+        var cover: BoxCover? = nil
         for (i, route) in routes.enumerated() {
             guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             let edge = scene.edges[i]
@@ -27,7 +28,10 @@ public enum Painter {
         }
         for (i, route) in routes.enumerated() {
             guard let route, i < scene.edges.count, route.bounds.intersects(near), let label = scene.edges[i].label, !label.isEmpty else { continue }
-            placeLabel(label, route: route, style: scene.edges[i].color, boxes: visible, into: &grid)
+            if cover == nil {
+                cover = BoxCover(rects: scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil }, window: near.insetBy(-1))
+            }
+            placeLabel(label, route: route, style: scene.edges[i].color, boxes: cover!, into: &grid)
         }
     }
 
@@ -103,7 +107,7 @@ public enum Painter {
     /// Puts a label on the longest straight horizontal stretch of its route, over plain line cells
     /// only, so it never covers an arrowhead or a junction; failing that, just above the stretch
     /// where the cells are empty canvas. A label that fits nowhere is left out of the drawing.
-    static func placeLabel(_ label: String, route: Route, style: CellStyle, boxes: [Rect], into grid: inout Grid) {
+    static func placeLabel(_ label: String, route: Route, style: CellStyle, boxes: BoxCover, into grid: inout Grid) {
         let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
         let width = DisplayWidth.of(text)
         guard width > 0 else { return }
@@ -128,7 +132,7 @@ public enum Painter {
             let above = span.map { Point(x: $0.x, y: $0.y - 1) }
             let free = above.allSatisfy { p in
                 guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
-                return !boxes.contains { $0.contains(p) }
+                return !boxes.inBox(p)
             }
             if free { grid.put(text, at: above[0], style: style); return }
         }
@@ -142,7 +146,7 @@ public enum Painter {
                 let span = (1...width).map { Point(x: mid.x + 1 + $0, y: mid.y) }
                 let free = span.allSatisfy { p in
                     guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
-                    return !boxes.contains { $0.insetBy(-1).contains(p) }
+                    return !boxes.nearBox(p)
                 }
                 if free { grid.put(text, at: span[0], style: style); return }
             }

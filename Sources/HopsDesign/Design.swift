@@ -48,6 +48,30 @@ public struct Design: Hashable, Sendable {
         return "\(base)-\(n)"
     }
 
+    /// The label an arrow shows. A `selects` arrow states a fact, so it always shows the
+    /// Service's current selector (a stored label can go stale); the others show what was typed.
+    public func shownLabel(of k: Connection) -> String? {
+        if k.kind == .selects, let s = component(k.from), s.kind == .service, !s.selector.isEmpty {
+            return formatLabels(s.selector)
+        }
+        return k.label
+    }
+
+    /// A component's name as narration and prompts say it: "Service web", or "User" alone.
+    public func displayName(_ id: String) -> String {
+        guard let c = component(id) else { return id }
+        return c.name == c.kind.rawValue ? c.name : "\(c.kind.rawValue) \(c.name)"
+    }
+
+    /// A name built from a stem that no component has yet: `svc`, `svc-2`, ...
+    public func freshName(_ stem: String) -> String {
+        let names = Set(components.map(\.name))
+        if !names.contains(stem) { return stem }
+        var n = 2
+        while names.contains("\(stem)-\(n)") { n += 1 }
+        return "\(stem)-\(n)"
+    }
+
     /// Removes a component with its descendants and every connection touching them.
     public mutating func remove(_ id: String) {
         let gone = Set([id] + descendants(of: id))

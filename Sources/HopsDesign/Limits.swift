@@ -7,6 +7,11 @@ public enum Limits {
     public static let maxCoordinate = 100_000
     /// A saved size is at most this many cells a side.
     public static let maxExtent = 100_000
+    /// The area that saved positions and sizes may span, in cells: routing and drawing keep a
+    /// few bytes per cell of the whole canvas, so two boxes 100,000 cells apart on both axes
+    /// would need 40 GB. 8 million cells is 4,000 x 2,000, several times what 10,000
+    /// laid-out components take.
+    public static let maxSpanCells = 8_000_000
     /// Replicas of one workload (Kubernetes itself allows more; no design needs them drawn).
     public static let maxReplicas = 10_000
     /// Levels of components nested inside each other, the top level counted (a container in a Pod

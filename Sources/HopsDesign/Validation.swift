@@ -59,7 +59,22 @@ public enum Validation {
             if let l = k.label, let p = textProblem(l, what: "the label") { out.append(Problem("\(place).label", p)) }
         }
         if let p = textProblem(design.name, what: "the design's name") { out.append(Problem("name", p)) }
+        if let p = spanProblem(design.components) { out.append(Problem("components", p)) }
         return out
+    }
+
+    /// What is wrong with the area that saved positions and sizes span, or nil.
+    public static func spanProblem(_ components: [Component]) -> String? {
+        var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
+        for c in components {
+            guard let p = c.position, coordinateProblem(p) == nil else { continue }
+            let w = min(c.size?.width ?? 1, Limits.maxExtent), h = min(c.size?.height ?? 1, Limits.maxExtent)
+            x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x + w); y1 = max(y1, p.y + h)
+        }
+        guard x0 <= x1 else { return nil }
+        let w = x1 - x0, h = y1 - y0
+        guard w * h > Limits.maxSpanCells else { return nil }
+        return "the components span \(w) x \(h) cells; a design may span at most \(Limits.maxSpanCells) cells (4000 x 2000)"
     }
 
     /// What is wrong with a name, id or label, or nil: the one rule the loader and the editor share.

@@ -24,6 +24,11 @@ public enum FlowEngine {
         return design.components.first { $0.kind != .note && !targets.contains($0.id) }?.id
     }
 
+    /// Whether a request can start at a component: a User, or anything with a traffic arrow leaving it.
+    public static func canSend(from id: String, in design: Design) -> Bool {
+        design.component(id)?.kind == .user || design.connections.contains { $0.from == id && $0.kind == .traffic }
+    }
+
     /// Pod instances for a Pod component: count and which are up (for drawing stacked replicas).
     /// `down` holds the 1-based numbers of the replicas that are down; a Pod marked not ready
     /// has all of them down. A component that is not a Pod counts as one instance.

@@ -1,5 +1,5 @@
-import Foundation
 import HopsDesign
+import HopsText
 
 /// Pretty JSON with a fixed key order: `first` keys in the order given, then the rest sorted,
 /// so that saving a design twice gives the same bytes and diffs stay small.
@@ -50,6 +50,11 @@ struct JSONWriter {
         }
     }
 
+    private mutating func hex4(_ v: UInt32) {
+        let hex = String(v, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
     private mutating func pad(_ n: Int) { out += String(repeating: "  ", count: n) }
 
     private mutating func string(_ s: String) {
@@ -62,11 +67,15 @@ struct JSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
+                // Controls, C1, bidi overrides and invisible formatting are written as escapes:
+                // the same text after parsing, and no raw control byte in the file or on a terminal.
+                if SafeText.isShown(u) {
                     out.unicodeScalars.append(u)
+                } else if u.value > 0xFFFF {
+                    let v = u.value - 0x10000
+                    hex4(0xD800 + (v >> 10)); hex4(0xDC00 + (v & 0x3FF))
+                } else {
+                    hex4(u.value)
                 }
             }
         }
@@ -74,11 +83,12 @@ struct JSONWriter {
     }
 }
 
-/// Any JSON value as pretty text with sorted keys (what `hops export --to meshery` writes).
+/// JSON text for any value, in the file format's style (two-space indent, sorted keys, every
+/// character that is not shown escaped): for `hops trace --json` and other machine output.
 public enum JSONText {
-    public static func encode(_ value: JSONValue) -> Data {
+    public static func encode(_ value: JSONValue) -> String {
         var w = JSONWriter()
         w.write(value, indent: 0)
-        return Data((w.out + "\n").utf8)
+        return w.out
     }
 }

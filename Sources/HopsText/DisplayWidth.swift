@@ -13,15 +13,19 @@ public enum DisplayWidth {
             // A cluster that starts with a mark (a lone combining character) takes no column.
             return 0
         }
-        for s in scalars.dropFirst() {
-            if s.value == 0xFE0F { width = 2 } // emoji presentation selector
-            if s.value == 0x200D { width = 2 } // zero-width joiner: an emoji sequence
-        }
+        // An emoji presentation selector makes a text-default emoji (☺, ❤) two columns, and a
+        // zero-width joiner between emoji makes one two-column sequence; a letter followed by a
+        // joiner stays the letter's width, as terminals draw it.
+        let emoji = first.properties.isEmoji
+        for s in scalars.dropFirst() where emoji && (s.value == 0xFE0F || s.value == 0x200D) { width = 2 }
         return width
     }
 
-    /// Columns that a string takes.
+    /// Columns that a string takes as it is drawn: a character that is not shown counts as
+    /// the escape that `Grid.put` draws for it (`\u{202e}` is eight columns), so a box sized
+    /// for its name always holds it.
     public static func of(_ s: String) -> Int {
+        if SafeText.hasControl(s) { return of(SafeText.escape(s)) }
         var n = 0
         for ch in s { n += of(ch) }
         return n

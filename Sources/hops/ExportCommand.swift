@@ -43,12 +43,12 @@ struct ExportCommand: ParsableCommand {
             var layout: [String: Position] = [:]
             for (id, r) in DesignLayout.rects(design, catalog: catalog) { layout[id] = Position(x: r.x, y: r.y) }
             let (json, w) = MesheryExport.document(of: design, id: id, layout: layout)
-            (text, warnings) = (JSONText.encode(json), w)
+            (text, warnings) = (Data((JSONText.encode(json) + "\n").utf8), w)
         }
         for w in warnings { printError("warning: " + w) }
         if let output {
             do { try AtomicFile.write(text, to: output) } catch {
-                throw CLIError("\(SafeText.escape(output)): cannot be written: \(error.localizedDescription)")
+                throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
             FileHandle.standardOutput.write(text)

@@ -10,7 +10,7 @@ struct Hops: ParsableCommand {
         With no subcommand, opens FILE (or the bundled Kubernetes Request Flow design) full screen.
         Press ? inside for the keys. Designs are JSON files (.hops.json), see README.md.
         """,
-        subcommands: [Open.self, Render.self, TraceCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [Open.self, Render.self, TraceCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self],
         defaultSubcommand: Open.self
     )
 
@@ -21,7 +21,7 @@ struct Hops: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let e as CLIError {
-            FileHandle.standardError.write(Data("hops: \(e.description)\n".utf8))
+            printError("hops: \(e.description)")
             Foundation.exit(1)
         } catch {
             exit(withError: error)

@@ -8,11 +8,12 @@ import HopsKube
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read Kubernetes manifests or a Meshery design into a Hops design, with the request paths inferred.",
+        abstract: "Read Kubernetes manifests or a Meshery design into a Hops design, request paths inferred.",
         discussion: """
         PATH is a YAML file (multi-document, or a List as `kubectl get -o yaml` prints), a folder (every
         .yaml and .yml file inside, sorted) or - for standard input. A Meshery design (Kanvas' file, YAML or
-        JSON, current or older format) is recognised by its content and imported on its own. Warnings go to stderr, one line each.
+        JSON, current or older format) is recognised by its content and imported on its own.
+        Warnings go to stderr, one line each.
         Exit status: 0 when something was read (also with warnings), 1 when nothing usable was read.
         Example: kubectl get deploy,sts,svc,ing,cm -o yaml | hops import - -o live.hops.json
         """)
@@ -41,7 +42,7 @@ struct ImportCommand: ParsableCommand {
         }
         if let output {
             do { try DesignFile.write(design, to: output) } catch {
-                throw CLIError("\(SafeText.escape(output)): cannot be written: \(error.localizedDescription)")
+                throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
             FileHandle.standardOutput.write(DesignFile.encode(design))
@@ -49,7 +50,3 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// One line on standard error, escaped at the source: nothing from a file reaches the terminal raw.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((SafeText.escape(line) + "\n").utf8))
-}

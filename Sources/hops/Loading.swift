@@ -1,4 +1,5 @@
 import Foundation
+import HopsApp
 import HopsDesign
 import HopsFormats
 import HopsResources
@@ -31,6 +32,16 @@ enum Loading {
     /// For the editor: a missing file is a new, empty design that will be saved there.
     static func designForEditing(_ file: String?, catalog: Catalog) throws -> (Design, String?) {
         guard let file else { return (try design(nil, catalog: catalog), nil) }
+        if Manifests.isManifest(file, fs: DiskFileSystem()) {
+            // Manifests open as a new design with no file: `:w` asks where to save it.
+            do {
+                let (d, warnings) = try Manifests.read(file, fs: DiskFileSystem())
+                for w in warnings { printError("warning: " + w) }
+                return (d, nil)
+            } catch {
+                throw CLIError("\(error)")
+            }
+        }
         if !FileManager.default.fileExists(atPath: file) {
             let stem = URL(fileURLWithPath: file).lastPathComponent.replacingOccurrences(of: DesignFile.fileExtension, with: "")
             return (Design(name: stem.isEmpty ? "Untitled" : stem), file)

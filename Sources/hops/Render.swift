@@ -17,6 +17,9 @@ struct Render: ParsableCommand {
     @Option(help: "Make the automatic layout fit this many columns where it can.")
     var width: Int?
 
+    @Flag(help: "Lay out every component anew, ignoring the positions saved in the file.")
+    var relayout = false
+
     @Flag(help: "Draw with + - | > v only (also when the locale is not UTF-8).")
     var ascii = false
 
@@ -34,7 +37,10 @@ struct Render: ParsableCommand {
         let utf8 = CursesTerminal.prepareLocale()
         let design = try Loading.design(file, catalog: catalog)
         let glyphs: GlyphSet = (ascii || !utf8) ? .ascii : .unicode
-        let grid = DesignRenderer.render(design, catalog: catalog, glyphs: glyphs, maxWidth: width)
+        if width != nil, !relayout, design.components.contains(where: { $0.position != nil }) {
+            printError("hops: note: positions saved in the file are kept; --width lays out only the rest (--relayout ignores them)")
+        }
+        let grid = DesignRenderer.render(design, catalog: catalog, glyphs: glyphs, maxWidth: width, relayout: relayout)
         let useColor: Bool
         switch color {
         case .always: useColor = true
@@ -48,10 +54,11 @@ struct Render: ParsableCommand {
 
 extension String {
     /// Without empty lines at the start and the end.
+    /// Linear: the blank lines are found from both ends, never removed one by one.
     func trimmingBlankLines() -> String {
-        var lines = split(separator: "\n", omittingEmptySubsequences: false)
-        while let f = lines.first, f.allSatisfy({ $0 == " " }) { lines.removeFirst() }
-        while let l = lines.last, l.allSatisfy({ $0 == " " }) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        let lines = split(separator: "\n", omittingEmptySubsequences: false)
+        let blank = { (l: Substring) in l.utf8.allSatisfy { $0 == 0x20 } }
+        guard let first = lines.firstIndex(where: { !blank($0) }), let last = lines.lastIndex(where: { !blank($0) }) else { return "" }
+        return lines[first...last].joined(separator: "\n")
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import HopsDesign
+import HopsCurses
 import HopsFlow
+import HopsFormats
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +23,9 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "How many requests to send one after another (round robin shows across them).")
     var requests = 1
 
+    @Flag(help: "Write -> <- x and ok instead of arrows and marks (also when the locale is not UTF-8).")
+    var ascii = false
+
     @Flag(help: "Print JSON: a list of requests, each with its hops (from, to, connection, narration, status).")
     var json = false
 
@@ -33,10 +38,7 @@ struct TraceCommand: ParsableCommand {
         let design = try Loading.design(file, catalog: catalog)
         let source: String
         if let from {
-            guard let c = design.component(from) ?? design.component(named: from) else {
-                throw CLIError("\(file ?? "the bundled design"): no component named \"\(Validation.escaped(from))\" to send from")
-            }
-            source = c.id
+            source = try Self.source(named: from, in: design, file: file ?? "the bundled design")
         } else {
             guard let s = FlowEngine.defaultSource(in: design) else { throw CLIError("\(file ?? "the design"): has no component to send a request from") }
             source = s
@@ -47,14 +49,51 @@ struct TraceCommand: ParsableCommand {
             let (t, next) = FlowEngine.trace(design, from: source, state: state)
             traces.append(t); state = next
         }
-        print(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design))
+        let plain = ascii || !CursesTerminal.prepareLocale()
+        printOut(json ? TraceOutput.json(traces, design: design) : TraceOutput.text(traces, design: design, ascii: plain))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
+    }
+}
+
+extension TraceCommand {
+    /// The component `--from` names: an id, a name, or `Kind/name` when several share the name.
+    static func source(named from: String, in design: Design, file: String) throws -> String {
+        if let c = design.component(from) { return c.id }
+        var matches = design.components.filter { $0.name == from }
+        if matches.isEmpty, let slash = from.firstIndex(of: "/") {
+            let kind = from[..<slash].lowercased(), name = String(from[from.index(after: slash)...])
+            matches = design.components.filter { $0.name == name && $0.kind.rawValue.lowercased() == kind }
+        }
+        if matches.count == 1 { return matches[0].id }
+        if matches.isEmpty {
+            throw CLIError("\(file): no component named \"\(Validation.escaped(from))\" to send from")
+        }
+        let options = matches.map { "\($0.kind.rawValue)/\(Validation.escaped($0.name))" }.joined(separator: ", ")
+        throw CLIError("\(file): several components are named \"\(Validation.escaped(from))\": \(options); say which with --from Kind/name")
     }
 }
 
 /// How traces print: numbered hops with names, or JSON with ids and names.
 enum TraceOutput {
-    static func text(_ traces: [Trace], design: Design) -> String {
+    static func text(_ traces: [Trace], design: Design, ascii: Bool = false) -> String {
+        let text = textWithArrows(traces, design: design)
+        guard ascii else { return text }
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "→": out += "->"
+            case "←": out += "<-"
+            case "✘": out += "x"
+            case "✔": out += "ok"
+            case "…": out += "..."
+            case "–", "—": out += "-"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func textWithArrows(_ traces: [Trace], design: Design) -> String {
         let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
         var out: [String] = []
         for (n, t) in traces.enumerated() {
@@ -70,24 +109,25 @@ enum TraceOutput {
         return out.joined(separator: "\n")
     }
 
+    /// JSON through the file format's writer, so every character that is not shown (C1, bidi
+    /// overrides) is an escape and no raw control byte reaches the output.
     static func json(_ traces: [Trace], design: Design) -> String {
-        struct HopOut: Encodable {
-            let from, to: String
-            let fromName, toName: String
-            let connection: String?
-            let direction, status, narration: String
-            let instance: Int?
-        }
-        struct RequestOut: Encodable { let request: Int; let source: String; let succeeded: Bool; let failure: String?; let hops: [HopOut] }
         let name = { (id: String) in design.component(id)?.name ?? id }
-        let out = traces.enumerated().map { n, t in
-            RequestOut(request: n + 1, source: t.source, succeeded: t.succeeded, failure: t.failure, hops: t.hops.map {
-                HopOut(from: $0.from, to: $0.to, fromName: name($0.from), toName: name($0.to), connection: $0.connection,
-                       direction: $0.direction.rawValue, status: $0.status.rawValue, narration: $0.narration, instance: $0.instance)
-            })
+        func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        let out = traces.enumerated().map { n, t -> JSONValue in
+            .object([
+                "request": .integer(n + 1), "source": .string(t.source), "succeeded": .bool(t.succeeded),
+                "failure": text(t.failure),
+                "hops": .array(t.hops.map { h in
+                    .object([
+                        "from": .string(h.from), "to": .string(h.to), "fromName": .string(name(h.from)),
+                        "toName": .string(name(h.to)), "connection": text(h.connection),
+                        "direction": .string(h.direction.rawValue), "status": .string(h.status.rawValue),
+                        "narration": .string(h.narration), "instance": h.instance.map(JSONValue.integer) ?? .null,
+                    ])
+                }),
+            ])
         }
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? enc.encode(out)) ?? Data("[]".utf8), as: UTF8.self)
+        return JSONText.encode(.array(out))
     }
 }

@@ -4,17 +4,28 @@ import HopsCanvas
 import HopsDesign
 import HopsEditor
 import HopsFormats
+import HopsKube
 import HopsResources
 
 // A quick look at where render and move time goes, without the benchmark harness: phase
 // timings, search effort, and the same generated designs as the benchmarks.
 // Usage: swift run -c release Probe [components] [repeats] [--write FILE] [--render-only] [--moves N]
-// (--write saves the generated design, to look at it with `hops render FILE`.)
+//        [--file DESIGN] [--manifest APPS] [--write-manifest FILE]
+// (--write saves the generated design, to look at it with `hops render FILE`; --file measures a saved
+// design instead of the generated one; --manifest imports ManifestGenerator.apps(APPS), 4 objects each.)
 let args = CommandLine.arguments
-let n = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
+let generated = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
 let repeats = args.count > 2 ? Int(args[2]) ?? 3 : 3
 let catalog = try JSONDecoder().decode(Catalog.self, from: BundledResources.catalogJSON)
-let design = DesignGenerator.mixed(count: n)
+func option(_ name: String) -> String? { args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
+var design = DesignGenerator.mixed(count: generated)
+if let file = option("--file") { design = try DesignFile.read(path: file, catalog: catalog) }
+if let apps = option("--manifest").flatMap(Int.init) {
+    let yaml = ManifestGenerator.apps(apps)
+    if let out = option("--write-manifest") { try yaml.write(toFile: out, atomically: true, encoding: .utf8) }
+    design = try KubeImport.design(named: "generated", from: [("generated.yaml", Data(yaml.utf8))]).0
+}
+let n = design.components.count
 let clock = ContinuousClock()
 if let i = args.firstIndex(of: "--write"), i + 1 < args.count {
     try DesignFile.write(design, to: args[i + 1])

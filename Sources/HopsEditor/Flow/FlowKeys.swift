@@ -2,6 +2,7 @@ import HopsCanvas
 import HopsDesign
 import HopsFlow
 import HopsInput
+import HopsText
 
 /// A killed replica and how long until its controller has started a replacement.
 public struct Replacement: Equatable, Sendable {
@@ -33,12 +34,21 @@ extension Editor {
     // MARK: Playing requests
 
     func startTrace() -> [Effect] {
-        guard let source = selection.flatMap({ design.component($0) != nil ? $0 : nil }) ?? FlowEngine.defaultSource(in: design) else {
+        var note: String?
+        var source = selection.flatMap { design.component($0) != nil ? $0 : nil }
+        if let s = source, !FlowEngine.canSend(from: s, in: design) {
+            // A request starts where one can leave: say why the User sends it instead.
+            let name = design.component(s).map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" } ?? s
+            source = FlowEngine.defaultSource(in: design)
+            if let d = source.flatMap({ design.component($0) }) { note = "\(name) sends nothing (no arrow leaves it): tracing from \(SafeText.escape(d.name))" }
+        }
+        guard let source = source ?? FlowEngine.defaultSource(in: design) else {
             message = "nothing to trace: add a User and connect it"
             return []
         }
         player = Player(source: source)
         launch()
+        if let note { message = note }
         return []
     }
 
@@ -51,9 +61,10 @@ extension Editor {
 
     private func launch() {
         guard let source = player?.source else { return }
+        let before = flowState
         let (trace, state) = FlowEngine.trace(design, from: source, state: flowState)
         flowState = state
-        player?.launch(trace)
+        player?.launch(trace, stateBefore: before)
         narrate()
     }
 
@@ -87,9 +98,12 @@ extension Editor {
     }
 
     /// The status line follows the focused packet's hop.
+    /// The status line follows the focused hop; a failed hop selects the component where the
+    /// request stopped, so `e` edits what the red hop names.
     func narrate() {
         guard let p = player?.focus, let hop = p.current else { return }
         message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)"
+        if hop.status == .failed, design.component(hop.from) != nil { selection = hop.from }
     }
 
     func tick(_ ms: Int) -> [Effect] {
@@ -101,10 +115,12 @@ extension Editor {
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
         }
+        var revived = false
         if !replacements.isEmpty {
             for i in replacements.indices { replacements[i].remainingMs -= ms }
             for r in replacements where r.remainingMs <= 0 {
                 flowState.revive(r.pod, instance: r.instance)
+                revived = true
                 let name = FlowEngine.instanceName(of: r.pod, index: r.instance, in: design) ?? r.pod
                 let (count, down) = FlowEngine.instances(of: r.pod, in: design, state: flowState)
                 message = "\(controllerName(of: r.pod)) replaced \(name): \(count - down.count) of \(count) ready"
@@ -112,6 +128,7 @@ extension Editor {
             replacements.removeAll { $0.remainingMs <= 0 }
             moving = moving || !replacements.isEmpty
         }
+        if revived { let m = message; retrace(); message = m }
         return moving ? [] : [.animate(false)]
     }
 
@@ -132,12 +149,35 @@ extension Editor {
             message = "usage: :scale N (0 to \(Limits.maxReplicas))"; return []
         }
         guard let sel = selection, let c = design.component(sel) else { message = "select a Deployment or its Pod first"; return [] }
+        if c.kind == .service {
+            // A Service has no replicas: scale the workload whose Pods it selects, when there is one.
+            let workloads = selectedWorkloads(of: c)
+            guard workloads.count == 1, let w = workloads.first, let i = design.index(of: w.id) else {
+                message = workloads.isEmpty ? "Service \(SafeText.escape(c.name)) selects no workload to scale"
+                    : "Service \(SafeText.escape(c.name)) selects several workloads: "
+                        + workloads.map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" }.joined(separator: ", ") + "; select one"
+                return []
+            }
+            var d = design
+            d.components[i].replicas = n
+            message = "Service \(SafeText.escape(c.name)) selects \(w.kind.rawValue) \(SafeText.escape(w.name)): scaled it to \(n) replica\(n == 1 ? "" : "s")"
+            return commit(d)
+        }
         let target = c.kind.managesPods ? c : controller(of: sel)
         guard let t = target, let i = design.index(of: t.id) else { message = "\(c.name) has no Deployment to scale"; return [] }
         var d = design
         d.components[i].replicas = n
         message = "\(t.kind.rawValue) \(t.name) scaled to \(n) replica\(n == 1 ? "" : "s")"
         return commit(d)
+    }
+
+    /// The controllers of the Pods a Service's selector matches, each once, in design order.
+    func selectedWorkloads(of service: Component) -> [Component] {
+        let sel = service.selector
+        guard !sel.isEmpty else { return [] }
+        var seen = Set<String>()
+        return design.components.filter { pod in pod.kind == .pod && sel.allSatisfy { pod.labels[$0.key] == $0.value } }
+            .compactMap { controller(of: $0.id) }.filter { seen.insert($0.id).inserted }
     }
 
     func swapImage(_ arg: String?) -> [Effect] {
@@ -166,6 +206,7 @@ extension Editor {
             message = "every replica of \(c.name) is already down"; return []
         }
         flowState.kill(pod, instance: victim)
+        defer { let m = message; retrace(); message = m }
         let name = FlowEngine.instanceName(of: pod, index: victim, in: design) ?? pod
         let ready = count - down.count - 1
         if controller(of: pod) != nil {

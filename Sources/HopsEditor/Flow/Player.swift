@@ -16,6 +16,9 @@ public struct Player: Equatable, Sendable {
         var carry: Int = 0
         /// True once the packet has reached the end of its last hop.
         public var finished: Bool = false
+        /// What the cluster remembered before this request (round robin, replicas down), so the
+        /// same request can be traced again after an edit.
+        var stateBefore = FlowState()
 
         public var current: Hop? { trace.hops.indices.contains(hop) ? trace.hops[hop] : nil }
     }
@@ -34,10 +37,22 @@ public struct Player: Equatable, Sendable {
 
     public init(source: String) { self.source = source }
 
-    mutating func launch(_ trace: Trace) {
+    mutating func launch(_ trace: Trace, stateBefore: FlowState = FlowState()) {
         // Finished packets leave the canvas when a new one starts; the focused one stays until then.
         packets.removeAll { $0.finished }
-        packets.append(Packet(trace: trace, hop: 0, cell: 0))
+        packets.append(Packet(trace: trace, hop: 0, cell: 0, stateBefore: stateBefore))
+    }
+
+    /// The focused request traced again in a changed design: it keeps its place while the path
+    /// up to there is the same, and otherwise goes back to where the path now differs.
+    mutating func replaceFocus(_ trace: Trace) {
+        guard var p = packets.popLast() else { return }
+        let same = zip(p.trace.hops, trace.hops).prefix { $0.from == $1.from && $0.to == $1.to && $0.status == $1.status }.count
+        if p.hop >= same { p.hop = max(0, min(same, trace.hops.count - 1)); p.cell = 0; p.carry = 0 }
+        p.hop = min(p.hop, max(0, trace.hops.count - 1))
+        p.finished = p.finished && p.hop == trace.hops.count - 1
+        p.trace = trace
+        packets.append(p)
     }
 
     /// Moves every packet on by the time passed. `pathLength` gives the number of cells of a hop's

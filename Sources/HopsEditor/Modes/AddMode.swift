@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsInput
+import HopsText
 
 extension Editor {
     func startAdd() -> [Effect] {
@@ -59,7 +60,7 @@ extension Editor {
         } else if let b = design.components.isEmpty ? nil : Optional(cache.scene.bounds) {
             spot = Point(x: b.x, y: b.maxY + 2)
         }
-        var c = Component(id: id, kind: kind, name: id, parent: parent, position: Position(x: spot.x, y: spot.y),
+        var c = Component(id: id, kind: kind, name: d.freshName(stem), parent: parent, position: Position(x: spot.x, y: spot.y),
                           properties: info?.defaults ?? [:])
         if kind == .note { c.text = "" }
         let size = SceneBox.minimumSize(tag: info?.tag ?? "", title: c.name, lines: BoxText.lines(c, ascii: glyphs.isASCII))
@@ -67,7 +68,7 @@ extension Editor {
         d.components.append(c)
         let fx = commit(d, selecting: .some(id))
         if let r = cache.rects[id] { viewport.follow(r) }
-        message = "added \(kind.rawValue) \(id)"
+        message = "added \(kind.rawValue) \(SafeText.escape(c.name))"
         return fx
     }
 

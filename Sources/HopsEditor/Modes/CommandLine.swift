@@ -23,6 +23,9 @@ extension Editor {
             if e.isDirty && !bang { e.mode = .confirm(.openUnsaved(arg)); return [] }
             return [.open(arg)]
         },
+        EditorCommand(name: "export", usage: ":export k8s PATH", help: "write the design as Kubernetes manifests", takesPath: true) { e, arg, _ in
+            e.export(arg)
+        },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
         EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.mode = .help(scroll: 0); return [] },
     ] + flowCommands
@@ -90,10 +93,24 @@ extension Editor {
 
     /// Asks for a save; `then` happens only when the run loop answers that it succeeded.
     func save(to arg: String?, then: AfterSave? = nil, overwrite: Bool = false) -> [Effect] {
-        guard let target = arg ?? path else { message = "no file name yet: use :w path.hops.json"; return [] }
+        guard let target = arg ?? path else {
+            // Ask for the path: the command line opens with `:w ` typed.
+            mode = .command(TextField("w "))
+            message = "name the design file: :w path.hops.json"
+            return []
+        }
         afterSave = then
         // Another name is another file: whatever is there was not read by this editor.
         return [.save(design, path: target, overwrite: overwrite)]
+    }
+
+    func export(_ arg: String?) -> [Effect] {
+        let words = (arg ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard words.count == 2, let format = ExportFormat(rawValue: words[0]) else {
+            message = "usage: :export FORMAT PATH (formats: \(formats))"; return []
+        }
+        return [.export(format, path: words[1].trimmed)]
     }
 
     func autoLayout() -> [Effect] {

@@ -1,12 +1,13 @@
 import HopsCanvas
 import HopsDesign
 import HopsInput
+import HopsText
 
 extension Editor {
     func startConnect() -> [Effect] {
         guard let sel = selection else { message = "select the component to connect from first"; return [] }
         mode = .connect(source: sel, target: nil, kind: nil)
-        message = "connect \(sel) to…: choose with Tab or arrows, Enter connects, m changes the kind, Esc cancels"
+        message = "connect \(SafeText.escape(design.displayName(sel))) to…: choose with Tab or arrows, Enter connects, m changes the kind, Esc cancels"
         return []
     }
 
@@ -52,18 +53,27 @@ extension Editor {
         if selection == source { target = nil } else { target = selection }
         mode = .connect(source: source, target: target, kind: kind)
         if let t = target {
-            message = "\(source) → \(t) as \((kind ?? inferredKind(from: source, to: t)).rawValue): Enter connects, m changes the kind"
+            message = "\(names(source, t)) as \((kind ?? inferredKind(from: source, to: t)).rawValue): Enter connects, m changes the kind"
         }
         return []
     }
 
+    /// "app → db", by name: ids are the file's business, not the person's.
+    func names(_ from: String, _ to: String) -> String {
+        "\(SafeText.escape(design.displayName(from))) → \(SafeText.escape(design.displayName(to)))"
+    }
+
     func connect(_ from: String, _ to: String, kind: ConnectionKind) -> [Effect] {
+        if design.connections.contains(where: { $0.from == from && $0.to == to && $0.kind == kind }) {
+            message = "not connected: \(names(from, to)) (\(kind.rawValue)) is already drawn"
+            return []
+        }
         var d = design
         let id = d.freshID("\(from)-to-\(to)")
         var label: String? = nil
         if kind == .selects, let s = d.component(from), !s.selector.isEmpty { label = formatLabels(s.selector) }
         d.connections.append(Connection(id: id, from: from, to: to, kind: kind, label: label))
-        message = "connected \(from) → \(to) (\(kind.rawValue))"
+        message = "connected \(names(from, to)) (\(kind.rawValue))"
         return commit(d, selecting: .some(from))
     }
 }

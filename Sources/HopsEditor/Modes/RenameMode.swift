@@ -4,7 +4,7 @@ import HopsInput
 extension Editor {
     func startRename() -> [Effect] {
         guard let sel = selection, let c = design.component(sel) else { message = "select a component to rename"; return [] }
-        mode = .rename(id: sel, field: TextField(c.name))
+        mode = .rename(id: sel, field: TextField(c.name, selected: true))
         return []
     }
 

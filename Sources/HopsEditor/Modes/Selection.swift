@@ -67,8 +67,10 @@ extension Editor {
             return []
         }
         // The loader's limits: what the editor makes, it can open again.
-        guard Validation.coordinateProblem(Position(x: moved.maxX, y: moved.maxY)) == nil else {
-            message = "the canvas ends here (\(Limits.maxCoordinate) cells)"; return []
+        let span = cache.bounds.union(moved)
+        guard Validation.coordinateProblem(Position(x: moved.maxX, y: moved.maxY)) == nil,
+              span.width * span.height <= Limits.maxSpanCells else {
+            message = "the canvas ends here (at most \(Limits.maxSpanCells) cells)"; return []
         }
         pushUndo(moveOf: sel)
         var changed: [String: Rect] = [:]

@@ -25,7 +25,7 @@ public enum DesignLayout {
             return (f, t)
         }
         // Room between layers for the longest edge label (up to 24 columns), so labels show.
-        let longest = design.connections.map { DisplayWidth.of($0.label ?? "") }.max() ?? 0
+        let longest = design.connections.map { DisplayWidth.of(design.shownLabel(of: $0) ?? "") }.max() ?? 0
         let gap = max(LayeredLayout.layerGap, min(24, longest) + 4)
         let rects = LayeredLayout.layout(nodes, edges: edges, maxWidth: maxWidth, layerGap: gap)
         var out: [String: Rect] = [:]

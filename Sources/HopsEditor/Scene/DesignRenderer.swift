@@ -4,8 +4,10 @@ import HopsDesign
 /// A whole design drawn into one grid: layout, routing, painting. What `hops render` prints and
 /// what the benchmarks measure.
 public enum DesignRenderer {
-    public static func render(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil) -> Grid {
-        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth)
+    /// `relayout` ignores saved positions and sizes, laying out everything anew.
+    public static func render(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
+                              relayout: Bool = false) -> Grid {
+        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth, ignoreSaved: relayout)
         let ds = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
         let router = Router(scene: ds.scene)
         let bounds = drawnBounds(ds.scene, routes: router.routes)

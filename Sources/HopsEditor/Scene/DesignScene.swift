@@ -39,7 +39,7 @@ public struct DesignScene: Sendable {
         var edgeIDs: [String] = []
         for k in design.connections {
             guard let f = index[k.from], let t = index[k.to] else { continue }
-            edges.append(SceneEdge(from: f, to: t, style: DesignScene.edgeStyle(k.kind), color: DesignScene.edgeColor(k.kind), label: k.label))
+            edges.append(SceneEdge(from: f, to: t, style: DesignScene.edgeStyle(k.kind), color: DesignScene.edgeColor(k.kind), label: design.shownLabel(of: k)))
             edgeIDs.append(k.id)
         }
         scene = Scene(boxes: boxes, edges: edges)

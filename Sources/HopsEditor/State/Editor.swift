@@ -23,6 +23,7 @@ public final class Editor {
     public var completePath: (String) -> [String] = { _ in [] }
 
     var history = History()
+    let findingsCache = FindingsCache()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
@@ -124,6 +125,16 @@ public final class Editor {
             message = "opened \(SafeText.escape(p))"
             offer(recoveries)
             return []
+        case .imported(let source, let d, let warnings):
+            path = nil // a design imported from YAML is saved as a design only where the user says
+            replaceDesign(d, undoable: false)
+            isDirty = true
+            message = "imported \(SafeText.escape(source))" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
+                + "; :w PATH.hops.json saves it"
+            return []
+        case .exported(let p, let format, let warnings):
+            message = "exported \(format.rawValue) to \(SafeText.escape(p))" + (warnings.isEmpty ? "" : " (\(warnings[0]))")
+            return []
         case .notOpened(_, let reason):
             message = "cannot open: \(reason)"
             return []
@@ -149,6 +160,7 @@ public final class Editor {
         replaceDesign(new, undoable: true)
         if let s = selecting { selection = s }
         isDirty = true
+        keepingMessage { retrace() }
         return [.changed]
     }
 
@@ -168,6 +180,7 @@ public final class Editor {
         replaceDesign(d, undoable: true)
         selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
+        retrace()
         message = "undone (\(history.undoCount) more)"
         return [.changed]
     }
@@ -177,8 +190,17 @@ public final class Editor {
         replaceDesign(d, undoable: true)
         selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
         isDirty = true
+        retrace()
         message = "redone (\(history.redo.count) more)"
         return [.changed]
+    }
+
+    /// Runs `f` and puts back the message it replaced: an edit's own message ("selector set")
+    /// says more than the re-traced hop's narration, which the panel shows anyway.
+    func keepingMessage(_ f: () -> Void) {
+        let m = message
+        f()
+        if m != nil { message = m }
     }
 
     /// The rectangle of a component on the canvas.

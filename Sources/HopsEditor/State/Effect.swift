@@ -16,8 +16,17 @@ public enum Effect: Equatable, Sendable {
     case discardRecovery(String)
     /// Start (true) or stop sending ticks: only while something moves.
     case animate(Bool)
-    /// Read a design file; answered by `.opened` or `.notOpened`.
+    /// Read a design file, or import Kubernetes manifests (a `.yaml` / `.yml` file or a folder);
+    /// answered by `.opened`, `.imported` or `.notOpened`.
     case open(String)
+    /// Write the design in another format; answered by `.exported` or `.notSaved`.
+    case export(ExportFormat, path: String)
+}
+
+/// Formats a design can be written in besides its own file.
+public enum ExportFormat: String, Equatable, Sendable, CaseIterable {
+    /// Multi-document Kubernetes YAML that `kubectl apply -f` takes.
+    case k8s
 }
 
 /// The run loop's answers to effects, as one enum, so a test states a whole exchange.
@@ -30,6 +39,9 @@ public enum Answer: Equatable, Sendable {
     /// A design was read; `recoveries` are unsaved copies of it found beside it.
     case opened(path: String, design: Design, recoveries: [RecoveryCopy])
     case notOpened(path: String, reason: String)
+    /// Manifests were read into a design: it has no file of its own until `:w PATH`.
+    case imported(source: String, design: Design, warnings: [String])
+    case exported(path: String, format: ExportFormat, warnings: [String])
     /// Someone else wrote the file this editor shows.
     case changedOnDisk(path: String)
 }

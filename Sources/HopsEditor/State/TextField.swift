@@ -9,12 +9,26 @@ public struct TextField: Equatable, Sendable {
     /// Cursor position in characters, 0...text.count.
     public var cursor: Int
 
-    public init(_ text: String = "") { self.text = text; cursor = text.count }
+    /// The whole text is selected: the first character typed replaces it, Backspace clears it,
+    /// a cursor key keeps it (as a rename field behaves in most editors).
+    public var selected = false
+
+    public init(_ text: String = "", selected: Bool = false) {
+        self.text = text; cursor = text.count; self.selected = selected && !text.isEmpty
+    }
 
     public enum Outcome { case editing, commit, cancel, unhandled }
 
     /// Applies one key.
     public mutating func handle(_ key: Key) -> Outcome {
+        if selected {
+            selected = false
+            switch key {
+            case .char: text = ""; cursor = 0
+            case .backspace, .delete: text = ""; cursor = 0; return .editing
+            default: break
+            }
+        }
         switch key {
         case .char(let c):
             insert(c)

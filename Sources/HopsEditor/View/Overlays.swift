@@ -46,8 +46,8 @@ extension Editor {
 
     func drawRename(_ id: String, _ field: TextField, into grid: inout Grid) {
         let inner = frame(title: "rename", width: max(30, DisplayWidth.of(field.text) + 2), height: 1, into: &grid)
-        let shown = grid.put(field.text, at: inner.origin, style: CellStyle(attrs: .bold), maxColumns: inner.width)
-        _ = shown
+        let style = CellStyle(attrs: field.selected ? [.bold, .reverse] : .bold)
+        grid.put(field.text, at: inner.origin, style: style, maxColumns: inner.width)
         grid.set("_", at: Point(x: min(inner.maxX, inner.x + field.cursorColumn), y: inner.y), style: CellStyle(attrs: [.bold, .underline]))
     }
 

@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsCheck
 import HopsDesign
 
 extension Editor {
@@ -25,9 +26,14 @@ extension Editor {
     func panelLines() -> [(String, CellStyle)] {
         let bold = CellStyle(attrs: .bold), dim = CellStyle(attrs: .dim)
         if let lines = flowPanelLines() { return lines }
+        let found = findings()
         guard let sel = selection, let c = design.component(sel) else {
-            return [(design.name, bold), ("\(design.components.count) components, \(design.connections.count) connections", dim),
-                    ("Tab selects, a adds, c connects, ? shows every key.", .plain)]
+            var out: [(String, CellStyle)] = [(design.name, bold),
+                    ("\(design.components.count) components, \(design.connections.count) connections", dim)]
+            let errors = found.filter { $0.severity == .error }.count
+            if !found.isEmpty { out.append(("\(errors) errors, \(found.count - errors) warnings (hops check lists them)", .plain)) }
+            out.append(("Tab selects, a adds, c connects, ? shows every key.", .plain))
+            return out
         }
         let info = catalog.info(c.kind)
         var out: [(String, CellStyle)] = [("\(info?.title ?? c.kind.rawValue) · \(c.name)", bold)]
@@ -39,6 +45,9 @@ extension Editor {
         let outs = design.connections.filter { $0.from == sel }.compactMap { k in design.component(k.to).map { "→ \($0.name) (\(k.kind.rawValue))" } }
         let ins = design.connections.filter { $0.to == sel }.compactMap { k in design.component(k.from).map { "← \($0.name) (\(k.kind.rawValue))" } }
         for l in outs + ins { out.append((glyphs.isASCII ? l.replacingArrows() : l, .plain)) }
+        for f in found where f.component == sel {
+            out.append(("\(f.severity == .error ? "error" : "warning"): \(f.message)", CellStyle(fg: f.severity == .error ? .red : .yellow)))
+        }
         return out
     }
 }

@@ -39,7 +39,8 @@ struct CurrentFormatReader {
         let p = c.object(at: ["styles", "position"])
         if let x = p["x"]?.double, let y = p["y"]?.double { position = (x, y) }
         return MesheryNode(
-            id: id, kind: c.string(at: ["component", "kind"]) ?? "", apiVersion: c.string(at: ["component", "version"]) ?? "",
+            id: id, kind: c.string(at: ["component", "kind"]) ?? "",
+            apiVersion: c.string(at: ["component", "version"]) ?? "",
             model: model, name: name, displayName: displayName, configuration: configuration, position: position,
             isAnnotation: c.value(at: ["metadata", "isAnnotation"])?.bool ?? false, steps: steps)
     }
@@ -60,9 +61,10 @@ struct CurrentFormatReader {
                 for t in to {
                     guard let a = f["id"]?.string, let b = t["id"]?.string else { continue }
                     let path = Self.patchPath(f) ?? Self.patchPath(t) ?? []
-                    out.append(MesheryLink(
-                        id: id, kind: kind, type: r["type"]?.string ?? "", subType: r["subType"]?.string ?? "",
-                        from: a, to: b, path: path, label: label, steps: steps))
+                    out.append(
+                        MesheryLink(
+                            id: id, kind: kind, type: r["type"]?.string ?? "", subType: r["subType"]?.string ?? "",
+                            from: a, to: b, path: path, label: label, steps: steps))
                 }
             }
         }
@@ -90,10 +92,12 @@ struct CurrentFormatReader {
             let o = v.object ?? [:]
             guard let parent = (o["resolvedParentId"] ?? o["resolved_parent_id"])?.string else { continue }
             let path = ((o["resolvedRefFieldPath"] ?? o["resolved_ref_field_path"])?.array ?? []).compactMap(\.string)
-            out.append(MesheryLink(
-                id: (o["relationshipId"] ?? o["relationship_id"])?.string ?? alias, kind: "hierarchical", type: "parent",
-                subType: "alias", from: alias, to: parent, path: path,
-                steps: [.key("metadata"), .key("resolvedAliases"), .key(alias)]))
+            out.append(
+                MesheryLink(
+                    id: (o["relationshipId"] ?? o["relationship_id"])?.string ?? alias, kind: "hierarchical",
+                    type: "parent",
+                    subType: "alias", from: alias, to: parent, path: path,
+                    steps: [.key("metadata"), .key("resolvedAliases"), .key(alias)]))
         }
         return out
     }

@@ -87,16 +87,20 @@ struct MesheryAssembly {
                 continue
             }
             guard let e = entryOfNode[link.to].map({ entries[$0] }) else {
-                warn(link.steps, "the Container alias points at \(SafeText.escape(link.to)), "
-                     + "which is not a Kubernetes component in the file; skipped")
+                warn(
+                    link.steps,
+                    "the Container alias points at \(SafeText.escape(link.to)), "
+                        + "which is not a Kubernetes component in the file; skipped")
                 continue
             }
             let path = link.path
             guard path.count >= 2, let index = Int(path[path.count - 1]),
-                  let ref = e.containers.first(where: { $0.list.rawValue == path[path.count - 2] && $0.index == index })
+                let ref = e.containers.first(where: { $0.list.rawValue == path[path.count - 2] && $0.index == index })
             else {
-                warn(link.steps, "the Container alias path \(path.joined(separator: ".")) names no container in "
-                     + "\(e.object.title); skipped")
+                warn(
+                    link.steps,
+                    "the Container alias path \(path.joined(separator: ".")) names no container in "
+                        + "\(e.object.title); skipped")
                 continue
             }
             hopsID[n.id] = ref.id
@@ -117,7 +121,9 @@ struct MesheryAssembly {
             if n.kind == "AnchorNode", h.isEmpty { continue }
             let kind = h["kind"]?.string.map { Kind(rawValue: $0) } ?? (n.kind == "TextBox" ? .note : .box)
             var props = h["properties"]?.object ?? [:]
-            if kind == .note, props["text"] == nil, let text = n.configuration?["text"]?.string ?? nonEmpty(n.displayName) {
+            if kind == .note, props["text"] == nil,
+                let text = n.configuration?["text"]?.string ?? nonEmpty(n.displayName)
+            {
                 props["text"] = .string(text)
             }
             let name = h["name"]?.string ?? (n.name.isEmpty ? n.kind : n.name)

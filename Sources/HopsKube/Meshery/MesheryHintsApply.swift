@@ -9,12 +9,14 @@ extension MesheryAssembly {
             let kind = Kind(h["kind"]?.string ?? n.kind)
             let name = h["name"]?.string ?? n.name
             let taken = Set(hopsID.values)
-            if let c = design.components.first(where: { $0.kind == kind && $0.name == name && !taken.contains($0.id) }) {
+            if let c = design.components.first(where: { $0.kind == kind && $0.name == name && !taken.contains($0.id) })
+            {
                 hopsID[n.id] = c.id
                 continue
             }
             let id = design.freshID(h["id"]?.string ?? "\(ComponentIDs.tag(kind))-\(name)")
-            design.components.append(Component(id: id, kind: kind, name: name, properties: h["properties"]?.object ?? [:]))
+            design.components.append(
+                Component(id: id, kind: kind, name: name, properties: h["properties"]?.object ?? [:]))
             hopsID[n.id] = id
         }
         // Users a Hops export wrote stand where inference would put its own: keep theirs only.
@@ -39,7 +41,9 @@ extension MesheryAssembly {
         var rename: [String: String] = [:]
         var used = Set(design.components.map(\.id))
         func take(_ old: String, _ new: String?) {
-            guard let new, new != old, !used.contains(new), Validation.textProblem(new, what: "an id") == nil else { return }
+            guard let new, new != old, !used.contains(new), Validation.textProblem(new, what: "an id") == nil else {
+                return
+            }
             used.insert(new)
             rename[old] = new
         }
@@ -64,8 +68,9 @@ extension MesheryAssembly {
         var connectionIDs = Set(design.connections.map(\.id))
         for i in design.connections.indices {
             guard let mid = design.connections[i].extra["meshery"]?.object?["id"]?.string,
-                  let new = hints.connections[mid]?["id"]?.string, new != design.connections[i].id,
-                  !connectionIDs.contains(new), !used.contains(new) else { continue }
+                let new = hints.connections[mid]?["id"]?.string, new != design.connections[i].id,
+                !connectionIDs.contains(new), !used.contains(new)
+            else { continue }
             connectionIDs.insert(new)
             design.connections[i].id = new
         }

@@ -26,14 +26,17 @@ extension MesheryAssembly {
         for l in read.links where l.isEdge {
             guard let from = hopsID[l.from], let to0 = hopsID[l.to] else {
                 let missing = hopsID[l.from] == nil ? l.from : l.to
-                warn(l.steps, "the \(l.type) relationship names \(SafeText.escape(missing)), "
-                     + "which is not a component in the file; skipped")
+                warn(
+                    l.steps,
+                    "the \(l.type) relationship names \(SafeText.escape(missing)), "
+                        + "which is not a component in the file; skipped")
                 continue
             }
             let hinted = hints.connections[l.id]?["kind"]?.string.flatMap(ConnectionKind.init(rawValue:))
             let fromService = design.component(from)?.kind == .service
             let network = l.subType == "network" || l.type == "network"
-            let kind = hinted ?? (network && fromService ? .selects : l.subType == "annotation" ? .annotation : .traffic)
+            let kind =
+                hinted ?? (network && fromService ? .selects : l.subType == "annotation" ? .annotation : .traffic)
             var to = to0
             if kind == .selects, let i = entryOfNode[l.to], let pod = entries[i].podID, design.component(pod) != nil {
                 to = pod
@@ -47,9 +50,14 @@ extension MesheryAssembly {
             let ids = Set(design.connections.map(\.id) + design.components.map(\.id))
             var id = hints.connections[l.id]?["id"]?.string ?? "\(from)-\(kind.rawValue)-\(to)"
             var n = 2
-            while ids.contains(id) { id = "\(from)-\(kind.rawValue)-\(to)-\(n)"; n += 1 }
-            design.connections.append(Connection(id: id, from: from, to: to, kind: kind, label: l.label,
-                                                 extra: ["meshery": mark]))
+            while ids.contains(id) {
+                id = "\(from)-\(kind.rawValue)-\(to)-\(n)"
+                n += 1
+            }
+            design.connections.append(
+                Connection(
+                    id: id, from: from, to: to, kind: kind, label: l.label,
+                    extra: ["meshery": mark]))
         }
     }
 
@@ -89,8 +97,9 @@ extension MesheryAssembly {
             let kids = design.children(of: design.components[i].id).compactMap(\.position)
             guard let x = kids.map(\.x).min(), let y = kids.map(\.y).min() else { continue }
             let own = design.components[i].position
-            design.components[i].position = Position(x: min(own?.x ?? .max, x - Self.inset.x),
-                                                     y: min(own?.y ?? .max, y - Self.inset.y))
+            design.components[i].position = Position(
+                x: min(own?.x ?? .max, x - Self.inset.x),
+                y: min(own?.y ?? .max, y - Self.inset.y))
         }
     }
 

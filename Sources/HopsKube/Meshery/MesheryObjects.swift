@@ -14,7 +14,9 @@ struct MesheryObjects {
     private(set) var issues: [KubeIssue] = []
 
     init(document: YamlDocument, nodes: [String: MesheryNode], parentOf: [String: String]) {
-        self.document = document; self.nodes = nodes; self.parentOf = parentOf
+        self.document = document
+        self.nodes = nodes
+        self.parentOf = parentOf
     }
 
     mutating func add(_ n: MesheryNode) {
@@ -24,14 +26,18 @@ struct MesheryObjects {
         var name = n.name
         if name.isEmpty {
             name = Names.dns(n.kind)
-            issues.append(KubeIssue(document.place(at: n.steps), "\(SafeText.escape(n.kind)) has no name; named \(name)"))
+            issues.append(
+                KubeIssue(document.place(at: n.steps), "\(SafeText.escape(n.kind)) has no name; named \(name)"))
         }
         body.set(.string(name), at: ["metadata", "name"])
         if !Arrangement.clusterScoped.contains(n.kind), body.string(at: ["metadata", "namespace"]) == nil,
-           let ns = namespace(of: n) {
+            let ns = namespace(of: n)
+        {
             body.set(.string(ns), at: ["metadata", "namespace"])
         }
-        let object = KubeObject(document: document, base: n.steps, body: ServerFields.strip(body), order: objects.count)
+        // Places inside the object point into `configuration` (the older format's steps already do).
+        let base = n.steps.first == .key("components") ? n.steps + [.key("configuration")] : n.steps
+        let object = KubeObject(document: document, base: base, body: ServerFields.strip(body), order: objects.count)
         if let problem = TypeCheck.firstProblem(in: object) {
             issues.append(problem)
             return

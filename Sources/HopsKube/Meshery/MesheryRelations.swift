@@ -2,11 +2,14 @@ import HopsDesign
 
 /// The JSON of each Meshery component and relationship a Hops design becomes.
 extension MesheryWriter {
-    func component(_ c: Component, id: String, kind: String, apiVersion: String = "core.meshery.io/v1alpha1",
-                   model: MesheryModels.Model, configuration: [String: JSONValue]) -> JSONValue {
+    func component(
+        _ c: Component, id: String, kind: String, apiVersion: String = "core.meshery.io/v1alpha1",
+        model: MesheryModels.Model, configuration: [String: JSONValue]
+    ) -> JSONValue {
         let core = model == .core
         var styles = MesheryModels.styles(
-            kind: kind, model: model, shape: core ? MesheryModels.shapeKind(c.kind).shape : MesheryModels.kubernetesShape(kind),
+            kind: kind, model: model,
+            shape: core ? MesheryModels.shapeKind(c.kind).shape : MesheryModels.kubernetesShape(kind),
             color: core ? "#00B39F" : "#326CE5")
         if let p = c.position ?? layout[c.id] {
             let px = PixelScale.pixels(p)
@@ -20,7 +23,8 @@ extension MesheryWriter {
         return .object([
             "id": .string(id), "schemaVersion": "components.meshery.io/v1beta1", "version": "v1.0.0",
             "displayName": .string(Self.displayName(c.name, fallback: kind)), "description": .string(c.text ?? ""),
-            "format": "JSON", "model": MesheryModels.definition(model), "modelReference": MesheryModels.reference(model),
+            "format": "JSON", "model": MesheryModels.definition(model),
+            "modelReference": MesheryModels.reference(model),
             "component": .object(["kind": .string(kind), "version": .string(apiVersion), "schema": ""]),
             "configuration": .object(configuration), "metadata": .object(metadata), "styles": .object(styles),
             "capabilities": .array([]), "status": "enabled",
@@ -53,13 +57,15 @@ extension MesheryWriter {
                     && WorkloadShape.ContainerList(propertyValue: $0.properties["containerType"]?.string) == list
             }
             let index = siblings.firstIndex { $0.id == c.id } ?? 0
-            let path = ["configuration"] + (WorkloadShape.podPaths(ownerKind)?.spec ?? ["spec"]) + [list.rawValue, "\(index)"]
+            let path =
+                ["configuration"] + (WorkloadShape.podPaths(ownerKind)?.spec ?? ["spec"]) + [list.rawValue, "\(index)"]
             let rid = MesheryUUID.derived(designID, "alias", c.id)
             let parentID = mesheryID(o)
-            relationships.append(relationship(
-                id: rid, kind: "hierarchical", type: "parent", subType: "alias", from: (mid, "Container"),
-                to: (parentID, ownerKind), model: .core, path: path,
-                description: "container \(c.name) is defined inside the spec of its \(ownerKind)"))
+            relationships.append(
+                relationship(
+                    id: rid, kind: "hierarchical", type: "parent", subType: "alias", from: (mid, "Container"),
+                    to: (parentID, ownerKind), model: .core, path: path,
+                    description: "container \(c.name) is defined inside the spec of its \(ownerKind)"))
             let refPath: JSONValue = .array(path.map(JSONValue.string))
             // The schema's snake_case keys (Kanvas writes camelCase too; import reads both).
             resolvedAliases[mid] = .object([
@@ -71,35 +77,44 @@ extension MesheryWriter {
         }
         let o = owner(p)
         guard o != c.id, let parent = design.component(o) else { return }
-        relationships.append(relationship(
-            id: MesheryUUID.derived(designID, "parent", c.id), kind: "hierarchical", type: "parent",
-            subType: "inventory", from: (mid, c.kind.rawValue), to: (mesheryID(o), parent.kind.rawValue),
-            model: .kubernetes, description: "\(c.kind.rawValue) \(c.name) is inside \(parent.kind.rawValue) \(parent.name)"))
+        relationships.append(
+            relationship(
+                id: MesheryUUID.derived(designID, "parent", c.id), kind: "hierarchical", type: "parent",
+                subType: "inventory", from: (mid, c.kind.rawValue), to: (mesheryID(o), parent.kind.rawValue),
+                model: .kubernetes,
+                description: "\(c.kind.rawValue) \(c.name) is inside \(parent.kind.rawValue) \(parent.name)"))
     }
 
     /// An arrow: a Service selecting Pods is Meshery's network edge to their workload; every
     /// other arrow is an annotation edge carrying its label.
     mutating func edge(_ k: Connection) {
-        let from = owner(k.from), to = owner(k.to)
+        let from = owner(k.from)
+        let to = owner(k.to)
         guard from != to, let a = design.component(from), let b = design.component(to) else { return }
-        let rid = k.extra["meshery"]?.object?["id"]?.string.flatMap { MesheryUUID.isUUID($0) ? $0 : nil }
+        let rid =
+            k.extra["meshery"]?.object?["id"]?.string.flatMap { MesheryUUID.isUUID($0) ? $0 : nil }
             ?? MesheryUUID.derived(designID, "connection", k.id)
         let network = k.kind == .selects && a.kind == .service
         hints.connections[rid] = ["id": .string(k.id), "kind": .string(k.kind.rawValue)]
-        relationships.append(relationship(
-            id: rid, kind: "edge", type: "non-binding", subType: network ? "network" : "annotation",
-            from: (mesheryID(from), a.kind.rawValue), to: (mesheryID(to), b.kind.rawValue),
-            model: network ? .kubernetes : .core, label: k.label,
-            description: network ? "Service \(a.name) sends requests to the Pods of \(b.kind.rawValue) \(b.name)"
-                : "\(k.kind.rawValue) arrow drawn in Hops"))
+        relationships.append(
+            relationship(
+                id: rid, kind: "edge", type: "non-binding", subType: network ? "network" : "annotation",
+                from: (mesheryID(from), a.kind.rawValue), to: (mesheryID(to), b.kind.rawValue),
+                model: network ? .kubernetes : .core, label: k.label,
+                description: network
+                    ? "Service \(a.name) sends requests to the Pods of \(b.kind.rawValue) \(b.name)"
+                    : "\(k.kind.rawValue) arrow drawn in Hops"))
     }
 
-    func relationship(id: String, kind: String, type: String, subType: String, from: (String, String),
-                      to: (String, String), model: MesheryModels.Model, path: [String]? = nil, label: String? = nil,
-                      description: String) -> JSONValue {
+    func relationship(
+        id: String, kind: String, type: String, subType: String, from: (String, String),
+        to: (String, String), model: MesheryModels.Model, path: [String]? = nil, label: String? = nil,
+        description: String
+    ) -> JSONValue {
         func item(_ end: (String, String)) -> JSONValue {
             var o: [String: JSONValue] = [
-                "id": .string(end.0), "kind": .string(end.1), "model": MesheryModels.reference(model), "match": .object([:]),
+                "id": .string(end.0), "kind": .string(end.1), "model": MesheryModels.reference(model),
+                "match": .object([:]),
             ]
             if let path {
                 let ref: JSONValue = .array([.array(path.map(JSONValue.string))])
@@ -113,9 +128,12 @@ extension MesheryWriter {
             "id": .string(id), "schemaVersion": "relationships.meshery.io/v1alpha3", "version": "v1.0.0",
             "kind": .string(kind), "type": .string(type), "subType": .string(subType), "status": "approved",
             "model": MesheryModels.reference(model),
-            "metadata": .object(["description": .string(description), "styles": .object(styles),
-                                 "isAnnotation": .bool(subType == "annotation")]),
-            "selectors": .array([.object(["allow": .object(["from": .array([item(from)]), "to": .array([item(to)])])])]),
+            "metadata": .object([
+                "description": .string(description), "styles": .object(styles),
+                "isAnnotation": .bool(subType == "annotation"),
+            ]),
+            "selectors": .array([.object(["allow": .object(["from": .array([item(from)]), "to": .array([item(to)])])])]
+            ),
         ])
     }
 }

@@ -28,17 +28,20 @@ struct OlderFormatReader {
                 guard let source = data["source"]?.string, let target = data["target"]?.string else { continue }
                 let id = data["id"]?.string ?? "\(source)>\(target)"
                 guard edgeIDs.insert(id).inserted else { continue }
-                out.links.append(MesheryLink(
-                    id: id, kind: "edge", type: "non-binding", subType: "network", from: source, to: target,
-                    label: data["label"]?.string,
-                    steps: steps + [.key("traits"), .key("meshmap"), .key("edges"), .index(j)]))
+                out.links.append(
+                    MesheryLink(
+                        id: id, kind: "edge", type: "non-binding", subType: "network", from: source, to: target,
+                        label: data["label"]?.string,
+                        steps: steps + [.key("traits"), .key("meshmap"), .key("edges"), .index(j)]))
             }
         }
         return out
     }
 
-    private func node(_ s: [String: JSONValue], key: String, meshmap: [String: JSONValue],
-                      steps: [YamlDocument.Step]) -> MesheryNode {
+    private func node(
+        _ s: [String: JSONValue], key: String, meshmap: [String: JSONValue],
+        steps: [YamlDocument.Step]
+    ) -> MesheryNode {
         var kind = s["type"]?.string ?? ""
         let k8s = kind.hasSuffix(".K8s")
         if k8s { kind.removeLast(4) }
@@ -48,12 +51,16 @@ struct OlderFormatReader {
         let label = meshmap["label"]?.string ?? ""
         let name = !label.isEmpty && Names.dns(label) == label ? label : written
         var body = s["settings"]?.object ?? [:]
-        for field in ["labels", "annotations"] { if let v = s[field], v != .null { body.set(v, at: ["metadata", field]) } }
+        for field in ["labels", "annotations"] {
+            if let v = s[field], v != .null { body.set(v, at: ["metadata", field]) }
+        }
         let annotation = meshmap.value(at: ["model-metadata", "isAnnotation"])
         let isAnnotation = annotation?.bool ?? (annotation?.string.map { $0.lowercased() == "true" } ?? false)
         let model = s["model"]?.string ?? (k8s ? "kubernetes" : "")
         var position: (x: Double, y: Double)?
-        if let x = meshmap.value(at: ["position", "posX"])?.double, let y = meshmap.value(at: ["position", "posY"])?.double {
+        if let x = meshmap.value(at: ["position", "posX"])?.double,
+            let y = meshmap.value(at: ["position", "posY"])?.double
+        {
             position = (x, y)
         }
         return MesheryNode(

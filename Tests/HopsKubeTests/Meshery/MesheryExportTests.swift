@@ -9,9 +9,13 @@ import Testing
 /// What `hops export --to meshery` writes, checked field by field and against Meshery's
 /// published v1beta1 schema; and export → import gives the same design back.
 @Suite struct MesheryExportTests {
-    static let topKeys: Set<String> = ["id", "name", "schemaVersion", "version", "metadata", "components", "relationships"]
-    static let componentKeys = ["id", "schemaVersion", "version", "displayName", "description", "format", "model",
-                                "modelReference", "component", "configuration", "metadata", "styles"]
+    static let topKeys: Set<String> = [
+        "id", "name", "schemaVersion", "version", "metadata", "components", "relationships",
+    ]
+    static let componentKeys = [
+        "id", "schemaVersion", "version", "displayName", "description", "format", "model",
+        "modelReference", "component", "configuration", "metadata", "styles",
+    ]
 
     /// The bundled design, every Kubernetes fixture and every Meshery fixture.
     static var designs: [String] {
@@ -20,7 +24,8 @@ import Testing
 
     static func design(_ name: String) throws -> Design {
         if name == "bundled" {
-            return try DesignFile.decode(BundledResources.requestFlowJSON, file: "bundled", catalog: KubeSupport.catalog)
+            return try DesignFile.decode(
+                BundledResources.requestFlowJSON, file: "bundled", catalog: KubeSupport.catalog)
         }
         return try KubeImport.read(paths: [KubeSupport.fixtures.appendingPathComponent(name).path]).0
     }
@@ -41,8 +46,10 @@ import Testing
             #expect(c["schemaVersion"] == "components.meshery.io/v1beta1")
             #expect(c["format"] == "JSON")
             let metadata = MesherySupport.object(c["metadata"])
-            for key in ["genealogy", "isAnnotation", "isNamespaced", "published", "instanceDetails",
-                        "configurationUISchema"] { #expect(metadata[key] != nil, "\(name): metadata.\(key)") }
+            for key in [
+                "genealogy", "isAnnotation", "isNamespaced", "published", "instanceDetails",
+                "configurationUISchema",
+            ] { #expect(metadata[key] != nil, "\(name): metadata.\(key)") }
             let styles = MesherySupport.object(c["styles"])
             for key in ["shape", "primaryColor", "svgColor", "svgWhite", "svgComplete"] { #expect(styles[key] != nil) }
         }
@@ -69,7 +76,8 @@ import Testing
         #expect(MesherySupport.nesting(second) == MesherySupport.nesting(first))
         #expect(MesherySupport.arrows(second) == MesherySupport.arrows(first))
         #expect(second.components.map(\.id).sorted() == first.components.map(\.id).sorted())
-        let before = MesherySupport.positions(first), after = MesherySupport.positions(second)
+        let before = MesherySupport.positions(first)
+        let after = MesherySupport.positions(second)
         for c in first.components {
             guard let a = before[c.id], let b = after[c.id] else { continue }
             #expect(abs(a.x - b.x) <= 1 && abs(a.y - b.y) <= 1, "\(name): \(c.id) moved from \(a) to \(b)")
@@ -77,9 +85,10 @@ import Testing
         // Exporting the imported design again keeps every Meshery id.
         func ids(_ v: JSONValue) -> [String] {
             let top = MesherySupport.object(v)
-            return [top["id"]?.string ?? ""] + ["components", "relationships"].flatMap { key in
-                (top[key]?.array ?? []).compactMap { $0.object?["id"]?.string }.sorted()
-            }
+            return [top["id"]?.string ?? ""]
+                + ["components", "relationships"].flatMap { key in
+                    (top[key]?.array ?? []).compactMap { $0.object?["id"]?.string }.sorted()
+                }
         }
         #expect(ids(MesherySupport.export(second).0) == ids(json))
     }
@@ -91,22 +100,29 @@ import Testing
         let top = MesherySupport.object(json)
         let components = (top["components"]?.array ?? []).map(MesherySupport.object)
         func named(_ kind: String, _ name: String) -> String? {
-            components.first { $0.value(at: ["component", "kind"]) == .string(kind)
-                && $0["displayName"] == .string(name) }?["id"]?.string
+            components.first {
+                $0.value(at: ["component", "kind"]) == .string(kind)
+                    && $0["displayName"] == .string(name)
+            }?["id"]?.string
         }
-        let pod = try #require(named("Pod", "web")), svc = try #require(named("Service", "web"))
-        let app = try #require(named("Container", "app")), db = try #require(named("Container", "db"))
+        let pod = try #require(named("Pod", "web"))
+        let svc = try #require(named("Service", "web"))
+        let app = try #require(named("Container", "app"))
+        let db = try #require(named("Container", "db"))
         let relationships = (top["relationships"]?.array ?? []).map(MesherySupport.object)
         func ends(_ r: [String: JSONValue]) -> (String, String) {
             let allow = MesherySupport.object(r["selectors"]?.array?.first?.object?["allow"])
-            return (allow["from"]?.array?.first?.object?["id"]?.string ?? "",
-                    allow["to"]?.array?.first?.object?["id"]?.string ?? "")
+            return (
+                allow["from"]?.array?.first?.object?["id"]?.string ?? "",
+                allow["to"]?.array?.first?.object?["id"]?.string ?? ""
+            )
         }
         let aliases = relationships.filter { $0["subType"] == "alias" }
         #expect(aliases.map { ends($0).0 }.sorted() == [app, db].sorted())
         #expect(aliases.allSatisfy { ends($0).1 == pod && $0["kind"] == "hierarchical" && $0["type"] == "parent" })
         let resolved = MesherySupport.object(top.value(at: ["metadata", "resolvedAliases"]))
-        #expect(resolved[db]?.object?["resolved_ref_field_path"] == .array(["configuration", "spec", "containers", "1"]))
+        #expect(
+            resolved[db]?.object?["resolved_ref_field_path"] == .array(["configuration", "spec", "containers", "1"]))
         let network = relationships.filter { $0["subType"] == "network" }
         #expect(network.count == 1 && network.allSatisfy { ends($0) == (svc, pod) && $0["kind"] == "edge" })
         let podConfig = components.first { $0["id"] == .string(pod) }?["configuration"]
@@ -117,11 +133,12 @@ import Testing
     /// ../shared/schemas/meshery, validated by its own script with jsonschema).
     @Test(arguments: designs)
     func theExportPassesMesherysSchema(_ name: String) throws {
-        let script = KubeSupport.fixtures.deletingLastPathComponent().appendingPathComponent("schemas/meshery/validate_design.py")
+        let script = KubeSupport.fixtures.deletingLastPathComponent().appendingPathComponent(
+            "schemas/meshery/validate_design.py")
         try #require(FileManager.default.fileExists(atPath: script.path), "Meshery's schema is missing")
         let (json, _) = MesherySupport.export(try Self.design(name))
         let file = KubeSupport.tempDir().appendingPathComponent("design.json")
-        try JSONText.encode(json).write(to: file)
+        try Data(JSONText.encode(json).utf8).write(to: file)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", script.path, file.path]

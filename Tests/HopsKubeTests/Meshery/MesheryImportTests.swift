@@ -23,7 +23,8 @@ import Testing
         #expect(ns.name == "emojivoto")
         let inside = d.children(of: ns.id)
         #expect(inside.count == 10)
-        #expect(inside.filter { $0.kind == .deployment }.map(\.name).sorted() == ["emoji", "vote-bot", "voting", "web"])
+        #expect(
+            inside.filter { $0.kind == .deployment }.map(\.name).sorted() == ["emoji", "vote-bot", "voting", "web"])
         #expect(inside.filter { $0.kind == .service }.map(\.name).sorted() == ["emoji-svc", "voting-svc", "web-svc"])
         #expect(inside.filter { $0.kind == Kind("ServiceAccount") }.map(\.name).sorted() == ["emoji", "voting", "web"])
         let edges = d.connections.filter { $0.extra["meshery"] != nil }
@@ -39,8 +40,11 @@ import Testing
     /// helper); the Pod has no settings and imports without containers.
     @Test func kubernetesBasic() throws {
         let (d, _) = try MesherySupport.load("kubernetes-basic-design.yaml")
-        #expect(MesherySupport.nesting(d) == ["Namespace helloah", "Pod pod-dd in Namespace helloah",
-                                              "Service service-rk in Namespace helloah"])
+        #expect(
+            MesherySupport.nesting(d) == [
+                "Namespace helloah", "Pod pod-dd in Namespace helloah",
+                "Service service-rk in Namespace helloah",
+            ])
         let (_, warnings) = MesherySupport.export(d)
         #expect(warnings.contains("Pod pod-dd: has no containers; a cluster will refuse it"))
     }
@@ -49,11 +53,12 @@ import Testing
     /// the container at its path in its parent's spec, the two-container Pod holds both.
     @Test func containerAliases() throws {
         let (d, _) = try MesherySupport.load("container-alias-v1beta1.json")
-        #expect(MesherySupport.nesting(d) == [
-            "Container containers-0 in Pod pod-hn", "Container containers-1 in Pod pod-hn",
-            "Container nginx in Pod deployment-fu", "Container postgress in Pod pod-dh",
-            "Deployment deployment-fu", "Pod deployment-fu in Deployment deployment-fu", "Pod pod-dh", "Pod pod-hn",
-        ])
+        #expect(
+            MesherySupport.nesting(d) == [
+                "Container containers-0 in Pod pod-hn", "Container containers-1 in Pod pod-hn",
+                "Container nginx in Pod deployment-fu", "Container postgress in Pod pod-dh",
+                "Deployment deployment-fu", "Pod deployment-fu in Deployment deployment-fu", "Pod pod-dh", "Pod pod-hn",
+            ])
         #expect(MesheryExport.keptID(d) == "13e803b7-596c-4620-bdc4-4d3a28a027a2")
         let ids = d.components.compactMap { $0.extra["meshery"]?.object?["id"]?.string }
         #expect(ids.count == 7)
@@ -84,15 +89,18 @@ import Testing
         let (d, issues) = try KubeSupport.importText(text, name: "t.json")
         #expect(MesherySupport.nesting(d) == ["Note note", "Service web"])
         #expect(d.connections.isEmpty)
-        #expect(issues.map(\.description) == [
-            "t.json: document 1, line 9, column 4: the non-binding relationship names zzz, "
-                + "which is not a component in the file; skipped",
-        ])
+        #expect(
+            issues.map(\.description) == [
+                "t.json: document 1, line 9, column 4: the non-binding relationship names zzz, "
+                    + "which is not a component in the file; skipped"
+            ])
     }
 
     @Test func aMesheryDesignWithOtherFilesIsRefusedForItself() throws {
-        let (d, issues) = try KubeImport.read(paths: [MesherySupport.meshery("emojivoto-design.yaml"),
-                                                       KubeSupport.k8s("bookinfo-mysql.yaml")])
+        let (d, issues) = try KubeImport.read(paths: [
+            MesherySupport.meshery("emojivoto-design.yaml"),
+            KubeSupport.k8s("bookinfo-mysql.yaml"),
+        ])
         #expect(!d.components.isEmpty)
         #expect(issues.contains { $0.message == "is a Meshery design: import it on its own, not with other files" })
     }

@@ -8,7 +8,9 @@ import HopsFormats
 /// Meshery fixtures, exports with the canvas' layout, and a design reduced to what a round
 /// trip must keep: names, kinds, nesting, connections and positions.
 enum MesherySupport {
-    static func meshery(_ name: String) -> String { KubeSupport.fixtures.appendingPathComponent("meshery/\(name)").path }
+    static func meshery(_ name: String) -> String {
+        KubeSupport.fixtures.appendingPathComponent("meshery/\(name)").path
+    }
 
     static var fixtures: [String] {
         let dir = KubeSupport.fixtures.appendingPathComponent("meshery").path
@@ -28,7 +30,7 @@ enum MesherySupport {
 
     /// Reads an exported document back the way `hops import` reads a file.
     static func reimport(_ json: JSONValue, name: String = "exported.json") throws -> (Design, [KubeIssue]) {
-        try KubeImport.design(named: "exported", from: [(name, JSONText.encode(json))])
+        try KubeImport.design(named: "exported", from: [(name, Data(JSONText.encode(json).utf8))])
     }
 
     /// `Kind name in Kind name` for each component, sorted.

@@ -1,7 +1,7 @@
 import Foundation
 import HopsApp
 import HopsDesign
-import HopsEditor
+@testable import HopsEditor
 import HopsFormats
 import Testing
 
@@ -133,5 +133,44 @@ import Testing
     @Test func pathCompletionListsFoldersAndDesignsFromTheFileSystem() {
         let fs = MemoryFileSystem(["/w/a.hops.json": Data(), "/w/sub/b.hops.json": Data(), "/w/notes.txt": Data()])
         #expect(PathCompletion.candidates("/w/", fs: fs) == ["/w/a.hops.json", "/w/sub/"])
+    }
+
+    static let manifest = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: app, image: "nginx:1.27", ports: [{containerPort: 8080}]}]}
+        """
+
+    @Test func manifestsOpenAsADesignWithoutAFileAndExportBack() throws {
+        let fs = try Self.fsWithBundled()
+        fs.put(Data(Self.manifest.utf8), "/work/app.yaml")
+        let s = try ScriptedSession(file: Self.file, fs: fs, [
+            .keys(":e /work/app.yaml<Enter>"), .keys(":w<Enter>"), .keys("<Esc>"),
+            .keys(":export k8s /work/out.yaml<Enter>"),
+        ])
+        #expect(s.editor.path == nil) // never written over the YAML
+        #expect(s.editor.design.components.contains { $0.kind == .deployment && $0.name == "web" })
+        let out = try #require(fs.text("/work/out.yaml"))
+        #expect(out.contains("kind: Deployment"))
+        #expect(out.contains("kind: Service"))
+        #expect(fs.text("/work/app.yaml") == Self.manifest)
+        #expect(s.editor.message == "exported k8s to /work/out.yaml")
+    }
+
+    @Test func writeWithoutAFileAsksForOne() throws {
+        var session = Session(Design(name: "x"), path: nil)
+        session.keys(":w<Enter>")
+        #expect(session.editor.mode == .command(TextField("w ")))
+        #expect(session.editor.message == "name the design file: :w path.hops.json")
     }
 }

@@ -17,7 +17,7 @@ import Testing
     @Test func bundledDesignNeedsAPathToSave() throws {
         var s = Session(try Fixtures.bundledDesign(), path: nil)
         #expect(s.keys(":w<Enter>").isEmpty)
-        #expect(s.editor.message == "no file name yet: use :w path.hops.json")
+        #expect(s.editor.message == "name the design file: :w path.hops.json")
     }
 
     @Test func writeQuitAndForcedQuit() throws {

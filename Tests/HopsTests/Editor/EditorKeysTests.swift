@@ -114,8 +114,12 @@ import Testing
         s.keys("r<C-u>前端服务-frontend-service-🚀<Enter>")
         #expect(s.design.component("svc-web")?.name == "前端服务-frontend-service-🚀")
         #expect(s.editor.rect(of: "svc-web")!.width > width)
-        s.keys("r<BS><BS>x<Left>y<Enter>")
+        // The old name starts selected: a cursor key keeps it, typing would replace it.
+        s.keys("r<End><BS><BS>x<Left>y<Enter>")
         #expect(s.design.component("svc-web")?.name == "前端服务-frontend-serviceyx")
+        s.keys("rdb<Enter>")
+        #expect(s.design.component("svc-web")?.name == "db")
+        s.keys("u")
         s.keys("rzzz<Esc>")
         #expect(s.design.component("svc-web")?.name == "前端服务-frontend-serviceyx")
     }

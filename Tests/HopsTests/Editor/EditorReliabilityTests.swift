@@ -76,6 +76,6 @@ import Testing
         var s = Session(far)
         for _ in 0..<40 { s.keys("L") }
         #expect(Validation.problems(in: s.design, catalog: Fixtures.catalog).isEmpty)
-        #expect(s.editor.message == "the canvas ends here (100000 cells)")
+        #expect(s.editor.message == "the canvas ends here (at most 8000000 cells)")
     }
 }

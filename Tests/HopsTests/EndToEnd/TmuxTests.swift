@@ -202,3 +202,15 @@ extension TmuxTests {
         #expect(TmuxTests.recoveryCopies(file).count == 1)
     }
 }
+
+extension TmuxTests {
+    @Test func aCrashRestoresTheTerminalAndEndsWithTheSignalsStatus() throws {
+        let pane = try Pane(TmuxTests.binary)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        let shell = try Pane.tmux(["display-message", "-p", "-t", pane.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = Shell.run(["pkill", "-SEGV", "-P", shell, "-x", "hops"])
+        let end = try pane.wait { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=139")) // 128 + SIGSEGV: the default action ran after the terminal was put back
+        #expect(!end.contains("┌ svc"))
+    }
+}

@@ -68,3 +68,34 @@ import Testing
         #expect(narrow.out.split(separator: "\n").allSatisfy { $0.count <= 60 })
     }
 }
+
+/// What the README promises of the command line, kept true.
+@Suite struct CommandLineTruthTests {
+    @Test func traceHonoursAsciiAndALocaleThatIsNotUTF8() {
+        for r in [Shell.run([TmuxTests.binary, "trace", "--ascii"]), Shell.run(["env", "LANG=C", "LC_ALL=C", TmuxTests.binary, "trace"])] {
+            #expect(r.status == 0)
+            #expect(r.out.contains("1. -> User -> Service web"))
+            #expect(r.out.contains("ok the response reached User after"))
+            #expect(r.out.unicodeScalars.allSatisfy { $0.isASCII })
+        }
+    }
+
+    @Test func usageErrorsExitWithSixtyFour() {
+        #expect(Shell.run([TmuxTests.binary, "trace", "--requests", "0"]).status == 64)
+        #expect(Shell.run([TmuxTests.binary, "render", "--width", "5"]).status == 64)
+        #expect(Shell.run([TmuxTests.binary, "--no-such-flag"]).status == 64)
+    }
+
+    @Test func renderWidthSaysSavedPositionsAreKeptAndRelayoutIgnoresThem() throws {
+        var d = try Fixtures.bundledDesign()
+        for i in d.components.indices where d.components[i].parent == nil { d.components[i].position = Position(x: i * 30, y: 0) }
+        let file = Fixtures.tempDir().appendingPathComponent("p.hops.json").path
+        try DesignFile.encode(d).write(to: URL(fileURLWithPath: file))
+        let kept = Shell.run([TmuxTests.binary, "render", "--width", "60", file])
+        #expect(kept.err.contains("positions saved in the file are kept; --width lays out only the rest (--relayout ignores them)"))
+        let fresh = Shell.run([TmuxTests.binary, "render", "--width", "60", "--relayout", file])
+        #expect(fresh.err.isEmpty)
+        let widest = { (text: String) -> Int in text.components(separatedBy: "\n").map { $0.count }.max() ?? 0 }
+        #expect(widest(fresh.out) <= 60 || widest(fresh.out) < widest(kept.out))
+    }
+}

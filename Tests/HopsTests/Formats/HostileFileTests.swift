@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import HopsDesign
 @testable import HopsFormats
+import HopsText
 
 /// Files made by hand or by an attacker: every one gives a clear one-line error or a valid
 /// design, and numbers Hops does not interpret come back exactly as they were written.
@@ -43,6 +44,13 @@ import Testing
                 == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found 1000000000")
         #expect(error(component(#", "properties": {"replicas": 1e300}"#))
                 == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found a number")
+    }
+
+    @Test func componentsFarApartAreRefusedBeforeAnyGridIsSized() {
+        let json = #"{"format": "hops/v1", "components": [{"id": "a", "kind": "Box", "position": {"x": 0, "y": 0}},"#
+            + #"{"id": "b", "kind": "Box", "position": {"x": 100000, "y": 100000}}]}"#
+        #expect(error(json) == "bad.hops.json: components: the components span 100001 x 100001 cells; "
+                + "a design may span at most 8000000 cells (4000 x 2000)")
     }
 
     @Test func portsOutsideTheirRangeAreRefused() {
@@ -106,5 +114,17 @@ import Testing
         let big = String(repeating: "y", count: 70_000)
         #expect(error(component(#", "properties": {"note": "\#(big)"}"#))
                 == "bad.hops.json: components[0].properties.note: is 70000 characters long; at most 65536 are allowed")
+    }
+}
+
+@Suite struct JSONWriterEscapeTests {
+    @Test func charactersThatAreNotShownAreWrittenAsEscapesAndReadBackTheSame() throws {
+        let d = Design(name: "x", components: [Component(id: "a", kind: .note, name: "n",
+                                                             properties: ["text": .string("a\u{85}b\u{202E}c\u{E0001}")])])
+        let bytes = DesignFile.encode(d)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#"a\u0085b\u202ec\udb40\udc01"#))
+        #expect(!text.unicodeScalars.contains { !SafeText.isShown($0) && $0 != "\n" })
+        #expect(try DesignFile.decode(bytes, file: "x", catalog: Fixtures.catalog) == d)
     }
 }

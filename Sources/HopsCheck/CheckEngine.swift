@@ -1,0 +1,32 @@
+import HopsDesign
+import HopsFlow
+import HopsText
+
+/// Finds what is wrong in a design, all at once: objects a cluster would reject, shapes that
+/// cannot hold, connections whose kind makes no sense for their ends, and every place where a
+/// request would fail today (traced from every place a request can start, so one run lists
+/// every break, not only the first). Pure, beside the flow engine; linear in the design's size
+/// plus one trace per starting place.
+public enum CheckEngine {
+    public static func findings(in design: Design, catalog: Catalog) -> [Finding] {
+        var out: [Finding] = []
+        let index = Dictionary(design.components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        out += Shapes.findings(design, index: index, catalog: catalog)
+        out += Connections.findings(design, index: index)
+        out += Paths.findings(design, index: index)
+        // Errors first, then in design order, each once.
+        var seen = Set<String>()
+        let order = Dictionary(design.components.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return out.filter { seen.insert("\($0.rule)|\($0.component ?? "")|\($0.message)").inserted }
+            .enumerated().sorted { a, b in
+                if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+                let oa = a.element.component.flatMap { order[$0] } ?? -1, ob = b.element.component.flatMap { order[$0] } ?? -1
+                return oa != ob ? oa < ob : a.offset < b.offset
+            }.map(\.element)
+    }
+
+    /// "Deployment web", escaped, for messages.
+    static func name(_ c: Component) -> String {
+        c.name == c.kind.rawValue ? c.name : "\(c.kind.rawValue) \(SafeText.escape(c.name))"
+    }
+}

@@ -1,0 +1,54 @@
+import HopsCanvas
+import HopsDesign
+@testable import HopsEditor
+import HopsInput
+import Testing
+
+/// Arrows and names say what is true now, by name.
+@Suite struct ArrowsAndNamesTests {
+    @Test func aSelectsArrowShowsTheCurrentSelector() throws {
+        var s = try Session.bundled()
+        while s.editor.selection != "svc-web" { s.keys("<Tab>") }
+        s.keys("e<Down><Down><Enter><C-u>app=api<Enter><Esc>")
+        #expect(s.screenText.contains("app=api"))
+        #expect(!s.screenText.contains("app=web──"))
+        let arrow = try #require(s.design.connections.first { $0.kind == .selects })
+        #expect(s.design.shownLabel(of: arrow) == "app=api")
+    }
+
+    @Test func aSecondIdenticalConnectionIsRefused() throws {
+        var s = try Session.bundled()
+        let before = s.design.connections.count
+        s.editor.selection = "user"
+        s.keys("c")
+        while case .connect(_, let t, _) = s.editor.mode, t != "svc-web" { s.keys("<Tab>") }
+        s.keys("<Enter>")
+        #expect(s.design.connections.count == before)
+        #expect(s.editor.message == "not connected: User → Service web (traffic) is already drawn")
+    }
+
+    @Test func promptsUseNamesAndNewComponentsGetUniqueShortNames() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "ctr-db"
+        s.keys("rstore<Enter>")
+        s.editor.selection = "ctr-app"
+        s.keys("c")
+        while case .connect(_, let t, _) = s.editor.mode, t != "ctr-db" { s.keys("<Tab>") }
+        #expect(s.editor.message?.hasPrefix("Container app → Container store as traffic") == true)
+        s.keys("<Esc><Esc>")
+        s.editor.selection = nil
+        s.keys("asvc<Enter>")
+        s.editor.selection = nil
+        s.keys("asvc<Enter>")
+        let names = s.design.components.filter { $0.kind == .service }.map(\.name)
+        #expect(names == ["web", "svc", "svc-2"])
+    }
+
+    @Test func scaleOnAServiceScalesTheWorkloadItSelects() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "svc-web"
+        s.keys(":scale 5<Enter>")
+        #expect(s.design.component("deploy-web")?.replicas == 5)
+        #expect(s.editor.message == "Service web selects Deployment web: scaled it to 5 replicas")
+    }
+}

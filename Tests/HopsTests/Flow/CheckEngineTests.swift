@@ -1,0 +1,64 @@
+import Foundation
+import HopsCheck
+import HopsDesign
+import HopsFormats
+import Testing
+
+/// `hops check`: every kind of fault, found all at once, as text and JSON, with its exit status.
+@Suite struct CheckEngineTests {
+    func findings(_ d: Design) -> [Finding] { CheckEngine.findings(in: d, catalog: Fixtures.catalog) }
+
+    @Test func theBundledDesignGetsTheOneWarningItsLessonTeaches() throws {
+        let f = findings(try Fixtures.bundledDesign())
+        #expect(f.map(\.rule) == ["user-to-clusterip"])
+        #expect(f[0].severity == .warning)
+        #expect(f[0].message.contains("put an Ingress in front, make it a LoadBalancer or NodePort Service, or use kubectl port-forward"))
+    }
+
+    @Test func everyBreakIsListedNotOnlyTheFirst() throws {
+        var d = try Fixtures.bundledDesign()
+        d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
+        d.components[d.index(of: "deploy-web")!].selector = ["app": "api"]
+        // A second, independent path that is broken too: a Service with a port no container declares.
+        d.components.append(Component(id: "svc-2", kind: .service, name: "metrics",
+                                      properties: ["selector": .object(["app": .string("web")]),
+                                                   "ports": .array([.object(["port": 80, "targetPort": 9999])])]))
+        d.connections.append(Connection(id: "odd", from: "user", to: "svc-web", kind: .manages))
+        let f = findings(d)
+        #expect(f.filter { $0.severity == .error }.map(\.rule).sorted() == ["request-fails", "request-fails", "selector-mismatch"])
+        #expect(f.contains { $0.component == "svc-web" && $0.message.contains("app=wbe") })
+        #expect(f.contains { $0.component == "svc-2" && $0.message.contains("9999") })
+        #expect(f.contains { $0.rule == "connection-kind" && $0.message == "User manages Service web: only a controller (Deployment, StatefulSet, ...) or an HPA manages" })
+        #expect(f.first?.severity == .error) // errors first
+    }
+
+    @Test func containersOutsidePodsAndImpossibleNesting() {
+        let d = Design(name: "x", components: [
+            Component(id: "c", kind: .container, name: "loose"),
+            Component(id: "cm", kind: .configMap, name: "cfg"),
+            Component(id: "u", kind: .user, name: "User", parent: "cm"),
+        ])
+        let f = findings(d)
+        #expect(f.contains { $0.rule == "container-outside-pod" && $0.component == "c" })
+        #expect(f.contains { $0.rule == "cannot-contain" && $0.message == "ConfigMap cfg cannot hold a User; move User out of it" })
+    }
+
+    @Test func theCommandPrintsTextAndJSONAndExitsByWhatItFound() throws {
+        var d = try Fixtures.bundledDesign()
+        d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
+        let file = Fixtures.tempDir().appendingPathComponent("c.hops.json").path
+        try DesignFile.encode(d).write(to: URL(fileURLWithPath: file))
+        let text = Shell.run([TmuxTests.binary, "check", file])
+        #expect(text.status == 2)
+        #expect(text.out.hasSuffix("1 error, 1 warning\n"))
+        #expect(text.out.hasPrefix("error: Service web: Service web looks for Pods with app=wbe"))
+        let json = Shell.run([TmuxTests.binary, "check", "--json", file])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(list.map { $0["severity"] as? String } == ["error", "warning"])
+        #expect(list[0]["component"] as? String == "svc-web")
+        let bundled = Shell.run([TmuxTests.binary, "check"])
+        #expect(bundled.status == 0)
+        #expect(Shell.run([TmuxTests.binary, "check", "--strict"]).status == 2)
+        #expect(Shell.run([TmuxTests.binary, "check", "/no/such.hops.json"]).status == 1)
+    }
+}
