@@ -108,3 +108,8 @@ extension JSONValue: ExpressibleByIntegerLiteral {
     /// `80` where a JSON value is expected is the whole number 80.
     public init(integerLiteral value: Int) { self = .integer(value) }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}

@@ -1,16 +1,19 @@
 import ArgumentParser
 import Foundation
 import HopsDesign
+import HopsEditor
 import HopsFormats
 import HopsKube
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read Kubernetes manifests into a Hops design, with the request paths inferred.",
+        abstract: "Read Kubernetes manifests or a Meshery design into a Hops design, request paths inferred.",
         discussion: """
         PATH is a YAML file (multi-document, or a List as `kubectl get -o yaml` prints), a folder (every
-        .yaml and .yml file inside, sorted) or - for standard input. Warnings go to stderr, one line each.
+        .yaml and .yml file inside, sorted) or - for standard input. A Meshery design (Kanvas' file, YAML or
+        JSON, current or older format) is recognised by its content and imported on its own.
+        Warnings go to stderr, one line each.
         Exit status: 0 when something was read (also with warnings), 1 when nothing usable was read.
         Example: kubectl get deploy,sts,svc,ing,cm -o yaml | hops import - -o live.hops.json
         """)
@@ -23,10 +26,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try Loading.catalog()
-        let design: Design
+        var design: Design
         let warnings: [KubeIssue]
         do {
             (design, warnings) = try KubeImport.read(paths: paths)
+            // Positions scaled from Kanvas' pixels: boxes that would overlap are moved apart.
+            if design.extra["meshery"] != nil { design = OverlapSpreading.spread(design, catalog: catalog) }
         } catch let e as KubeImportError {
             for issue in e.issues { printError(issue.description) }
             throw CLIError("nothing usable was read from \(paths.map(SafeText.escape).joined(separator: ", "))")

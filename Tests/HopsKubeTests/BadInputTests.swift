@@ -145,15 +145,32 @@ import Testing
             ])
     }
 
-    @Test func meshery() {
-        for file in ["emojivoto-design.yaml", "container-alias-v1beta1.json", "guestbook-app-v1beta1.yml"] {
-            let path = KubeSupport.fixtures.appendingPathComponent("meshery/\(file)").path
-            do { _ = try KubeImport.read(paths: [path]) } catch let e as KubeImportError {
-                #expect(
-                    e.description == "\(path): is a Meshery design; Hops does not read Meshery designs yet "
-                        + "(only Kubernetes manifests)")
-            } catch { Issue.record("unexpected \(error)") }
-        }
+    /// A Meshery component with a wrong type is one line naming the file and the field, and the
+    /// rest of the design is read.
+    @Test func mesheryComponentWithAWrongType() throws {
+        let text = """
+            schemaVersion: designs.meshery.io/v1beta1
+            id: 11111111-1111-4111-8111-111111111111
+            name: bad
+            components:
+            - id: a
+              displayName: web
+              component: {kind: Deployment, version: apps/v1}
+              modelReference: {name: kubernetes}
+              configuration: {spec: {replicas: three}}
+            - id: b
+              displayName: api
+              component: {kind: Service, version: v1}
+              modelReference: {name: kubernetes}
+              configuration: {spec: {ports: [{port: 80}]}}
+            relationships: []
+            """
+        let (d, issues) = try KubeSupport.importText(text, name: "bad.yaml")
+        #expect(d.components.map(\.name) == ["api"])
+        #expect(issues.map(\.description) == [
+            "bad.yaml: document 1, line 9, column 36: spec.replicas must be a whole number, not the string \"three\"; "
+                + "Deployment web skipped",
+        ])
     }
 
     @Test func emptyInput() {

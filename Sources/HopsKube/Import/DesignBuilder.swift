@@ -4,6 +4,14 @@ import HopsDesign
 /// inferred relationships, Namespace boxes and a reading order.
 enum DesignBuilder {
     static func design(named name: String, from objects: [KubeObject]) -> (Design, [KubeIssue]) {
+        let built = build(named: name, from: objects)
+        return (built.design, built.issues)
+    }
+
+    /// The design, the warnings, and which components each object became (for importers that
+    /// know more about the objects than the manifests say, such as a Meshery design).
+    static func build(named name: String, from objects: [KubeObject])
+        -> (design: Design, issues: [KubeIssue], entries: [Entry]) {
         let (folded, podCounts) = Folding.fold(objects)
         let kept = objects.filter { !folded.contains($0.order) }
         let namespaces = Set(kept.filter { !Arrangement.clusterScoped.contains($0.kind) }.map(\.namespaceOrDefault))
@@ -32,7 +40,7 @@ enum DesignBuilder {
             components = box(components, namespaceOf: namespaceOf, names: namespaces.sorted(), ids: &inferrer.ids)
         }
         let all = Arrangement.ordered(inferrer.users + components)
-        return (Design(name: name, components: all, connections: inferrer.connections), inferrer.issues)
+        return (Design(name: name, components: all, connections: inferrer.connections), inferrer.issues, entries)
     }
 
     /// Puts every top-level namespaced component into its Namespace's box: the imported

@@ -38,13 +38,14 @@ public enum KubeImport {
         for source in sources {
             let (documents, problems) = YamlReader.read(source.data, file: source.name, limits: limits)
             issues += problems
-            if documents.isEmpty, problems.isEmpty, let meshery = MesheryCheck.message(source.data, file: source.name) {
-                issues.append(meshery)
-                continue
-            }
-            if let first = documents.first, MesheryCheck.isMeshery(first.value) {
-                issues.append(KubeIssue(SourcePlace(file: source.name), MesheryCheck.notYet))
-                continue
+            if let first = documents.first, MesheryImport.isMeshery(first) {
+                guard sources.count == 1 else {
+                    issues.append(KubeIssue(SourcePlace(file: source.name),
+                                            "is a Meshery design: import it on its own, not with other files"))
+                    continue
+                }
+                let (design, more) = try MesheryImport.design(from: first, name: name)
+                return (design, issues + more)
             }
             for d in documents { reader.add(d) }
         }
