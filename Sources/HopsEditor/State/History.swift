@@ -107,19 +107,20 @@ struct History {
     /// The design before `current`'s last step, with the selection then; nil when there is none.
     mutating func stepBack(from current: Design, selection: String?) -> (Design, String?)? {
         settle(current)
-        guard let step = undo.popLast() else { return nil }
-        var d = current
-        let back = step.patch.apply(to: &d)
-        redo.append(Step(patch: back, selection: selection, moveOf: nil))
-        return (d, step.selection)
+        return History.move(from: &undo, to: &redo, current, selection)
     }
 
     mutating func stepForward(from current: Design, selection: String?) -> (Design, String?)? {
         settle(current)
-        guard let step = redo.popLast() else { return nil }
+        return History.move(from: &redo, to: &undo, current, selection)
+    }
+
+    /// Applies the top step of one stack and pushes its reverse onto the other.
+    private static func move(from: inout [Step], to: inout [Step], _ current: Design, _ selection: String?) -> (Design, String?)? {
+        guard let step = from.popLast() else { return nil }
         var d = current
         let back = step.patch.apply(to: &d)
-        undo.append(Step(patch: back, selection: selection, moveOf: nil))
+        to.append(Step(patch: back, selection: selection, moveOf: nil))
         return (d, step.selection)
     }
 

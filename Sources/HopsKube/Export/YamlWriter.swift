@@ -1,3 +1,4 @@
+import HopsText
 import HopsDesign
 
 /// JSON values as block-style YAML, the way `kubectl get -o yaml` lays them out: sequences
@@ -92,10 +93,7 @@ struct YamlWriter {
         if first == " " || last == " " || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || ("0"..."9").contains(first) { return false }
         if s.contains(": ") || s.contains(" #") || s == "<<" || s == "=" { return false }
-        for u in s.unicodeScalars
-        where u.value < 0x20 || u.value == 0x7F || u == "\u{85}" || u == "\u{FEFF}"
-            || u == "\u{2028}" || u == "\u{2029}" || (u.value >= 0x80 && u.value < 0xA0)
-        {
+        for u in s.unicodeScalars where !SafeText.isShown(u) {
             return false
         }
         return ScalarResolver.plain(s) == .string(s)
@@ -114,9 +112,10 @@ struct YamlWriter {
             case "\u{2028}": out += "\\L"
             case "\u{2029}": out += "\\P"
             default:
-                if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u == "\u{FEFF}" {
+                if !SafeText.isShown(u) { // the one rule for text Hops shows: bidi and invisible characters too
                     let hex = String(u.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let digits = u.value > 0xFFFF ? 8 : 4
+                    out += (digits == 8 ? "\\U" : "\\u") + String(repeating: "0", count: digits - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(u)
                 }
