@@ -105,8 +105,8 @@ extension Editor {
     /// request stopped, so `e` edits what the red hop names.
     func narrate() {
         guard let p = player?.focus, let hop = p.current else { return }
-        message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)"
-        if hop.status == .failed, design.component(hop.from) != nil { selection = hop.from }
+        message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)" + (foldNote(hop).map { " (\($0))" } ?? "")
+        if hop.status == .failed, design.component(hop.from) != nil { selection = cache.shown.shownID(hop.from) }
     }
 
     func tick(_ ms: Int) -> [Effect] {

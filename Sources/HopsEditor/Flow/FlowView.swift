@@ -10,11 +10,11 @@ extension Editor {
         if hop.connection == nil, hop.from != hop.to, let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
            let i = packet.trace.hops.firstIndex(of: hop), i > 0 {
             let before = HopPath.cells(packet.trace.hops[i - 1], design: design, cache: cache)
-            if hop.direction == .response, let start = before.last, let target = cache.rects[hop.to] {
+            if hop.direction == .response, let start = before.last, let target = cache.shownRect(hop.to) {
                 cells = HopPath.around(from: start, to: target, rects: Array(cache.rects.values))
             } else if let start = before.last, let end = cells.last { cells = HopPath.straight(from: start, to: end) }
         }
-        return cells.isEmpty ? [cache.rects[hop.to].map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
+        return cells.isEmpty ? [cache.shownRect(hop.to).map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
     }
 
     /// The current hop's boxes picked out; the replica strips follow the cluster's state.
@@ -32,7 +32,7 @@ extension Editor {
         }
         guard let hop = player?.focus?.current else { return }
         for id in [hop.from, hop.to] {
-            guard let i = cache.designScene.boxIndex[id] else { continue }
+            guard let i = cache.designScene.boxIndex[cache.shown.shownID(id)] else { continue }
             var box = changed[i] ?? scene.boxes[i]
             box.color.attrs.insert(.bold)
             box.color.fg = hop.status == .failed && id == hop.to ? .red : .yellow
@@ -68,6 +68,7 @@ extension Editor {
             ("hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)\(player.playing ? " · playing" : "")", CellStyle(attrs: .dim)),
             (hop.narration, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain),
         ]
+        if let fold = foldNote(hop) { out.append((fold, CellStyle(attrs: .dim))) }
         if let what = catalog.info(design.component(hop.to)?.kind ?? .box)?.description, hop.status == .ok {
             out.append(("\(design.component(hop.to)?.kind.rawValue ?? ""): \(what)", CellStyle(attrs: .dim)))
         }

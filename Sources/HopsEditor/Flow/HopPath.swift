@@ -12,8 +12,9 @@ enum HopPath {
             let forward = route.travel
             return k.from == hop.from ? forward : forward.reversed()
         }
-        guard let a = cache.rects[hop.from], let b = cache.rects[hop.to] else { return [] }
-        if hop.from == hop.to { return [Point(x: a.x + 1, y: a.y)] }
+        // A hop inside a folded group plays on the group's box.
+        guard let a = cache.shownRect(hop.from), let b = cache.shownRect(hop.to) else { return [] }
+        if a == b { return [Point(x: a.x + 1, y: a.y)] }
         return straight(from: anchor(a, toward: b), to: anchor(b, toward: a))
     }
 

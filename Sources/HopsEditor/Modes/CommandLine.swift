@@ -28,7 +28,7 @@ extension Editor {
         },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
         EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.mode = .help(scroll: 0); return [] },
-    ] + flowCommands
+    ] + flowCommands + viewCommands
 
     func startCommand() -> [Effect] {
         mode = .command(TextField())

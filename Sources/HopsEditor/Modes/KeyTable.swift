@@ -25,6 +25,7 @@ extension Editor {
         Binding(keys: [.char("r")], help: "rename the selection") { $0.startRename() },
         Binding(keys: [.char("e")], help: "edit the selection's properties") { $0.startProperties() },
         Binding(keys: [.char("x"), .delete], help: "delete the selection, its children and connections") { $0.deleteSelection() },
+        Binding(keys: [.char("z")], help: "fold the selected group to one box, or unfold it") { $0.toggleFold() },
         Binding(keys: [.char("u")], help: "undo") { $0.undo() },
         Binding(keys: [.ctrl("r")], help: "redo") { $0.redo() },
         Binding(keys: [.char(":")], help: "command line (:w :wq :q :q! :e :layout :help)") { $0.startCommand() },

@@ -3,7 +3,8 @@ import HopsDesign
 
 extension Editor {
     func cycleSelection(_ step: Int) -> [Effect] {
-        let ids = design.components.map(\.id)
+        // What is drawn: not what a fold or a hidden layer holds.
+        let ids = design.components.map(\.id).filter { cache.rects[$0] != nil }
         guard !ids.isEmpty else { return [] }
         let i = selection.flatMap { ids.firstIndex(of: $0) } ?? (step > 0 ? -1 : 0)
         select(ids[((i + step) % ids.count + ids.count) % ids.count])
@@ -59,6 +60,8 @@ extension Editor {
     /// Only the edges that the move can affect are re-routed.
     func moveSelection(dx: Int, dy: Int) -> [Effect] {
         guard let sel = selection, let r = cache.rects[sel] else { message = "select a component first"; return [] }
+        // With layers hidden the canvas is laid out for the view only: a move there would be lost.
+        guard layers.isEmpty else { message = "boxes stay put while layers are hidden (:show all, then move)"; return [] }
         let moved = r.offsetBy(dx: dx, dy: dy)
         if let p = design.component(sel)?.parent, let pr = cache.rects[p] {
             let header = cache.scene.boxes[cache.designScene.boxIndex[p]!].headerRows

@@ -7,7 +7,14 @@ import HopsDesign
 enum BoxText {
     /// `replicas` is the Pod's running copies (count and the numbers that are down), when it
     /// has a controller: drawn as a strip `replicas 1 2 x`.
-    static func lines(_ c: Component, ascii: Bool, replicas: (count: Int, down: Set<Int>)? = nil) -> [String] {
+    /// `hiding` is how many components a folded box holds out of sight.
+    static func lines(_ c: Component, ascii: Bool, replicas: (count: Int, down: Set<Int>)? = nil, hiding: Int? = nil) -> [String] {
+        let own = kindLines(c, ascii: ascii, replicas: replicas)
+        guard let n = hiding else { return own }
+        return own + ["\(ascii ? "+" : "▸") \(n) inside, folded"]
+    }
+
+    private static func kindLines(_ c: Component, ascii: Bool, replicas: (count: Int, down: Set<Int>)?) -> [String] {
         let arrow = ascii ? "->" : "→"
         switch c.kind {
         case .service:

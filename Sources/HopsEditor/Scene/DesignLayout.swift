@@ -7,12 +7,12 @@ import HopsFlow
 public enum DesignLayout {
     /// Rectangles by component id. `maxWidth` asks the auto-layout to fit that many columns.
     public static func rects(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
-                             ignoreSaved: Bool = false) -> [String: Rect] {
+                             ignoreSaved: Bool = false, hiddenInside: [String: Int] = [:]) -> [String: Rect] {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         let managed = FlowEngine.managedInstances(in: design, state: FlowState())
         let nodes = design.components.map { c -> LayoutNode in
-            let lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: managed[c.id])
+            let lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: managed[c.id], hiding: hiddenInside[c.id])
             var size = SceneBox.minimumSize(tag: catalog.info(c.kind)?.tag ?? "", title: c.name, lines: lines)
             if let s = c.size, !ignoreSaved { size = Size(width: max(size.width, s.width), height: max(size.height, s.height)) }
             let fixed = ignoreSaved ? nil : c.position.map { Point(x: $0.x, y: $0.y) }

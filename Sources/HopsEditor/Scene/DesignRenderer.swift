@@ -7,8 +7,11 @@ public enum DesignRenderer {
     /// `relayout` ignores saved positions and sizes, laying out everything anew.
     public static func render(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
                               relayout: Bool = false) -> Grid {
-        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth, ignoreSaved: relayout)
-        let ds = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
+        // Folded groups are drawn folded here too, as the editor shows them.
+        let shown = ShownDesign(design)
+        let rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth, ignoreSaved: relayout,
+                                       hiddenInside: shown.hiddenInside)
+        let ds = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs, hiddenInside: shown.hiddenInside)
         let router = Router(scene: ds.scene)
         let bounds = drawnBounds(ds.scene, routes: router.routes)
         var grid = Grid(width: bounds.width, height: bounds.height, origin: bounds.origin, glyphs: glyphs)

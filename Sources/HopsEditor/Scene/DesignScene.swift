@@ -13,7 +13,9 @@ public struct DesignScene: Sendable {
     public let edgeIDs: [String]
 
     /// `flow` says which Pod replicas are down (drawn `x` in the replica strip).
-    public init(design: Design, catalog: Catalog, rects: [String: Rect], glyphs: GlyphSet, flow: FlowState = FlowState()) {
+    /// `hiddenInside` counts what each folded box holds out of sight (see ShownDesign).
+    public init(design: Design, catalog: Catalog, rects: [String: Rect], glyphs: GlyphSet, flow: FlowState = FlowState(),
+                hiddenInside: [String: Int] = [:]) {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         var boxes: [SceneBox] = []
@@ -32,7 +34,7 @@ public struct DesignScene: Sendable {
                 color: color,
                 tag: info?.tag ?? c.kind.rawValue.lowercased(),
                 title: c.name,
-                lines: BoxText.lines(c, ascii: glyphs.isASCII, replicas: replicas),
+                lines: BoxText.lines(c, ascii: glyphs.isASCII, replicas: replicas, hiding: hiddenInside[c.id]),
                 stack: replicas.map { max(0, $0.count - 1) } ?? 0))
         }
         var edges: [SceneEdge] = []

@@ -22,6 +22,8 @@ public final class Editor {
     /// Lists file names for `:e` / `:w` completion; injected so the editor does no I/O itself.
     public var completePath: (String) -> [String] = { _ in [] }
 
+    /// Kinds the canvas leaves out (`:hide`, `:show`); a view setting, not part of the design.
+    public internal(set) var layers = Layers()
     var history = History()
     let findingsCache = FindingsCache()
     var cache: SceneCache
@@ -165,9 +167,12 @@ public final class Editor {
     }
 
     func replaceDesign(_ new: Design, undoable: Bool) {
-        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs)
-        design = Editor.pinned(new, rects: cache.rects)
-        if let s = selection, design.component(s) == nil { selection = nil }
+        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, layers: layers)
+        // A layout made with layers hidden is a view: it is not written into the design.
+        design = layers.isEmpty ? Editor.pinned(new, rects: cache.rects) : new
+        if let s = selection {
+            if design.component(s) == nil { selection = nil } else if cache.rects[s] == nil { selection = cache.shown.standIn[s] }
+        }
         if !undoable { history.clear() }
     }
 

@@ -11,9 +11,17 @@ final class SceneCache {
     /// Boxes parents first, for painting; moves do not change it.
     let paintOrder: [Int]
 
-    init(design: Design, catalog: Catalog, glyphs: GlyphSet) {
-        rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs)
-        designScene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
+    /// What is drawn of the design: folded groups as one box, hidden layers left out.
+    let shown: ShownDesign
+
+    /// With layers hidden the shown components are laid out anew, so that what is hidden takes
+    /// no space; the design's saved positions stay as they are (see Editor.pinned).
+    init(design: Design, catalog: Catalog, glyphs: GlyphSet, layers: Layers = Layers()) {
+        shown = ShownDesign(design, layers: layers)
+        rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, ignoreSaved: !layers.isEmpty,
+                                   hiddenInside: shown.hiddenInside)
+        designScene = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs,
+                                  hiddenInside: shown.hiddenInside)
         router = Router(scene: designScene.scene)
         paintOrder = Painter.paintOrder(designScene.scene)
     }
@@ -30,6 +38,10 @@ final class SceneCache {
         }
         router.move(byIndex)
     }
+
+    /// The rectangle where a component of the whole design is drawn: its own box, or the folded
+    /// group's that holds it; nil when a hidden layer holds it.
+    func shownRect(_ id: String) -> Rect? { rects[shown.shownID(id)] }
 
     /// The component whose box is innermost at a canvas cell.
     func component(at p: Point) -> String? {

@@ -16,7 +16,7 @@ extension Editor {
         var left = " \(name)\(isDirty ? " [+]" : "")"
         if mode != .normal { left += "  \(mode.name)" }
         if let m = message { left += "  \(m)" }
-        let hints = hintText()
+        let hints = positionText() + hintText()
         let room = screen.width - DisplayWidth.of(hints) - 1
         if DisplayWidth.of(left) + 2 <= room {
             grid.put(left, at: Point(x: 0, y: y), style: bar)
