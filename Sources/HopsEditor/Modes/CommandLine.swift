@@ -27,7 +27,9 @@ extension Editor {
             e.export(arg)
         },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
-        EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.openHelp() },
+        EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in
+            e.openHelp()
+        },
     ] + flowCommands
 
     func startCommand() -> [Effect] {

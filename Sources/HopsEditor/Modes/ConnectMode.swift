@@ -50,7 +50,8 @@ extension Editor {
             if let kind { message = "kind \(kind.rawValue): choose the target with Tab or arrows" }
             return
         }
-        message = "\(names(source, t)) as \((kind ?? inferredKind(from: source, to: t)).rawValue): Enter connects, m changes the kind"
+        let shown = kind ?? inferredKind(from: source, to: t)
+        message = "\(names(source, t)) as \(shown.rawValue): Enter connects, m changes the kind"
     }
 
     func connectToTarget() -> [Effect] {

@@ -7,27 +7,35 @@ import HopsText
 /// A selected connection: chosen with `C` (or a click on its arrow), then deleted, relabelled,
 /// reversed, given another kind or port. Each edit is one undoable step and re-traces the request.
 extension Editor {
-    static let connectionTable = KeyTable(name: "Connection", when: "an arrow is selected (C, or a click on it)", bindings: [
+    static let connectionTable = KeyTable(
+        name: "Connection", when: "an arrow is selected (C, or a click on it)", bindings: [
         Binding(keys: [.tab, .char("C")], help: "the next of the component's connections") { $0.cycleConnection(1) },
         Binding(keys: [.backTab], help: "the previous one") { $0.cycleConnection(-1) },
         Binding(keys: [.char("x"), .delete], help: "delete the connection", hint: "delete") { $0.deleteConnection() },
-        Binding(keys: [.char("r")], help: "relabel it (what you type stays yours; facts such as the selector are added)",
-                hint: "label") { $0.startConnectionEdit(.label) },
+        Binding(keys: [.char("r")],
+                help: "relabel it (what you type stays yours; facts such as the selector are added)", hint: "label") {
+            $0.startConnectionEdit(.label)
+        },
         Binding(keys: [.char("v")], help: "reverse its direction", hint: "reverse") { $0.reverseConnection() },
-        Binding(keys: [.char("m")], help: "change its kind to the next one that makes sense for its ends", hint: "kind") {
+        Binding(keys: [.char("m")], help: "change its kind to the next one that makes sense for its ends",
+                hint: "kind") {
             $0.changeConnectionKind()
         },
-        Binding(keys: [.char("e")], help: "edit the port a traffic connection dials", hint: "port") { $0.startConnectionEdit(.port) },
+        Binding(keys: [.char("e")], help: "edit the port a traffic connection dials", hint: "port") {
+            $0.startConnectionEdit(.port)
+        },
         Binding(keys: [.char("u")], help: "undo") { $0.undo() },
         Binding(keys: [.ctrl("r")], help: "redo") { $0.redo() },
-        Binding(keys: [.esc], help: "let go of the connection (its component stays selected)", hint: "back") { $0.backToNormal() },
+        Binding(keys: [.esc], help: "let go of the connection (its component stays selected)", hint: "back") {
+            $0.backToNormal()
+        },
     ], others: OtherKeys(help: "let go of the connection and do what the key does in Normal") { e, k in
         e.mode = .normal
         return e.dispatch(k)
     })
 
-    static let connectionEditTable = KeyTable(name: "Connection label or port", when: "typing an arrow's label (r) or port (e)",
-                                              bindings: [
+    static let connectionEditTable = KeyTable(
+        name: "Connection label or port", when: "typing an arrow's label (r) or port (e)", bindings: [
         Binding(keys: [.enter], help: "keep what was typed (left empty, the label or port is removed)", hint: "keep") {
             $0.finishConnectionEdit()
         },
@@ -161,7 +169,9 @@ extension Editor {
 
     /// A refused label or port stays being typed, with the reason on the status line.
     func finishConnectionEdit() -> [Effect] {
-        guard case .connection(let id, .some(let edit)) = mode, let k = design.connection(id) else { return backToNormal() }
+        guard case .connection(let id, .some(let edit)) = mode, let k = design.connection(id) else {
+            return backToNormal()
+        }
         let text = edit.text.text.trimmed
         guard let changed = edit.field == .label ? relabelled(k, text) : withPort(k, text) else { return [] }
         mode = .connection(id: id, edit: nil)
@@ -179,8 +189,9 @@ extension Editor {
         }
         var r = k
         r.label = text.isEmpty ? nil : text
-        // As in files: a traffic arrow's "HTTP :80" is the label HTTP and the port 80.
-        if r.kind == .traffic, text.contains(":") {
+        // As in files: a traffic arrow's "HTTP :80" is the label HTTP and the port 80 (only a
+        // port set apart by a space, so "v1:2" stays text).
+        if r.kind == .traffic, text.hasPrefix(":") || text.contains(" :") {
             var probe = Connection(id: k.id, from: k.from, to: k.to, kind: .traffic, label: text)
             probe.movePortOutOfLabel()
             if let p = probe.port { r.port = p; r.label = probe.label }
@@ -194,16 +205,20 @@ extension Editor {
         var r = k
         if text.isEmpty {
             r.port = nil
-            message = "port removed" + (design.dialledPort(of: r).map { "; the trace assumes the Service's only port, \($0.port)" } ?? "")
+            let assumed = design.dialledPort(of: r).map { "; the trace assumes the Service's only port, \($0.port)" }
+            message = "port removed" + (assumed ?? "")
             return r
         }
-        guard let n = Int(text), (1...65_535).contains(n) else { message = "a port is a number from 1 to 65535"; return nil }
+        guard let n = Int(text), (1...65_535).contains(n) else {
+            message = "a port is a number from 1 to 65535"
+            return nil
+        }
         r.port = n
         message = "\(names(k.from, k.to)) dials port \(n)"
         if let to = design.component(k.to), to.kind == .service, !to.servicePorts.contains(where: { $0.port == n }) {
             let ports = to.servicePorts.map { String($0.port) }.joined(separator: ", ")
-            message! += "; \(SafeText.escape(design.displayName(to.id))) listens on " + (ports.isEmpty ? "no port" : ports)
-                + ", so a request is refused there"
+            let name = SafeText.escape(design.displayName(to.id))
+            message! += "; \(name) listens on \(ports.isEmpty ? "no port" : ports), so a request is refused there"
         }
         return r
     }

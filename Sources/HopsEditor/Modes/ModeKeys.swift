@@ -38,7 +38,8 @@ struct OtherKeys: Sendable {
 }
 
 extension Editor {
-    static let normalTable = KeyTable(name: "Normal", when: "a component, or nothing, is selected", bindings: normalBindings)
+    static let normalTable = KeyTable(name: "Normal", when: "a component, or nothing, is selected",
+                                      bindings: normalBindings)
     static let traceTable = KeyTable(name: "Trace", when: "a request is shown (in Normal each of these starts one)",
                                      bindings: flowBindings)
 
@@ -47,18 +48,34 @@ extension Editor {
         Binding(keys: [.down, .tab], help: "the next kind") { $0.movePaletteChoice(1) },
         Binding(keys: [.enter], help: "add the chosen kind", hint: "add") { $0.addChosenKind() },
         Binding(keys: [.esc], help: "close the palette", hint: "back") { $0.backToNormal() },
-    ], others: OtherKeys(help: "type to filter the kinds (Typing lists the editing keys)", hint: "type to filter") { e, k in
+    ], others: OtherKeys(help: "type to filter the kinds (Typing lists the editing keys)",
+                         hint: "type to filter") { e, k in
         e.typeIntoPaletteFilter(k)
     })
 
-    static let connectTable = KeyTable(name: "Connect", when: "choosing what to connect the selection to (c)", bindings: [
-        Binding(keys: [.tab], help: "the next component as the target", hint: "target") { $0.chooseTarget { $0.cycleSelection(1) } },
-        Binding(keys: [.backTab], help: "the previous component as the target") { $0.chooseTarget { $0.cycleSelection(-1) } },
-        Binding(keys: [.left, .char("h")], help: "the nearest component to the left") { $0.chooseTarget { $0.selectToward(.left) } },
-        Binding(keys: [.down, .char("j")], help: "the nearest component below") { $0.chooseTarget { $0.selectToward(.down) } },
-        Binding(keys: [.up, .char("k")], help: "the nearest component above") { $0.chooseTarget { $0.selectToward(.up) } },
-        Binding(keys: [.right, .char("l")], help: "the nearest component to the right") { $0.chooseTarget { $0.selectToward(.right) } },
-        Binding(keys: [.char("m")], help: "change the connection's kind (Hops infers one)", hint: "kind") { $0.changeConnectKind() },
+    static let connectTable = KeyTable(
+        name: "Connect", when: "choosing what to connect the selection to (c)", bindings: [
+        Binding(keys: [.tab], help: "the next component as the target", hint: "target") {
+            $0.chooseTarget { $0.cycleSelection(1) }
+        },
+        Binding(keys: [.backTab], help: "the previous component as the target") {
+            $0.chooseTarget { $0.cycleSelection(-1) }
+        },
+        Binding(keys: [.left, .char("h")], help: "the nearest component to the left") {
+            $0.chooseTarget { $0.selectToward(.left) }
+        },
+        Binding(keys: [.down, .char("j")], help: "the nearest component below") {
+            $0.chooseTarget { $0.selectToward(.down) }
+        },
+        Binding(keys: [.up, .char("k")], help: "the nearest component above") {
+            $0.chooseTarget { $0.selectToward(.up) }
+        },
+        Binding(keys: [.right, .char("l")], help: "the nearest component to the right") {
+            $0.chooseTarget { $0.selectToward(.right) }
+        },
+        Binding(keys: [.char("m")], help: "change the connection's kind (Hops infers one)", hint: "kind") {
+            $0.changeConnectKind()
+        },
         Binding(keys: [.enter], help: "draw the connection", hint: "connect") { $0.connectToTarget() },
         Binding(keys: [.esc], help: "cancel", hint: "back") { $0.cancelConnect() },
     ])
@@ -76,13 +93,16 @@ extension Editor {
     ])
 
     static let propertyValueTable = KeyTable(name: "Property value", when: "typing a property's value", bindings: [
-        Binding(keys: [.enter], help: "set the value (a wrong one is refused, saying why)", hint: "set") { $0.setFormField() },
+        Binding(keys: [.enter], help: "set the value (a wrong one is refused, saying why)", hint: "set") {
+            $0.setFormField()
+        },
         Binding(keys: [.esc], help: "leave the value as it was", hint: "back") { $0.stopEditingFormField() },
     ], others: .typing)
 
     static let commandTable = KeyTable(name: "Command line", when: "typing a command (:)", bindings: [
         Binding(keys: [.enter], help: "run the command", hint: "run") { $0.runCommandLine() },
-        Binding(keys: [.tab], help: "complete the command's name, or a file name after :w :e :export", hint: "complete") {
+        Binding(keys: [.tab], help: "complete the command's name, or a file name after :w :e :export",
+                hint: "complete") {
             $0.completeCommandLine()
         },
         Binding(keys: [.backspace], help: "delete the character before the cursor; on an empty line, close it") {
@@ -94,14 +114,17 @@ extension Editor {
     static let helpTable = KeyTable(name: "Help", when: "this screen (?)", bindings: [
         Binding(keys: [.char("j"), .down], help: "scroll down a line", hint: "scroll") { $0.scrollHelp(by: 1) },
         Binding(keys: [.char("k"), .up], help: "scroll up a line") { $0.scrollHelp(by: -1) },
-        Binding(keys: [.char(" "), .pageDown, .ctrl("d")], help: "scroll down a page", hint: "page") { $0.scrollHelp(pages: 1) },
+        Binding(keys: [.char(" "), .pageDown, .ctrl("d")], help: "scroll down a page", hint: "page") {
+            $0.scrollHelp(pages: 1)
+        },
         Binding(keys: [.char("b"), .pageUp, .ctrl("u")], help: "scroll up a page") { $0.scrollHelp(pages: -1) },
         Binding(keys: [.char("g"), .home], help: "go to the top") { $0.scrollHelp(by: -Int.max / 2) },
         Binding(keys: [.char("G"), .end], help: "go to the end") { $0.scrollHelp(by: Int.max / 2) },
         Binding(keys: [.esc, .char("q"), .char("?"), .enter], help: "close help", hint: "close") { $0.backToNormal() },
     ])
 
-    static let confirmTable = KeyTable(name: "Confirm", when: "a question (the question says what each answer does)", bindings: [
+    static let confirmTable = KeyTable(
+        name: "Confirm", when: "a question (the question says what each answer does)", bindings: [
         Binding(keys: [.char("y"), .char("Y")], help: "yes", hint: "yes") { $0.answer(.yes) },
         Binding(keys: [.char("n"), .char("N")], help: "no", hint: "no") { $0.answer(.no) },
         Binding(keys: [.esc, .char("c")], help: "cancel: neither (the question may come back later)", hint: "cancel") {

@@ -132,14 +132,18 @@ extension Editor {
     }
 
     func moveFormField(_ delta: Int) -> [Effect] {
-        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else { mode = .normal; return [] }
+        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else {
+            return backToNormal()
+        }
         let count = PropertyField.fields(for: c.kind).count
         mode = .properties(id: id, field: max(0, min(count - 1, field + delta)), editing: nil)
         return []
     }
 
     func editFormField() -> [Effect] {
-        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else { mode = .normal; return [] }
+        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else {
+            return backToNormal()
+        }
         mode = .properties(id: id, field: field, editing: TextField(PropertyField.fields(for: c.kind)[field].read(c)))
         return []
     }
@@ -161,8 +165,9 @@ extension Editor {
         if let err = f.write(&changed, edit.text) { message = err; return [] }
         mode = .properties(id: id, field: field, editing: nil)
         let value = f.read(changed)
+        let shown = SafeText.escape(DisplayWidth.truncate(value, to: 40, ellipsis: glyphs.ellipsis))
         message = "\(c.kind.rawValue) \(SafeText.escape(changed.name)): \(f.label) "
-            + (value.isEmpty ? "cleared" : "set to \(SafeText.escape(DisplayWidth.truncate(value, to: 40, ellipsis: glyphs.ellipsis)))")
+            + (value.isEmpty ? "cleared" : "set to \(shown)")
         var d = design
         d.components[i] = changed
         return commit(d)

@@ -28,10 +28,14 @@ extension Editor {
     func connectionPanelLines() -> [(String, CellStyle)]? {
         guard let id = selectedConnection, let k = design.connection(id) else { return nil }
         let dim = CellStyle(attrs: .dim)
-        var out: [(String, CellStyle)] = [("Connection · \(k.kind.rawValue): \(names(k.from, k.to))", CellStyle(attrs: .bold))]
+        let title = "Connection · \(k.kind.rawValue): \(names(k.from, k.to))"
+        var out: [(String, CellStyle)] = [(title, CellStyle(attrs: .bold))]
         out += rule(of: k)
         if let typed = design.typedLabel(of: k) { out.append(("label: \(SafeText.escape(typed))", .plain)) }
-        if let fact = design.labelFact(of: k), k.kind != .traffic { out.append(("shows: \(SafeText.escape(fact))", .plain)) }
+        // A traffic arrow's fact is its port, which the rule above states.
+        if let fact = design.labelFact(of: k), k.kind != .traffic {
+            out.append(("shows: \(SafeText.escape(fact))", .plain))
+        }
         out.append((Editor.meaning(k.kind), dim))
         if let rule = k.extra["inferred"]?.object?["rule"]?.string {
             out.append(("found on import: \(SafeText.escape(rule))", dim))
@@ -99,7 +103,9 @@ extension Editor {
             }
             return ("dials no particular port (e sets one)", .plain)
         }
-        if !dialled.named { return ("port \(dialled.port): the arrow names none, so the trace assumes \(target)'s only port", .plain) }
+        if !dialled.named {
+            return ("port \(dialled.port): the arrow names none, so the trace assumes \(target)'s only port", .plain)
+        }
         if to.kind == .service, !to.servicePorts.contains(where: { $0.port == dialled.port }) {
             return ("port \(dialled.port), which \(target) does not list: the connection is refused", bad)
         }

@@ -15,17 +15,20 @@ extension Editor {
     static var helpSections: [HelpSection] {
         func keys(_ k: [Key]) -> String { k.map(\.name).joined(separator: " ") }
         var out = keyTables.map { t in
-            HelpSection(title: "\(t.name): \(t.when)",
-                        rows: t.bindings.map { (keys($0.keys), $0.help) } + (t.others.map { [("other keys", $0.help)] } ?? []))
+            let others = t.others.map { [("other keys", $0.help)] } ?? []
+            let rows = t.bindings.map { (keys($0.keys), $0.help) }
+            return HelpSection(title: "\(t.name): \(t.when)", rows: rows + others)
         }
-        out.append(HelpSection(title: "Typing: in any text field",
-                               rows: TextField.editKeys.map { (keys($0.keys), $0.help) } + [("other keys", TextField.othersHelp)]))
+        let editing = TextField.editKeys.map { (keys($0.keys), $0.help) } + [("other keys", TextField.othersHelp)]
+        out.append(HelpSection(title: "Typing: in any text field", rows: editing))
         out.append(HelpSection(title: "Mouse", note: mouseHelp))
-        out.append(HelpSection(title: "Commands: type one after :, Enter runs it", rows: commands.map { ($0.usage, $0.help) }))
+        let usages = commands.map { ($0.usage, $0.help) }
+        out.append(HelpSection(title: "Commands: type one after :, Enter runs it", rows: usages))
         return out
     }
 
-    static let mouseHelp = "A click selects a box, or an arrow by its line (click again where lines meet for the next one); "
+    static let mouseHelp = "A click selects a box, or an arrow by its line (click again where lines meet for the next "
+        + "one); "
         + "dragging a box moves it; a click on empty canvas clears the selection; the wheel scrolls."
 
     /// Columns for the keys before what they do.
@@ -68,6 +71,7 @@ extension Editor {
         // Where this page is, and how to move and close, on the bottom border.
         let shown = "\(start + 1)-\(min(start + inner.height, page.lines.count)) of \(page.lines.count)"
         let footer = ([shown] + Editor.helpTable.hints).joined(separator: " · ")
-        grid.put(" \(footer) ", at: Point(x: inner.x, y: inner.maxY + 1), style: CellStyle(attrs: .bold), maxColumns: inner.width)
+        grid.put(" \(footer) ", at: Point(x: inner.x, y: inner.maxY + 1), style: CellStyle(attrs: .bold),
+                 maxColumns: inner.width)
     }
 }

@@ -7,7 +7,8 @@ extension Editor {
         switch mode {
         case .add(let filter, let choice): drawPalette(filter, choice, into: &grid)
         case .rename(_, let field): drawFieldBox("rename", field, into: &grid)
-        case .connection(_, .some(let edit)): drawFieldBox(edit.field == .label ? "label" : "port", edit.text, into: &grid)
+        case .connection(_, .some(let edit)):
+            drawFieldBox(edit.field == .label ? "label" : "port", edit.text, into: &grid)
         case .properties(let id, let field, let editing): drawForm(id, field, editing, into: &grid)
         case .help(let scroll): drawHelp(scroll, into: &grid)
         case .confirm(let c): drawDialog(title: "Confirm", lines: wrap(question(c), width: min(60, screen.width - 6)), into: &grid)

@@ -31,7 +31,8 @@ extension Editor {
     private func putHints(used: Int, y: Int, into grid: inout Grid) -> Bool {
         let hints = hintText(fitting: screen.width - used - 3)
         guard !hints.isEmpty else { return false }
-        grid.put(hints, at: Point(x: screen.width - DisplayWidth.of(hints) - 1, y: y), style: CellStyle(attrs: .reverse))
+        let x = screen.width - DisplayWidth.of(hints) - 1
+        grid.put(hints, at: Point(x: x, y: y), style: CellStyle(attrs: .reverse))
         return true
     }
 

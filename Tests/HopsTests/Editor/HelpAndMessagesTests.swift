@@ -125,7 +125,8 @@ import Testing
         let cases: [String: (line: String, select: String?, said: (Session, [Effect]) -> Bool)] = [
             "w": (":w /tmp/x.hops.json", nil, { s, fx in
                 fx.contains { if case .save(_, "/tmp/x.hops.json", _) = $0 { true } else { false } }
-                    && s.editor.handle(.saved(path: "/tmp/x.hops.json")).isEmpty && s.editor.message == "saved /tmp/x.hops.json"
+                    && s.editor.handle(.saved(path: "/tmp/x.hops.json")).isEmpty
+                    && s.editor.message == "saved /tmp/x.hops.json"
             }),
             "wq": (":wq", nil, { _, fx in fx.count == 1 }),
             "q": (":q", nil, { _, fx in fx == [.removeRecovery, .quit] }),
@@ -133,10 +134,18 @@ import Testing
             "export": (":export k8s /tmp/x.yaml", nil, { _, fx in fx == [.export(.k8s, path: "/tmp/x.yaml")] }),
             "layout": (":layout", nil, { s, _ in s.editor.message == "laid out 6 components" }),
             "help": (":help", nil, { s, _ in s.editor.mode == .help(scroll: 0) }),
-            "scale": (":scale 2", "deploy-web", { s, _ in s.editor.message == "Deployment web scaled to 2 replicas (its ReplicaSet now keeps 2)" }),
-            "image": (":image db=postgres:17", nil, { s, _ in s.editor.message?.hasPrefix("container db: postgres:16.4 → postgres:17; Deployment web rolls out") == true }),
-            "balance": (":balance random", nil, { s, _ in s.editor.message?.hasPrefix("Services pick a ready Pod at random") == true }),
-            "ready": (":ready no", "pod-web", { s, _ in s.editor.message?.hasPrefix("Pod web fails readiness") == true }),
+            "scale": (":scale 2", "deploy-web", { s, _ in
+                s.editor.message == "Deployment web scaled to 2 replicas (its ReplicaSet now keeps 2)"
+            }),
+            "image": (":image db=postgres:17", nil, { s, _ in
+                s.editor.message?.hasPrefix("container db: postgres:16.4 → postgres:17; Deployment web") == true
+            }),
+            "balance": (":balance random", nil, { s, _ in
+                s.editor.message?.hasPrefix("Services pick a ready Pod at random") == true
+            }),
+            "ready": (":ready no", "pod-web", { s, _ in
+                s.editor.message?.hasPrefix("Pod web fails readiness") == true
+            }),
             "kill": (":kill", "pod-web", { s, _ in s.editor.message?.hasPrefix("deleted Pod web-") == true }),
             "trace": (":trace", "user", { s, _ in s.editor.message?.hasPrefix("hop 1 of ") == true }),
         ]

@@ -46,7 +46,8 @@ import Testing
                 // Split on the first " | " that is not escaped: keys never hold one, actions may (\|).
                 let body = line.dropFirst(2).dropLast(2)
                 guard let sep = body.range(of: " | ") else { continue }
-                out[out.count - 1].rows.append(Row(keys: String(body[..<sep.lowerBound]), action: String(body[sep.upperBound...])))
+                let row = Row(keys: String(body[..<sep.lowerBound]), action: String(body[sep.upperBound...]))
+                out[out.count - 1].rows.append(row)
             }
         }
         return out
@@ -65,14 +66,16 @@ import Testing
         #expect(readme.map(\.heading) == expected.map(\.heading))
         for section in expected {
             let rows = readme.first { $0.heading == section.heading }?.rows ?? []
-            #expect(rows == section.rows, "README section \(section.heading) differs; it should read:\n\(KeyTablesTests.markdown([section]))")
+            let should = KeyTablesTests.markdown([section])
+            #expect(rows == section.rows, "README section \(section.heading) differs; it should read:\n\(should)")
         }
     }
 
     @Test func everyReadmeKeyParsesAndIsBoundWithThatMeaning() throws {
         for section in try KeyTablesTests.readmeSections() where section.heading != "Commands" {
             for row in section.rows where row.keys != "other keys" {
-                let names = row.keys.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["`"]) }
+                let names = row.keys.split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["`"]) }
                 let keys = names.compactMap { Key(name: $0) }
                 #expect(keys.count == names.count, "\(row.keys) names a key that does not exist")
                 let rows: [(keys: [Key], help: String)] = section.heading == "Typing"
@@ -103,10 +106,10 @@ import Testing
     @Test func theHintsComeFromTheTableInForce() throws {
         var s = try Session.bundled(screen: Size(width: 120, height: 40))
         let cases: [(String, KeyTable)] = [
-            ("", Editor.normalTable), ("a", Editor.addTable), ("<Esc>c", Editor.connectTable), ("<Esc>r", Editor.renameTable),
-            ("<Esc>e", Editor.propertiesTable), ("<Enter>", Editor.propertyValueTable), ("<Esc><Esc>?", Editor.helpTable),
-            ("<Esc>lC", Editor.connectionTable), ("r", Editor.connectionEditTable), ("<Esc><Esc><Esc>n", Editor.traceTable),
-            ("<Esc><Esc>:", Editor.commandTable),
+            ("", Editor.normalTable), ("a", Editor.addTable), ("<Esc>c", Editor.connectTable),
+            ("<Esc>r", Editor.renameTable), ("<Esc>e", Editor.propertiesTable), ("<Enter>", Editor.propertyValueTable),
+            ("<Esc><Esc>?", Editor.helpTable), ("<Esc>lC", Editor.connectionTable), ("r", Editor.connectionEditTable),
+            ("<Esc><Esc><Esc>n", Editor.traceTable), ("<Esc><Esc>:", Editor.commandTable),
         ]
         for (keys, table) in cases {
             s.keys(keys)
