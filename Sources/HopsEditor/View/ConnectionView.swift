@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsCheck
 import HopsDesign
+import HopsFlow
 import HopsText
 
 /// The selected connection on the canvas (drawn heavy and bold, reversed in ASCII, so it shows
@@ -64,7 +65,8 @@ extension Editor {
         case .selects where to.kind == .pod:
             return selectorRule(from, matching: to, owner: "Service", bad: bad)
                 + [("(a cluster goes by the selector, not by the arrow)", CellStyle(attrs: .dim))]
-        case .manages where from.kind.managesPods && to.kind == .pod:
+        // A Job or CronJob gets a generated selector; these four must state theirs.
+        case .manages where [.deployment, .statefulSet, .daemonSet, .replicaSet].contains(from.kind) && to.kind == .pod:
             return selectorRule(from, matching: to, owner: from.kind.rawValue, bad: bad)
         case .traffic:
             return [portRule(k, from: from, to: to, bad: bad)]
@@ -80,11 +82,16 @@ extension Editor {
         let name = SafeText.escape(design.displayName(owner.id)), podName = SafeText.escape(design.displayName(pod.id))
         let labels = pod.labels.isEmpty ? "no labels" : "labels \(SafeText.escape(formatLabels(pod.labels)))"
         guard !owner.selector.isEmpty else {
-            let why = kind == "Service" ? "so it sends to no Pod" : "and Kubernetes requires one"
+            let why = kind == "Service" ? "so Kubernetes picks no Pods for it" : "and Kubernetes requires one"
             return [("\(name) has no selector, \(why): e on it sets one", bad)]
         }
         let sel = SafeText.escape(formatLabels(owner.selector))
         let missing = owner.selector.filter { pod.labels[$0.key] != $0.value }
+        let (ns, podNS) = (FlowEngine.namespace(of: owner, in: design), FlowEngine.namespace(of: pod, in: design))
+        if missing.isEmpty, kind == "Service", ns != podNS {
+            return [("the labels match, but \(podName) is in namespace \(SafeText.escape(podNS)) and \(name) in "
+                     + "\(SafeText.escape(ns)): a Service selects Pods of its own namespace only", bad)]
+        }
         if missing.isEmpty { return [("matches: \(podName) has \(labels), which include the selector \(sel)", .plain)] }
         let lacking = SafeText.escape(formatLabels(missing))
         let result = kind == "Service" ? "so the Service sends it nothing" : "so Kubernetes rejects \(name)"

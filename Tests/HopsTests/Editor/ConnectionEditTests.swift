@@ -261,6 +261,21 @@ import Testing
         #expect(lines[1].1.fg == .red)
     }
 
+    @Test func aServiceSelectsOnlyInItsOwnNamespace() throws {
+        let d = Design(name: "ns", components: [
+            Component(id: "s", kind: .service, name: "web", properties: [
+                "selector": .object(["app": .string("web")]), "namespace": .string("shop")]),
+            Component(id: "p", kind: .pod, name: "web", properties: [
+                "labels": .object(["app": .string("web")]), "namespace": .string("other")]),
+        ], connections: [Connection(id: "k", from: "s", to: "p", kind: .selects)])
+        var s = Session(d)
+        s.editor.selection = "s"
+        s.keys("C")
+        let lines = try #require(s.editor.connectionPanelLines())
+        #expect(lines[1].0 == "the labels match, but Pod web is in namespace other and Service web in shop: "
+            + "a Service selects Pods of its own namespace only")
+    }
+
     @Test func thePanelShowsTheRuleThatFoundAnImportedArrow() throws {
         var d = try Fixtures.bundledDesign()
         let i = try #require(d.connections.firstIndex { $0.id == "web-selects-pods" })
