@@ -174,10 +174,12 @@ public struct Grid: Sendable, Equatable {
             if y > 0 { bytes.append(0x0A) }
             let row = y * width
             var end = width
-            while end > 0 && (cells[row + end - 1].ch.asciiValue == 0x20 || cells[row + end - 1].isContinuation) { end -= 1 }
+            while end > 0 && (cells[row + end - 1].isContinuation || cells[row + end - 1].ch == " ") { end -= 1 }
             for x in 0..<end where !cells[row + x].isContinuation {
-                let ch = cells[row + x].ch
-                if let a = ch.asciiValue { bytes.append(a) } else { bytes.append(contentsOf: ch.utf8) }
+                // A Character's bytes through its (small, inline) String: asking the Character
+                // itself (asciiValue, utf8) measured its grapheme boundaries for every cell.
+                var s = String(cells[row + x].ch)
+                s.withUTF8 { bytes.append(contentsOf: $0) }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
