@@ -25,6 +25,12 @@ public enum CheckEngine {
             }.map(\.element)
     }
 
+    /// Why a connection of `kind` cannot go from a `from` to a `to` (the check's own rule), nil
+    /// when it can: the editor offers only kinds that make sense when an arrow's kind is changed.
+    public static func kindProblem(_ kind: ConnectionKind, from: Kind, to: Kind) -> String? {
+        Connections.nonsense(kind, from: from, to: to)
+    }
+
     /// "Deployment web", escaped, for messages.
     static func name(_ c: Component) -> String {
         c.name == c.kind.rawValue ? c.name : "\(c.kind.rawValue) \(SafeText.escape(c.name))"

@@ -1,18 +1,11 @@
 /// The port a connection dials is a property of the connection (`"port": 80` in the file), not
 /// something read out of its label: the label is free text ("HTTP"), and the canvas shows the
-/// two together ("HTTP :80"), so what is drawn is what the tracer uses.
+/// two together ("HTTP :80", `Design.shownLabel`), so what is drawn is what the tracer uses.
 extension Connection {
     /// The destination port this connection dials; nil when the arrow names none.
     public var port: Int? {
         get { extra["port"]?.int }
         set { extra["port"] = newValue.map { .integer($0) } }
-    }
-
-    /// What the canvas writes on the arrow: the label, then ":port" when a port is set.
-    public var shownLabel: String? {
-        guard let p = port else { return label }
-        let l = label?.trimmed ?? ""
-        return l.isEmpty ? ":\(p)" : "\(l) :\(p)"
     }
 
     /// Files written before the port was a property said it in the label ("HTTP :80", ":5432").

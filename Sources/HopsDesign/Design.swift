@@ -13,6 +13,7 @@ public struct Design: Hashable, Sendable {
 
     public func index(of id: String) -> Int? { components.firstIndex { $0.id == id } }
     public func component(_ id: String) -> Component? { components.first { $0.id == id } }
+    public func connection(_ id: String) -> Connection? { connections.first { $0.id == id } }
     public func children(of id: String) -> [Component] { components.filter { $0.parent == id } }
 
     /// The ids of a component's descendants, depth first.
@@ -46,15 +47,6 @@ public struct Design: Hashable, Sendable {
         var n = 2
         while ids.contains("\(base)-\(n)") { n += 1 }
         return "\(base)-\(n)"
-    }
-
-    /// The label an arrow shows. A `selects` arrow states a fact, so it always shows the
-    /// Service's current selector (a stored label can go stale); the others show what was typed.
-    public func shownLabel(of k: Connection) -> String? {
-        if k.kind == .selects, let s = component(k.from), s.kind == .service, !s.selector.isEmpty {
-            return formatLabels(s.selector)
-        }
-        return k.shownLabel
     }
 
     /// A component's name as narration and prompts say it: "Service web", or "User" alone.

@@ -85,4 +85,8 @@ public enum FlowEngine {
     /// True when the container's image is a database (postgres, mysql, redis, ...): what the
     /// narration and the check engine say about state that lives in a Pod.
     public static func looksLikeDatabase(_ container: Component) -> Bool { Containers.isDatabase(container) }
+
+    /// The namespace a component lives in (its Namespace box, else its `namespace`, else default):
+    /// a Service selects Pods only in its own.
+    public static func namespace(of c: Component, in design: Design) -> String { Namespaces.of(c, in: design) }
 }

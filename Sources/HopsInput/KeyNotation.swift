@@ -21,6 +21,18 @@ extension Key: CustomStringConvertible {
         }
     }
 
+    /// The key as help, hints and the README write it: `a`, `Tab`, `S-Tab`, `C-r`, `Space`.
+    public var name: String {
+        let d = description
+        return d.count > 2 && d.hasPrefix("<") && d.hasSuffix(">") ? String(d.dropFirst().dropLast()) : d
+    }
+
+    /// Reads a key written as `name` writes it; nil when it names no key.
+    public init?(name s: String) {
+        if s.count == 1, let c = s.first { self = .char(c); return }
+        self.init(notation: "<\(s)>")
+    }
+
     /// Parses one key's notation; nil when it names no key.
     public init?(notation s: String) {
         if s.count == 1, let c = s.first { self = .char(c); return }

@@ -68,7 +68,7 @@ import Testing
         #expect(d.targets(of: "gateway", kind: .traffic) == ["productpage"])
         // The backend's port is the connection's port, drawn as ":9080".
         #expect(d.connections.first { $0.from == "ing-gateway" }?.port == 9080)
-        #expect(d.connections.first { $0.from == "ing-gateway" }?.shownLabel == ":9080")
+        #expect(d.connections.first { $0.from == "ing-gateway" }.flatMap(d.shownLabel) == ":9080")
         #expect(d.sources(of: "gateway", kind: .traffic) == ["User"])
         #expect(d.missing().isEmpty)
         let (alone, aloneWarnings) = try KubeSupport.load("bookinfo-ingress.yaml")

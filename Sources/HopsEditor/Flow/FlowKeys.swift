@@ -14,15 +14,16 @@ public struct Replacement: Equatable, Sendable {
 }
 
 extension Editor {
+    /// The keys of a request being shown. In Normal they work too: each starts a request first.
     static let flowBindings: [Binding] = [
-        Binding(keys: [.char("t")], help: "trace a request from the selection (default: the User)") { $0.startTrace() },
-        Binding(keys: [.char(" ")], help: "play / pause the request") { $0.togglePlay() },
-        Binding(keys: [.char("n")], help: "next hop") { $0.stepHop(1) },
-        Binding(keys: [.char("p")], help: "previous hop") { $0.stepHop(-1) },
-        Binding(keys: [.char("+"), .char("=")], help: "faster") { e in e.player?.changeSpeed(1); return [] },
-        Binding(keys: [.char("-")], help: "slower") { e in e.player?.changeSpeed(-1); return [] },
+        Binding(keys: [.char(" ")], help: "play / pause the request", hint: "play") { $0.togglePlay() },
+        Binding(keys: [.char("n")], help: "next hop", hint: "next") { $0.stepHop(1) },
+        Binding(keys: [.char("p")], help: "previous hop", hint: "back") { $0.stepHop(-1) },
+        Binding(keys: [.char("+"), .char("=")], help: "faster") { $0.changeSpeed(1) },
+        Binding(keys: [.char("-")], help: "slower") { $0.changeSpeed(-1) },
         Binding(keys: [.char("R")], help: "send another request on a new connection (a Service picks a Pod for each)") { $0.sendAnother() },
         Binding(keys: [.char("A")], help: "send another request on the same connection (keep-alive: same Pod)") { $0.sendAnother(sameConnection: true) },
+        Binding(keys: [.esc], help: "stop the request", hint: "stop") { $0.stopPlayer() },
     ]
 
     static let flowCommands: [EditorCommand] = [
@@ -50,6 +51,7 @@ extension Editor {
             return []
         }
         player = Player(source: source)
+        player?.speedLevel = speedLevel
         launch()
         if let note { message = note }
         return []
@@ -90,6 +92,19 @@ extension Editor {
         player!.playing = false
         player!.step(delta)
         narrate()
+        return []
+    }
+
+    /// A faster or slower player, now and for the requests after it, said as a multiple of the
+    /// normal speed ("speed 2x").
+    func changeSpeed(_ delta: Int) -> [Effect] {
+        let level = max(0, min(Player.speeds.count - 1, speedLevel + delta))
+        let limit = level == speedLevel ? (delta > 0 ? ", the fastest" : ", the slowest") : ""
+        speedLevel = level
+        player?.speedLevel = level
+        let cells = Player.speeds[level], normal = Player.speeds[Player.normalSpeed]
+        let factor = cells >= normal ? "\(cells / normal)" : "1/\(normal / cells)"
+        message = "speed \(factor)x (\(cells) cells a second)\(limit)" + (player == nil ? "; t starts a request" : "")
         return []
     }
 

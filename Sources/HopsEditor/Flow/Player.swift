@@ -29,12 +29,14 @@ public struct Player: Equatable, Sendable {
     public internal(set) var packets: [Packet] = []
     public internal(set) var playing = false
     /// Index into `Player.speeds`.
-    public internal(set) var speedLevel = 2
+    public internal(set) var speedLevel = Player.normalSpeed
     /// The packet the narration follows: the newest.
     public var focus: Packet? { packets.last }
 
     /// Cells per second.
     public static let speeds = [4, 8, 16, 32, 64]
+    /// The index of the speed called "1x".
+    public static let normalSpeed = 2
     public var cellsPerSecond: Int { Player.speeds[speedLevel] }
 
     public init(source: String) { self.source = source }
@@ -99,6 +101,4 @@ public struct Player: Equatable, Sendable {
         p.cell = 0; p.carry = 0; p.finished = false
         packets.append(p)
     }
-
-    mutating func changeSpeed(_ delta: Int) { speedLevel = max(0, min(Player.speeds.count - 1, speedLevel + delta)) }
 }

@@ -12,24 +12,27 @@ extension Editor {
     /// Kinds offered by the palette for the current filter text.
     func paletteChoices(_ filter: String) -> [KindInfo] { catalog.matching(filter) }
 
-    func addKey(_ k: Key) -> [Effect] {
-        guard case .add(var filter, var choice) = mode else { return [] }
-        switch k {
-        case .up, .backTab: choice = max(0, choice - 1)
-        case .down, .tab: choice += 1
-        case .esc: mode = .normal; return []
-        case .enter:
-            let choices = paletteChoices(filter.text)
-            guard !choices.isEmpty else { message = "no kind matches \"\(filter.text)\""; return [] }
-            mode = .normal
-            return add(choices[min(choice, choices.count - 1)].kind)
-        default:
-            let before = filter.text
-            _ = filter.handle(k)
-            if filter.text != before { choice = 0 }
-        }
+    func movePaletteChoice(_ delta: Int) -> [Effect] {
+        guard case .add(let filter, let choice) = mode else { return [] }
         let count = paletteChoices(filter.text).count
-        mode = .add(filter: filter, choice: max(0, min(choice, count - 1)))
+        mode = .add(filter: filter, choice: max(0, min(choice + delta, count - 1)))
+        return []
+    }
+
+    func addChosenKind() -> [Effect] {
+        guard case .add(let filter, let choice) = mode else { return [] }
+        let choices = paletteChoices(filter.text)
+        guard !choices.isEmpty else { message = "no kind matches \"\(filter.text)\""; return [] }
+        mode = .normal
+        return add(choices[min(choice, choices.count - 1)].kind)
+    }
+
+    /// Typing changes the filter, and a changed filter starts again from its first kind.
+    func typeIntoPaletteFilter(_ k: Key) -> [Effect] {
+        guard case .add(var filter, let choice) = mode else { return [] }
+        let before = filter.text
+        filter.handle(k)
+        mode = .add(filter: filter, choice: filter.text == before ? choice : 0)
         return []
     }
 

@@ -27,7 +27,9 @@ extension Editor {
             e.export(arg)
         },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
-        EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.mode = .help(scroll: 0); return [] },
+        EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in
+            e.openHelp()
+        },
     ] + flowCommands + viewCommands
 
     func startCommand() -> [Effect] {
@@ -35,23 +37,23 @@ extension Editor {
         return []
     }
 
-    func commandKey(_ k: Key) -> [Effect] {
-        guard case .command(var field) = mode else { return [] }
-        if k == .tab {
-            field = complete(field)
-            mode = .command(field)
-            return []
-        }
-        switch field.handle(k) {
-        case .cancel: mode = .normal; return []
-        case .commit:
-            mode = .normal
-            return execute(field.text)
-        default:
-            if field.text.isEmpty && k == .backspace { mode = .normal; return [] }
-            mode = .command(field)
-            return []
-        }
+    func runCommandLine() -> [Effect] {
+        guard case .command(let field) = mode else { return [] }
+        mode = .normal
+        return execute(field.text)
+    }
+
+    func completeCommandLine() -> [Effect] {
+        guard case .command(let field) = mode else { return [] }
+        mode = .command(complete(field))
+        return []
+    }
+
+    /// Backspace on an empty line closes it, as in vi.
+    func commandBackspace() -> [Effect] {
+        guard case .command(let field) = mode else { return [] }
+        if field.text.isEmpty { mode = .normal; return [] }
+        return typeIntoField(.backspace)
     }
 
     /// Runs one command line such as `w designs/shop.hops.json` or `q!`.
@@ -66,7 +68,7 @@ extension Editor {
             message = "unknown command :\(word) (try :help)"
             return []
         }
-        return cmd.run(self, arg.isEmpty ? nil : arg, bang)
+        return describingSteps { cmd.run(self, arg.isEmpty ? nil : arg, bang) }
     }
 
     /// Completes the command name, or a path after a command that takes one.

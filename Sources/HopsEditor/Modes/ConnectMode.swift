@@ -24,37 +24,49 @@ extension Editor {
         return .traffic
     }
 
-    func connectKey(_ k: Key) -> [Effect] {
-        guard case .connect(let source, var target, var kind) = mode else { return [] }
-        let saved = selection
+    /// Moves the target as `move` moves the selection (in Connect the selection is the target).
+    func chooseTarget(_ move: (Editor) -> [Effect]) -> [Effect] {
+        guard case .connect(let source, let target, let kind) = mode else { return [] }
         selection = target ?? source
-        switch k {
-        case .esc:
-            selection = source; mode = .normal; message = "connect cancelled"; return []
-        case .tab: _ = cycleSelection(1)
-        case .backTab: _ = cycleSelection(-1)
-        case .left, .char("h"): _ = selectToward(.left)
-        case .right, .char("l"): _ = selectToward(.right)
-        case .up, .char("k"): _ = selectToward(.up)
-        case .down, .char("j"): _ = selectToward(.down)
-        case .char("m"):
-            let current = kind ?? target.map { inferredKind(from: source, to: $0) } ?? .traffic
-            let all = ConnectionKind.allCases
-            kind = all[(all.firstIndex(of: current)! + 1) % all.count]
-        case .enter:
-            guard let t = target, t != source else { selection = saved; message = "choose a different component to connect to"; return [] }
-            mode = .normal
-            selection = source
-            return connect(source, t, kind: kind ?? inferredKind(from: source, to: t))
-        default:
-            selection = saved
-            return []
+        _ = move(self)
+        let chosen = selection == source ? nil : selection
+        mode = .connect(source: source, target: chosen, kind: kind)
+        sayConnectChoice()
+        return []
+    }
+
+    func changeConnectKind() -> [Effect] {
+        guard case .connect(let source, let target, let kind) = mode else { return [] }
+        let current = kind ?? target.map { inferredKind(from: source, to: $0) } ?? .traffic
+        let all = ConnectionKind.allCases
+        mode = .connect(source: source, target: target, kind: all[(all.firstIndex(of: current)! + 1) % all.count])
+        sayConnectChoice()
+        return []
+    }
+
+    private func sayConnectChoice() {
+        guard case .connect(let source, let target, let kind) = mode else { return }
+        guard let t = target else {
+            if let kind { message = "kind \(kind.rawValue): choose the target with Tab or arrows" }
+            return
         }
-        if selection == source { target = nil } else { target = selection }
-        mode = .connect(source: source, target: target, kind: kind)
-        if let t = target {
-            message = "\(names(source, t)) as \((kind ?? inferredKind(from: source, to: t)).rawValue): Enter connects, m changes the kind"
-        }
+        let shown = kind ?? inferredKind(from: source, to: t)
+        message = "\(names(source, t)) as \(shown.rawValue): Enter connects, m changes the kind"
+    }
+
+    func connectToTarget() -> [Effect] {
+        guard case .connect(let source, let target, let kind) = mode else { return [] }
+        guard let t = target, t != source else { message = "choose a different component to connect to"; return [] }
+        mode = .normal
+        selection = source
+        return connect(source, t, kind: kind ?? inferredKind(from: source, to: t))
+    }
+
+    func cancelConnect() -> [Effect] {
+        guard case .connect(let source, _, _) = mode else { return [] }
+        selection = source
+        mode = .normal
+        message = "connect cancelled"
         return []
     }
 
@@ -63,16 +75,20 @@ extension Editor {
         "\(SafeText.escape(design.displayName(from))) → \(SafeText.escape(design.displayName(to)))"
     }
 
+    /// True when the design already has a connection of `kind` from `from` to `to` (other than `except`).
+    func isDrawn(_ from: String, _ to: String, _ kind: ConnectionKind, except: String? = nil) -> Bool {
+        design.connections.contains { $0.from == from && $0.to == to && $0.kind == kind && $0.id != except }
+    }
+
     func connect(_ from: String, _ to: String, kind: ConnectionKind) -> [Effect] {
-        if design.connections.contains(where: { $0.from == from && $0.to == to && $0.kind == kind }) {
+        if isDrawn(from, to, kind) {
             message = "not connected: \(names(from, to)) (\(kind.rawValue)) is already drawn"
             return []
         }
         var d = design
         let id = d.freshID("\(from)-to-\(to)")
-        var label: String? = nil
-        if kind == .selects, let s = d.component(from), !s.selector.isEmpty { label = formatLabels(s.selector) }
-        d.connections.append(Connection(id: id, from: from, to: to, kind: kind, label: label))
+        // No label is stored: what a `selects` arrow says (the selector) is derived when drawn.
+        d.connections.append(Connection(id: id, from: from, to: to, kind: kind))
         message = "connected \(names(from, to)) (\(kind.rawValue))"
         return commit(d, selecting: .some(from))
     }

@@ -2,23 +2,29 @@ import HopsDesign
 import HopsInput
 
 extension Editor {
-    func helpKey(_ k: Key) -> [Effect] {
-        guard case .help(let scroll) = mode else { return [] }
-        switch k {
-        case .down, .char("j"): mode = .help(scroll: scroll + 1)
-        case .up, .char("k"): mode = .help(scroll: max(0, scroll - 1))
-        case .pageDown, .char(" "): mode = .help(scroll: scroll + 10)
-        case .pageUp: mode = .help(scroll: max(0, scroll - 10))
-        default: mode = .normal
-        }
+    func openHelp() -> [Effect] {
+        mode = .help(scroll: 0)
         return []
     }
 
-    func confirmKey(_ k: Key, _ c: Confirmation) -> [Effect] {
-        let yes = k == .char("y") || k == .char("Y")
-        let no = k == .char("n") || k == .char("N")
-        let cancel = k == .esc || k == .char("c")
-        guard yes || no || cancel else { return [] }
+    /// Scrolls help by lines, never past its first or last page.
+    func scrollHelp(by lines: Int) -> [Effect] {
+        guard case .help(let scroll) = mode else { return [] }
+        let page = helpPage()
+        mode = .help(scroll: max(0, min(page.lines.count - page.rows, scroll + lines)))
+        return []
+    }
+
+    /// Scrolls help by whole pages, keeping one line of the last page for context.
+    func scrollHelp(pages: Int) -> [Effect] {
+        scrollHelp(by: pages * max(1, helpPage().rows - 1))
+    }
+
+    enum ConfirmAnswer { case yes, no, cancel }
+
+    func answer(_ a: ConfirmAnswer) -> [Effect] {
+        guard case .confirm(let c) = mode else { return [] }
+        let yes = a == .yes, no = a == .no
         mode = .normal
         switch c {
         case .quitUnsaved:

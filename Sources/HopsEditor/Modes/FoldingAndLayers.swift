@@ -1,3 +1,4 @@
+import HopsCanvas
 import HopsDesign
 import HopsFlow
 import HopsText
@@ -7,20 +8,25 @@ import HopsText
 /// (saved, undone by `u`); layers are a view setting.
 extension Editor {
     static let viewCommands: [EditorCommand] = [
-        EditorCommand(name: "fold", usage: ":fold", help: "fold the selected group (Namespace, Deployment, Pod...) to one box", takesPath: false) { e, _, _ in
+        EditorCommand(name: "fold", usage: ":fold",
+                      help: "fold the selected group (Namespace, Deployment, Pod...) to one box",
+                      takesPath: false) { e, _, _ in
             e.setFold(true)
         },
-        EditorCommand(name: "unfold", usage: ":unfold [all]", help: "unfold the selected group, or every group", takesPath: false) { e, arg, _ in
+        EditorCommand(name: "unfold", usage: ":unfold [all]",
+                      help: "unfold the selected group, or every group", takesPath: false) { e, arg, _ in
             arg == "all" ? e.unfoldAll() : e.setFold(false)
         },
-        EditorCommand(name: "hide", usage: ":hide LAYER...", help: "hide kinds: configuration storage annotations autoscaling users, a kind, or manages/mounts/selects arrows", takesPath: false) { e, arg, _ in
+        EditorCommand(name: "hide", usage: ":hide LAYER...",
+                      help: "hide kinds: configuration storage annotations autoscaling users, a kind, "
+                          + "or manages/mounts/selects arrows",
+                      takesPath: false) { e, arg, _ in
             e.changeLayers(arg, hide: true)
         },
-        EditorCommand(name: "show", usage: ":show LAYER...|all", help: "show hidden kinds again", takesPath: false) { e, arg, _ in
-            e.changeLayers(arg, hide: false)
-        },
-        EditorCommand(name: "layers", usage: ":layers", help: "say which kinds are hidden", takesPath: false) { e, _, _ in
-            e.message = e.layersSummary(); return []
+        EditorCommand(name: "show", usage: ":show [LAYER...|all]",
+                      help: "show hidden kinds again; alone, say which are hidden", takesPath: false) { e, arg, _ in
+            guard arg != nil else { e.message = e.layersSummary(); return [] }
+            return e.changeLayers(arg, hide: false)
         },
     ]
 
@@ -30,7 +36,9 @@ extension Editor {
     }
 
     func setFold(_ fold: Bool) -> [Effect] {
-        guard let sel = selection, let i = design.index(of: sel) else { message = "select a group to \(fold ? "fold" : "unfold")"; return [] }
+        guard let sel = selection, let i = design.index(of: sel) else {
+            message = "select a group to \(fold ? "fold" : "unfold")"; return []
+        }
         let c = design.components[i]
         let name = "\(c.kind.rawValue) \(SafeText.escape(c.name))"
         let inside = design.descendants(of: sel).count
@@ -38,7 +46,7 @@ extension Editor {
         let isFolded = c.properties[ShownDesign.foldedProperty]?.bool == true
         guard fold != isFolded else { message = "\(name) is \(fold ? "folded" : "not folded") already"; return [] }
         var d = design
-        if fold { d.components[i].properties[ShownDesign.foldedProperty] = .bool(true) } else { d.components[i].properties[ShownDesign.foldedProperty] = nil }
+        d.components[i].properties[ShownDesign.foldedProperty] = fold ? .bool(true) : nil
         message = fold ? "folded \(name): \(inside) components inside, its arrows meet at its border (z unfolds)"
                        : "unfolded \(name): \(inside) components inside"
         return commit(d)
@@ -58,7 +66,9 @@ extension Editor {
     /// `:hide configuration manages` or `:show all`.
     func changeLayers(_ arg: String?, hide: Bool) -> [Effect] {
         let words = (arg ?? "").split(separator: " ").map(String.init)
-        guard !words.isEmpty else { message = "usage: :\(hide ? "hide" : "show") LAYER... (\(layerNames))"; return [] }
+        guard !words.isEmpty else {
+            message = "usage: :\(hide ? "hide" : "show") LAYER... (\(layerNames))"; return []
+        }
         var next = layers
         for w in words {
             if !hide && w == "all" { next = Layers(); continue }
@@ -73,7 +83,11 @@ extension Editor {
         guard next != layers else { message = layersSummary(); return [] }
         layers = next
         replaceDesign(design, undoable: true)
-        if let s = selection, let r = cache.rects[s] { viewport.follow(r) } else { viewport.origin = cache.bounds.origin }
+        if let s = selection, let r = cache.rects[s] {
+            viewport.follow(r)
+        } else {
+            viewport.origin = cache.bounds.origin
+        }
         keepingMessage { retrace() }
         message = layersSummary()
         return []
@@ -92,7 +106,8 @@ extension Editor {
 
     func layersSummary() -> String {
         if layers.isEmpty { return "every layer shown" }
-        let kinds = layers.hiddenKinds.map(\.rawValue).sorted() + layers.hiddenConnections.map { "\($0.rawValue) arrows" }.sorted()
+        let kinds = layers.hiddenKinds.map(\.rawValue).sorted()
+            + layers.hiddenConnections.map { "\($0.rawValue) arrows" }.sorted()
         let hidden = design.components.count - cache.shown.design.components.count - cache.shown.standIn.count
         return "hidden: \(kinds.joined(separator: ", ")) (\(hidden) components; :show all brings them back)"
     }
@@ -115,7 +130,8 @@ extension Editor {
     /// the view's top-left cell and the drawing's size, so a person never gets lost.
     func positionText() -> String {
         let b = cache.bounds, v = Rect(origin: viewport.origin, size: viewport.size)
-        guard !b.isEmpty, !(v.contains(Point(x: b.x, y: b.y)) && v.contains(Point(x: b.maxX, y: b.maxY))) else { return "" }
+        let fits = v.contains(Point(x: b.x, y: b.y)) && v.contains(Point(x: b.maxX, y: b.maxY))
+        guard !b.isEmpty, !fits else { return "" }
         let x = min(max(0, v.x - b.x), b.width), y = min(max(0, v.y - b.y), b.height)
         return "\(glyphs.isASCII ? "@" : "⌖") \(x),\(y) of \(b.width)x\(b.height)  "
     }

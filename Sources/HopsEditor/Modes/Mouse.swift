@@ -2,15 +2,19 @@ import HopsCanvas
 import HopsInput
 
 extension Editor {
-    /// Click selects, drag moves, a click on empty canvas clears the selection, the wheel scrolls.
+    /// Click selects (a box, or an arrow by its line), drag moves, a click on empty canvas clears
+    /// the selection, the wheel scrolls.
     func mouse(_ m: MouseEvent) -> [Effect] {
         let area = canvasArea
         switch m.action {
         case .scrollUp: return pan(dx: 0, dy: -3)
         case .scrollDown: return pan(dx: 0, dy: 3)
         case .press:
-            guard mode == .normal, area.contains(m.at) else { return [] }
+            guard takesClicks, area.contains(m.at) else { return [] }
             let p = Point(x: m.at.x - area.x + viewport.origin.x, y: m.at.y - area.y + viewport.origin.y)
+            drag = nil
+            if clickConnection(at: p) { return [] }
+            mode = .normal
             if let id = cache.component(at: p) {
                 selection = id
                 drag = (id, p)
@@ -29,5 +33,26 @@ extension Editor {
             drag = nil
             return []
         }
+    }
+
+    /// Clicks select in Normal and while an arrow is selected; other modes have a layer on top.
+    private var takesClicks: Bool {
+        switch mode {
+        case .normal, .connection(_, nil): true
+        default: false
+        }
+    }
+
+    /// Selects the arrow drawn through a canvas cell; a second click where lines meet picks the
+    /// next one there. False when no line passes through the cell.
+    private func clickConnection(at p: Point) -> Bool {
+        let hits = connections(at: p)
+        guard !hits.isEmpty else { return false }
+        let next = selectedConnection.flatMap { hits.firstIndex(of: $0) }.map { hits[($0 + 1) % hits.count] } ?? hits[0]
+        guard let k = design.connection(next) else { return false }
+        if selection != k.from && selection != k.to { selection = k.from }
+        selectConnection(next)
+        message = describe(k) + (hits.count > 1 ? " (\(hits.count) lines meet here: click again for the next)" : "")
+        return true
     }
 }

@@ -1,5 +1,7 @@
+import HopsCanvas
 import HopsDesign
 import HopsInput
+import HopsText
 
 /// One editable property of a component: how it reads as text and how text writes it back.
 struct PropertyField: Sendable {
@@ -129,36 +131,45 @@ extension Editor {
         return []
     }
 
-    func propertiesKey(_ k: Key) -> [Effect] {
-        guard case .properties(let id, var field, let editing) = mode, let c = design.component(id) else { mode = .normal; return [] }
-        let fields = PropertyField.fields(for: c.kind)
-        if var edit = editing {
-            switch edit.handle(k) {
-            case .cancel: mode = .properties(id: id, field: field, editing: nil)
-            case .commit:
-                var changed = c
-                if let err = fields[field].write(&changed, edit.text) {
-                    message = err
-                    mode = .properties(id: id, field: field, editing: edit)
-                    return []
-                }
-                mode = .properties(id: id, field: field, editing: nil)
-                guard let i = design.index(of: id) else { return [] }
-                var d = design
-                d.components[i] = changed
-                message = "\(fields[field].label) set"
-                return commit(d)
-            default: mode = .properties(id: id, field: field, editing: edit)
-            }
-            return []
+    func moveFormField(_ delta: Int) -> [Effect] {
+        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else {
+            return backToNormal()
         }
-        switch k {
-        case .esc, .char("q"): mode = .normal
-        case .up, .char("k"), .backTab: field = max(0, field - 1); mode = .properties(id: id, field: field, editing: nil)
-        case .down, .char("j"), .tab: field = min(fields.count - 1, field + 1); mode = .properties(id: id, field: field, editing: nil)
-        case .enter: mode = .properties(id: id, field: field, editing: TextField(fields[field].read(c)))
-        default: break
-        }
+        let count = PropertyField.fields(for: c.kind).count
+        mode = .properties(id: id, field: max(0, min(count - 1, field + delta)), editing: nil)
         return []
+    }
+
+    func editFormField() -> [Effect] {
+        guard case .properties(let id, let field, nil) = mode, let c = design.component(id) else {
+            return backToNormal()
+        }
+        mode = .properties(id: id, field: field, editing: TextField(PropertyField.fields(for: c.kind)[field].read(c)))
+        return []
+    }
+
+    func stopEditingFormField() -> [Effect] {
+        guard case .properties(let id, let field, .some) = mode else { return [] }
+        mode = .properties(id: id, field: field, editing: nil)
+        return []
+    }
+
+    /// Writes the typed value; a value the field refuses stays being edited, with the reason.
+    func setFormField() -> [Effect] {
+        guard case .properties(let id, let field, .some(let edit)) = mode, let i = design.index(of: id) else {
+            mode = .normal; return []
+        }
+        let c = design.components[i]
+        let f = PropertyField.fields(for: c.kind)[field]
+        var changed = c
+        if let err = f.write(&changed, edit.text) { message = err; return [] }
+        mode = .properties(id: id, field: field, editing: nil)
+        let value = f.read(changed)
+        let shown = SafeText.escape(DisplayWidth.truncate(value, to: 40, ellipsis: glyphs.ellipsis))
+        message = "\(c.kind.rawValue) \(SafeText.escape(changed.name)): \(f.label) "
+            + (value.isEmpty ? "cleared" : "set to \(shown)")
+        var d = design
+        d.components[i] = changed
+        return commit(d)
     }
 }

@@ -58,18 +58,25 @@ public struct ShownDesign: Sendable {
                 a = parent[p]
                 seen += 1
             }
-            if isHidden { hidden.insert(c.id) } else if let o = outermost { standIn[c.id] = o; inside[o, default: 0] += 1 }
+            if isHidden {
+                hidden.insert(c.id)
+            } else if let o = outermost {
+                standIn[c.id] = o
+                inside[o, default: 0] += 1
+            }
         }
         var shown = full
         shown.components = full.components.filter { !hidden.contains($0.id) && standIn[$0.id] == nil }
         var merged: Set<String> = []
         shown.connections = full.connections.compactMap { k in
-            guard !layers.hiddenConnections.contains(k.kind), !hidden.contains(k.from), !hidden.contains(k.to) else { return nil }
+            let dropped = layers.hiddenConnections.contains(k.kind) || hidden.contains(k.from) || hidden.contains(k.to)
+            guard !dropped else { return nil }
             var k = k
             k.from = standIn[k.from] ?? k.from
             k.to = standIn[k.to] ?? k.to
             // Inside one folded group, or the same arrow again once merged at its border.
-            guard k.from != k.to, merged.insert("\(k.from)\u{0}\(k.to)\u{0}\(k.kind.rawValue)").inserted else { return nil }
+            let key = "\(k.from)\u{0}\(k.to)\u{0}\(k.kind.rawValue)"
+            guard k.from != k.to, merged.insert(key).inserted else { return nil }
             return k
         }
         design = shown

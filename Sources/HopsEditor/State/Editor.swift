@@ -33,6 +33,8 @@ public final class Editor {
     public internal(set) var player: Player?
     /// Round robin positions and Pod replicas that are down: what the cluster remembers.
     public internal(set) var flowState = FlowState()
+    /// How fast requests play: an index into `Player.speeds`, kept from one request to the next.
+    public internal(set) var speedLevel = Player.normalSpeed
     /// Killed replicas waiting for their controller to start a replacement.
     public internal(set) var replacements: [Replacement] = []
 
@@ -73,20 +75,20 @@ public final class Editor {
         case .tick(let ms):
             return tick(ms)
         case .mouse(let m):
-            return mouse(m)
+            return describingSteps { mouse(m) }
         case .key(let k):
             message = nil
-            switch mode {
-            case .normal: return normalKey(k)
-            case .add: return addKey(k)
-            case .connect: return connectKey(k)
-            case .rename: return renameKey(k)
-            case .properties: return propertiesKey(k)
-            case .command: return commandKey(k)
-            case .help: return helpKey(k)
-            case .confirm(let c): return confirmKey(k, c)
-            }
+            return describingSteps { dispatch(k) }
         }
+    }
+
+    /// Runs one event's work; a change it recorded for undo is described by the message the
+    /// work left ("deleted Service web"), so undo and redo can say what they undid and redid.
+    func describingSteps(_ work: () -> [Effect]) -> [Effect] {
+        let before = history.changeCount
+        let fx = work()
+        if history.changeCount != before { history.describeLatest(message ?? "a change") }
+        return fx
     }
 
     /// What to do once a save has succeeded; nil after a failed one.
@@ -178,25 +180,34 @@ public final class Editor {
 
     func pushUndo(moveOf: String?) {
         history.record(design, selection: selection, moveOf: moveOf)
+        if let m = moveOf { history.describeLatest("moved \(SafeText.escape(design.displayName(m)))") }
     }
 
     func undo() -> [Effect] {
-        guard let (d, sel) = history.stepBack(from: design, selection: selection) else { message = "nothing to undo"; return [] }
-        replaceDesign(d, undoable: true)
-        selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
-        isDirty = true
-        retrace()
-        message = "undone (\(history.undoCount) more)"
-        return [.changed]
+        guard let (d, sel, what) = history.stepBack(from: design, selection: selection) else {
+            message = "nothing to undo"; return []
+        }
+        return stepped(to: d, selection: sel, said: "undone: \(what)" + Editor.more(history.undoCount))
     }
 
     func redo() -> [Effect] {
-        guard let (d, sel) = history.stepForward(from: design, selection: selection) else { message = "nothing to redo"; return [] }
+        guard let (d, sel, what) = history.stepForward(from: design, selection: selection) else {
+            message = "nothing to redo"; return []
+        }
+        return stepped(to: d, selection: sel, said: "redone: \(what)" + Editor.more(history.redo.count))
+    }
+
+    /// " (3 more)" steps left to undo or redo; nothing when none are.
+    static func more(_ n: Int) -> String { n == 0 ? "" : " (\(n) more)" }
+
+    /// The design an undo or redo went to; a selected connection it took away is let go.
+    private func stepped(to d: Design, selection sel: String?, said: String) -> [Effect] {
         replaceDesign(d, undoable: true)
         selection = sel.flatMap { design.component($0) == nil ? nil : $0 }
+        if let k = selectedConnection, design.connection(k) == nil { mode = .normal }
         isDirty = true
         retrace()
-        message = "redone (\(history.redo.count) more)"
+        message = said
         return [.changed]
     }
 

@@ -78,12 +78,16 @@ struct History {
         var selection: String?
         /// Consecutive moves of one component make one undo step.
         var moveOf: String?
+        /// What the step did, as the status line said it ("deleted Service web").
+        var what: String
     }
 
     private(set) var undo: [Step] = []
     private(set) var redo: [Step] = []
     /// The design before the latest change, until the next change makes it a patch.
-    private var pending: (design: Design, selection: String?, moveOf: String?)?
+    private var pending: (design: Design, selection: String?, moveOf: String?, what: String?)?
+    /// Counts recorded changes, so a caller can tell that one happened.
+    private(set) var changeCount = 0
 
     var canUndo: Bool { pending != nil || !undo.isEmpty }
     var undoCount: Int { undo.count + (pending == nil ? 0 : 1) }
@@ -92,36 +96,45 @@ struct History {
     mutating func record(_ current: Design, selection: String?, moveOf: String?) {
         if let m = moveOf, redo.isEmpty, pending?.moveOf == m { return }
         settle(current)
-        pending = (current, selection, moveOf)
+        pending = (current, selection, moveOf, nil)
         redo.removeAll()
+        changeCount += 1
+    }
+
+    /// Says what the latest change did, unless that was said already.
+    mutating func describeLatest(_ what: String) {
+        if pending != nil && pending!.what == nil { pending!.what = what }
     }
 
     /// Turns the held design into a patch against `current` (the design after that change).
     private mutating func settle(_ current: Design) {
         guard let p = pending else { return }
         pending = nil
-        undo.append(Step(patch: Patch(from: current, to: p.design), selection: p.selection, moveOf: p.moveOf))
+        undo.append(Step(patch: Patch(from: current, to: p.design), selection: p.selection, moveOf: p.moveOf,
+                         what: p.what ?? "a change"))
         if undo.count > History.limit { undo.removeFirst(undo.count - History.limit) }
     }
 
-    /// The design before `current`'s last step, with the selection then; nil when there is none.
-    mutating func stepBack(from current: Design, selection: String?) -> (Design, String?)? {
+    /// The design before `current`'s last step, with the selection then and what the step did;
+    /// nil when there is none.
+    mutating func stepBack(from current: Design, selection: String?) -> (Design, String?, String)? {
         settle(current)
         return History.move(from: &undo, to: &redo, current, selection)
     }
 
-    mutating func stepForward(from current: Design, selection: String?) -> (Design, String?)? {
+    mutating func stepForward(from current: Design, selection: String?) -> (Design, String?, String)? {
         settle(current)
         return History.move(from: &redo, to: &undo, current, selection)
     }
 
     /// Applies the top step of one stack and pushes its reverse onto the other.
-    private static func move(from: inout [Step], to: inout [Step], _ current: Design, _ selection: String?) -> (Design, String?)? {
+    private static func move(from: inout [Step], to: inout [Step], _ current: Design,
+                             _ selection: String?) -> (Design, String?, String)? {
         guard let step = from.popLast() else { return nil }
         var d = current
         let back = step.patch.apply(to: &d)
-        to.append(Step(patch: back, selection: selection, moveOf: nil))
-        return (d, step.selection)
+        to.append(Step(patch: back, selection: selection, moveOf: nil, what: step.what))
+        return (d, step.selection, step.what)
     }
 
     mutating func clear() { undo.removeAll(); redo.removeAll(); pending = nil }

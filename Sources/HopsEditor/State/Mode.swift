@@ -13,6 +13,8 @@ public enum Mode: Equatable, Sendable {
     case command(TextField)
     case help(scroll: Int)
     case confirm(Confirmation)
+    /// A connection is selected (its arrow drawn heavy); `edit` while its label or port is typed.
+    case connection(id: String, edit: ConnectionEdit?)
 
     public var name: String {
         switch self {
@@ -24,8 +26,40 @@ public enum Mode: Equatable, Sendable {
         case .command: "COMMAND"
         case .help: "HELP"
         case .confirm: "CONFIRM"
+        case .connection: "CONNECTION"
         }
     }
+
+    /// The text field that typed keys go into, nil in modes without one.
+    var field: TextField? {
+        get {
+            switch self {
+            case .add(let f, _), .rename(_, let f), .command(let f): f
+            case .properties(_, _, let e): e
+            case .connection(_, let e): e?.text
+            default: nil
+            }
+        }
+        set {
+            guard let f = newValue else { return }
+            switch self {
+            case .add(_, let choice): self = .add(filter: f, choice: choice)
+            case .rename(let id, _): self = .rename(id: id, field: f)
+            case .command: self = .command(f)
+            case .properties(let id, let field, .some): self = .properties(id: id, field: field, editing: f)
+            case .connection(let id, .some(let e)): self = .connection(id: id, edit: ConnectionEdit(e.field, f))
+            default: break
+            }
+        }
+    }
+}
+
+/// The label or the port of a selected connection, being typed.
+public struct ConnectionEdit: Equatable, Sendable {
+    public enum Field: Equatable, Sendable { case label, port }
+    public var field: Field
+    public var text: TextField
+    public init(_ field: Field, _ text: TextField) { self.field = field; self.text = text }
 }
 
 /// A question with a yes / no answer (and cancel).

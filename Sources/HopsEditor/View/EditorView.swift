@@ -41,6 +41,7 @@ extension Editor {
         }
         decorate(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
+        drawSelectedConnection(into: &grid)
         drawFlow(into: &grid)
     }
 

@@ -6,7 +6,9 @@ extension Editor {
     func drawOverlay(into grid: inout Grid) {
         switch mode {
         case .add(let filter, let choice): drawPalette(filter, choice, into: &grid)
-        case .rename(let id, let field): drawRename(id, field, into: &grid)
+        case .rename(_, let field): drawFieldBox("rename", field, into: &grid)
+        case .connection(_, .some(let edit)):
+            drawFieldBox(edit.field == .label ? "label" : "port", edit.text, into: &grid)
         case .properties(let id, let field, let editing): drawForm(id, field, editing, into: &grid)
         case .help(let scroll): drawHelp(scroll, into: &grid)
         case .confirm(let c): drawDialog(title: "Confirm", lines: wrap(question(c), width: min(60, screen.width - 6)), into: &grid)
@@ -44,8 +46,9 @@ extension Editor {
         }
     }
 
-    func drawRename(_ id: String, _ field: TextField, into grid: inout Grid) {
-        let inner = frame(title: "rename", width: max(30, DisplayWidth.of(field.text) + 2), height: 1, into: &grid)
+    /// One text field in a small framed box: rename, a connection's label or port.
+    func drawFieldBox(_ title: String, _ field: TextField, into grid: inout Grid) {
+        let inner = frame(title: title, width: max(30, DisplayWidth.of(field.text) + 2), height: 1, into: &grid)
         let style = CellStyle(attrs: field.selected ? [.bold, .reverse] : .bold)
         grid.put(field.text, at: inner.origin, style: style, maxColumns: inner.width)
         grid.set("_", at: Point(x: min(inner.maxX, inner.x + field.cursorColumn), y: inner.y), style: CellStyle(attrs: [.bold, .underline]))
@@ -66,28 +69,6 @@ extension Editor {
             if chosen, let e = editing {
                 grid.set("_", at: Point(x: min(inner.maxX, inner.x + labelWidth + e.cursorColumn), y: y), style: CellStyle(attrs: .bold))
             }
-        }
-    }
-
-    /// Every key and command, from the same tables that dispatch them.
-    func helpLines() -> [String] {
-        var out = ["Keys"]
-        for b in Editor.normalBindings + Editor.flowBindings {
-            out.append("  " + b.keys.map(\.description).joined(separator: " ").padded(to: 22) + b.help)
-        }
-        out.append("Mouse: click selects, drag moves, click on empty canvas clears, wheel scrolls")
-        out.append("Commands")
-        for c in Editor.commands { out.append("  " + c.usage.padded(to: 22) + c.help) }
-        return out
-    }
-
-    func drawHelp(_ scroll: Int, into grid: inout Grid) {
-        let lines = helpLines()
-        let rows = min(lines.count, screen.height - 3)
-        let inner = frame(title: "keys", width: min(86, screen.width - 4), height: rows, into: &grid)
-        let start = min(scroll, max(0, lines.count - inner.height))
-        for (i, l) in lines.dropFirst(start).prefix(inner.height).enumerated() {
-            grid.put(l, at: Point(x: inner.x, y: inner.y + i), style: l.hasPrefix(" ") ? .plain : CellStyle(attrs: .bold), maxColumns: inner.width)
         }
     }
 }

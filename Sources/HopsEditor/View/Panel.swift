@@ -26,6 +26,7 @@ extension Editor {
 
     func panelLines() -> [(String, CellStyle)] {
         let bold = CellStyle(attrs: .bold), dim = CellStyle(attrs: .dim)
+        if let lines = connectionPanelLines() { return lines }
         if let lines = flowPanelLines() { return lines }
         let found = findings()
         guard let sel = selection, let c = design.component(sel) else {

@@ -1,8 +1,9 @@
 import HopsCanvas
 
 extension Editor {
-    /// The bottom row: the design's name, unsaved mark, mode, the last message, key hints.
-    /// In command mode it is the command line.
+    /// The bottom row: the design's name, unsaved mark, mode, the last message, and the hints of
+    /// the keys in force (from the mode's key table). In command mode it is the command line.
+    /// The message comes first: hints give way, the first ones first, where they do not fit.
     func drawStatus(into grid: inout Grid) {
         let y = screen.height - 1
         let bar = CellStyle(attrs: .reverse)
@@ -10,32 +11,40 @@ extension Editor {
         if case .command(let field) = mode {
             grid.put(":" + field.text, at: Point(x: 0, y: y), style: bar)
             grid.set("_", at: Point(x: 1 + field.cursorColumn, y: y), style: CellStyle(attrs: [.reverse, .bold]))
+            putHints(used: 2 + DisplayWidth.of(field.text), y: y, into: &grid)
             return
         }
         let name = DisplayWidth.truncate(design.name, to: 28, ellipsis: glyphs.ellipsis)
         var left = " \(name)\(isDirty ? " [+]" : "")"
         if mode != .normal { left += "  \(mode.name)" }
         if let m = message { left += "  \(m)" }
-        let hints = positionText() + hintText()
-        let room = screen.width - DisplayWidth.of(hints) - 1
-        if DisplayWidth.of(left) + 2 <= room {
-            grid.put(left, at: Point(x: 0, y: y), style: bar)
-            grid.put(hints, at: Point(x: room, y: y), style: bar)
-        } else {
+        if !putHints(used: DisplayWidth.of(left), y: y, into: &grid) {
             grid.put(DisplayWidth.truncate(left, to: screen.width, ellipsis: glyphs.ellipsis), at: Point(x: 0, y: y), style: bar)
+            return
         }
+        grid.put(left, at: Point(x: 0, y: y), style: bar)
     }
 
-    func hintText() -> String {
-        switch mode {
-        case .normal: return screen.width >= 90 ? "a add  c connect  t trace  ? keys  q quit " : "? keys  q quit "
-        case .add: return "type to filter  Enter add  Esc back "
-        case .connect: return "Tab/arrows target  Enter connect  Esc back "
-        case .rename: return "Enter keep  Esc back "
-        case .properties: return "Enter edit  Esc back "
-        case .help: return "any key closes "
-        case .confirm: return "y / n / Esc "
-        case .command: return ""
-        }
+    /// Draws where the view is (see positionText) and the hints that fit beside `used` columns,
+    /// ending one column before the edge; false when none fit.
+    @discardableResult
+    private func putHints(used: Int, y: Int, into grid: inout Grid) -> Bool {
+        let room = screen.width - used - 3
+        // Where the view is, while moving about (not over a mode's own hints).
+        let position = mode == .normal ? positionText() : ""
+        let shown = DisplayWidth.of(position) <= room ? position : ""
+        let hints = shown + hintText(fitting: room - DisplayWidth.of(shown))
+        guard !hints.isEmpty else { return false }
+        let x = screen.width - DisplayWidth.of(hints) - 1
+        grid.put(hints, at: Point(x: x, y: y), style: CellStyle(attrs: .reverse))
+        return true
+    }
+
+    /// The hints of the first key table in force ("a add  c connect  ? keys  q quit "), as many
+    /// as fit in `columns`, keeping the last ones; empty when none fit.
+    func hintText(fitting columns: Int) -> String {
+        var hints = activeTables.first?.hints ?? []
+        while !hints.isEmpty && DisplayWidth.of(hints.joined(separator: "  ")) + 1 > columns { hints.removeFirst() }
+        return hints.isEmpty ? "" : hints.joined(separator: "  ") + " "
     }
 }

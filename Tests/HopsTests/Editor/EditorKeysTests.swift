@@ -192,7 +192,7 @@ import Testing
         var s = try Session.bundled(screen: Size(width: 120, height: 60))
         s.keys("?")
         let text = s.screenText
-        for k in ["<Tab>", "<S-Tab>", "<S-Right> L", "<C-r>", ":w [path]", "q", "x <Del>"] { #expect(text.contains(k), "\(k)") }
+        for k in ["Tab", "S-Tab", "S-Right L", "C-r", "q C-c", "x Del"] { #expect(text.contains("  \(k)  "), "\(k)") }
         s.keys("<Esc>")
         #expect(s.editor.mode == .normal)
     }

@@ -5,23 +5,28 @@ import Testing
 
 /// The port a connection dials is its own key; files that said it in the label still load.
 @Suite struct ConnectionPortTests {
-    func load(_ connection: String) throws -> Connection {
+    func load(_ connection: String) throws -> Connection { try loadDesign(connection).connections[0] }
+
+    func loadDesign(_ connection: String) throws -> Design {
         let json = """
         {"format": "hops/v1", "name": "p", "components": [
           {"id": "a", "kind": "User", "name": "User"}, {"id": "b", "kind": "Service", "name": "web"}],
          "connections": [\(connection)]}
         """
         let d = try DesignFile.decode(Data(json.utf8), file: "p.hops.json", catalog: Fixtures.catalog)
-        return try #require(d.connections.first)
+        _ = try #require(d.connections.first)
+        return d
     }
 
     @Test func oldLabelWithPortLoadsAsPortAndDrawsTheSame() throws {
-        let c = try load(#"{"id": "k", "from": "a", "to": "b", "kind": "traffic", "label": "HTTP :80"}"#)
+        let d = try loadDesign(#"{"id": "k", "from": "a", "to": "b", "kind": "traffic", "label": "HTTP :80"}"#)
+        let c = d.connections[0]
         #expect(c.port == 80)
         #expect(c.label == "HTTP")
-        #expect(c.shownLabel == "HTTP :80")
-        let bare = try load(#"{"id": "k", "from": "a", "to": "b", "label": ":5432"}"#)
-        #expect(bare.port == 5432 && bare.label == nil && bare.shownLabel == ":5432")
+        #expect(d.shownLabel(of: c) == "HTTP :80")
+        let bareDesign = try loadDesign(#"{"id": "k", "from": "a", "to": "b", "label": ":5432"}"#)
+        let bare = bareDesign.connections[0]
+        #expect(bare.port == 5432 && bare.label == nil && bareDesign.shownLabel(of: bare) == ":5432")
     }
 
     @Test func portKeyWinsAndIsWrittenBack() throws {

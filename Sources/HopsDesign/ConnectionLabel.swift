@@ -1,0 +1,60 @@
+/// What an arrow says. Part of it is a fact about the design (a `selects` arrow's selector, the
+/// port a traffic arrow dials, the range an HPA scales in) and is worked out from the design each
+/// time it is drawn, so it can never go stale; the rest is what the user typed, kept as theirs.
+extension Design {
+    /// The label an arrow shows: what the user typed, then the fact ("HTTP :80", "app=web").
+    public func shownLabel(of k: Connection) -> String? {
+        let parts = [typedLabel(of: k), labelFact(of: k)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// The part of a connection's stored label the user wrote. A stored fact (a selector on a
+    /// `selects` arrow, "scales 2-5" on an HPA's arrow, as older files and imports wrote them) is
+    /// not theirs: the derived one replaces it.
+    public func typedLabel(of k: Connection) -> String? {
+        guard let l = k.label?.trimmed, !l.isEmpty else { return nil }
+        if storesFact(l, on: k) { return nil }
+        return l
+    }
+
+    /// True when text typed as the label of `k` would only repeat a fact the arrow derives.
+    public func storesFact(_ text: String, on k: Connection) -> Bool {
+        let from = component(k.from)
+        if k.kind == .selects, from?.kind == .service, text.contains("="), parseLabels(text) != nil { return true }
+        if k.kind == .manages, from?.kind == .hpa, text.hasPrefix("scales ") { return true }
+        return false
+    }
+
+    /// The fact an arrow states, nil when it states none.
+    public func labelFact(of k: Connection) -> String? {
+        guard let from = component(k.from) else { return nil }
+        switch k.kind {
+        case .selects where from.kind == .service:
+            return from.selector.isEmpty ? nil : formatLabels(from.selector)
+        case .manages where from.kind == .hpa:
+            return HPARange(from).map { "scales \($0)" }
+        case .traffic:
+            return dialledPort(of: k).map { ":\($0.port)" }
+        default:
+            return nil
+        }
+    }
+
+    /// The port a traffic connection dials and whether the arrow names it: its own port, else
+    /// (as a trace assumes) the only port of the Service it reaches. Nil when neither is known,
+    /// and for an Ingress's arrow without a port: its rules choose the Service port, not the arrow.
+    public func dialledPort(of k: Connection) -> (port: Int, named: Bool)? {
+        guard k.kind == .traffic else { return nil }
+        if let p = k.port { return (p, true) }
+        guard component(k.from)?.kind != .ingress, let to = component(k.to), to.kind == .service,
+              to.servicePorts.count == 1 else { return nil }
+        return (to.servicePorts[0].port, false)
+    }
+}
+
+/// "2-10" for an HPA's minReplicas and maxReplicas, "from 2" without a maximum; nil with neither.
+private func HPARange(_ hpa: Component) -> String? {
+    let lo = hpa.properties["minReplicas"]?.int, hi = hpa.properties["maxReplicas"]?.int
+    if lo == nil && hi == nil { return nil }
+    return hi.map { "\(lo ?? 1)-\($0)" } ?? "from \(lo ?? 1)"
+}
