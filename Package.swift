@@ -10,7 +10,8 @@ let package = Package(
     products: [
         .executable(name: "hops", targets: ["hops"]),
         .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput",
-                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube", "HopsCheck", "HopsTour"]),
+                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube", "HopsCheck",
+                                            "HopsTour"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,8 +25,8 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // The catalog of kinds, the bundled design and the tour's lessons, as data files.
-        .target(name: "HopsResources", path: "Resources", resources: [.copy("catalog.json"), .copy("kubernetes-request-flow.hops.json"),
-                                                                      .copy("lessons")]),
+        .target(name: "HopsResources", path: "Resources",
+                resources: [.copy("catalog.json"), .copy("kubernetes-request-flow.hops.json"), .copy("lessons")]),
         .target(name: "HopsText"),
         .target(name: "HopsCanvas", dependencies: ["HopsText"]),
         .target(name: "HopsDesign", dependencies: ["HopsText"]),
@@ -43,7 +44,8 @@ let package = Package(
         .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsCheck", "HopsInput"]),
         // `hops tour`: lessons as data (steps, highlights, conditions over the design and the
         // request) and the session that runs one around an editor. Pure: no terminal, no clock.
-        .target(name: "HopsTour", dependencies: ["HopsEditor", "HopsDesign", "HopsFlow", "HopsFormats", "HopsCanvas", "HopsInput"]),
+        .target(name: "HopsTour",
+                dependencies: ["HopsEditor", "HopsDesign", "HopsFlow", "HopsFormats", "HopsCanvas", "HopsInput"]),
         // The run loop: performs the editor's effects against a FileSystem and a clock.
         .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput", "HopsKube"]),
         .executableTarget(

@@ -63,7 +63,8 @@ public enum Painter {
             let tag = DisplayWidth.truncate(box.tag, to: r.width - 6, ellipsis: grid.glyphs.ellipsis)
             // A marked box keeps its width: the marks take the spaces around the tag.
             let (open, close) = box.marked ? grid.glyphs.marks : (" ", " ")
-            let style = box.marked ? CellStyle(fg: box.color.fg, attrs: box.color.attrs.union([.bold, .reverse])) : box.color
+            let style = box.marked ? CellStyle(fg: box.color.fg, attrs: box.color.attrs.union([.bold, .reverse]))
+                                   : box.color
             grid.put(open + tag + close, at: Point(x: r.x + 1, y: r.y), style: style)
         }
         let titleStyle = CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold))

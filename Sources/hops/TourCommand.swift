@@ -12,11 +12,11 @@ struct TourCommand: ParsableCommand {
         commandName: "tour",
         abstract: "A guided lesson on the bundled design, inside the terminal, with no cluster.",
         discussion: """
-        Enter / Backspace move between steps; a step that asks you to do something notices when the \
-        design or the request gets there. The design is a copy: :w PATH saves it. A lesson file of your \
-        own (FILE.json, see README.md "Writing a lesson") runs the same way.
-        Exit status: 0 after a quit, 1 for a lesson that cannot be read or found, 128 + the signal after one.
-        """)
+            Enter / Backspace move between steps; a step that asks you to do something notices when the \
+            design or the request gets there. The design is a copy: :w PATH saves it. A lesson file of your \
+            own (FILE.json, see README.md "Writing a lesson") runs the same way.
+            Exit status: 0 after a quit, 1 for a lesson that cannot be read or found, 128 + the signal after one.
+            """)
 
     @Argument(help: "The lesson: its number or id (see --list), or a lesson file. Default: the first.")
     var lesson: String?
@@ -29,7 +29,8 @@ struct TourCommand: ParsableCommand {
         var lessons = try TourCommand.bundledLessons(catalog: catalog)
         if list {
             for l in lessons {
-                printOut("\(l.number)  \(l.id.padding(toLength: 20, withPad: " ", startingAt: 0))\(l.title) (\(l.steps.count) steps): \(l.summary)")
+                let id = l.id.padding(toLength: 16, withPad: " ", startingAt: 0)
+                printOut("\(l.number)  \(id)\(l.title) (\(l.steps.count) steps): \(l.summary)")
             }
             printOut("hops tour N (or ID) starts one; Enter / Backspace move between steps, q quits.")
             return
@@ -49,7 +50,8 @@ struct TourCommand: ParsableCommand {
         let utf8 = CursesTerminal.prepareLocale()
         let fs = DiskFileSystem()
         try FullScreen.run(fs: fs) { size in
-            let tour = TourSession(lessons: lessons, start: start, catalog: catalog, glyphs: utf8 ? .unicode : .ascii, screen: size)
+            let tour = TourSession(
+                lessons: lessons, start: start, catalog: catalog, glyphs: utf8 ? .unicode : .ascii, screen: size)
             tour.completePath = { PathCompletion.candidates($0, fs: fs) }
             return tour
         }

@@ -31,9 +31,9 @@ extension Editor {
         EditorCommand(name: "balance", usage: ":balance round-robin|random", help: "how a Service picks a Pod per connection (random: like kube-proxy)", takesPath: false) { e, arg, _ in e.setBalance(arg) },
         EditorCommand(name: "ready", usage: ":ready yes|no", help: "mark the selected Pod template as passing or failing readiness", takesPath: false) { e, arg, _ in e.setReady(arg) },
         EditorCommand(name: "kill", usage: ":kill", help: "kill the selected Pod's replica (its controller replaces it)", takesPath: false) { e, _, _ in e.killPod() },
-        EditorCommand(name: "trace", usage: ":trace [PATH]", help: "trace a request from the selection (for PATH, as an Ingress routes it)", takesPath: false) { e, arg, _ in
-            e.startTrace(path: arg)
-        },
+        EditorCommand(name: "trace", usage: ":trace [PATH]",
+                      help: "trace a request from the selection (for PATH, as an Ingress routes it)",
+                      takesPath: false) { e, arg, _ in e.startTrace(path: arg) },
     ]
 
     // MARK: Playing requests

@@ -5,9 +5,13 @@ import HopsDesign
 /// What the line does not show (a rule's pathType, a port name) stays as it was for the same
 /// host and path.
 extension PropertyField {
-    static let ingressRules = PropertyField(label: "rules", read: { c in
-        (c.properties["rules"]?.array ?? []).compactMap(\.object).map(IngressRuleText.format).joined(separator: ", ")
-    }) { c, t in
+    static let ingressRules = PropertyField(
+        label: "rules",
+        read: { c in
+            (c.properties["rules"]?.array ?? []).compactMap(\.object).map(IngressRuleText.format).joined(
+                separator: ", ")
+        }
+    ) { c, t in
         let old = (c.properties["rules"]?.array ?? []).compactMap(\.object)
         var rules: [JSONValue] = []
         for part in t.split(separator: ",").map({ String($0).trimmed }) where !part.isEmpty {
@@ -36,7 +40,8 @@ enum IngressRuleText {
         let path = slash.map { String(sides[0][$0...]) } ?? "/"
         let target = sides[1].split(separator: ":", maxSplits: 1).map(String.init)
         guard let service = target.first, !service.isEmpty, Validation.textProblem(service) == nil,
-              host.isEmpty || Validation.textProblem(host) == nil, Validation.textProblem(path) == nil else { return nil }
+            host.isEmpty || Validation.textProblem(host) == nil, Validation.textProblem(path) == nil
+        else { return nil }
         var rule = old.first { ($0["host"]?.string ?? "") == host && ($0["path"]?.string ?? "/") == path } ?? [:]
         rule["host"] = host.isEmpty ? nil : .string(host)
         rule["path"] = .string(path)

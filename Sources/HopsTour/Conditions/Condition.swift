@@ -48,8 +48,8 @@ public indirect enum Condition: Equatable, Sendable {
         case .all(let cs), .any(let cs): return cs.flatMap(\.refs)
         case .not(let c): return c.refs
         case .requestReached(let r), .responseReached(let r), .requestFailed(let r), .podsReached(_, let r),
-             .copyDown(let r), .replaced(let r), .rollingOut(let r), .exists(let r), .property(_, let r, _),
-             .propertyChanged(_, let r), .pathReaches(_, let r):
+            .copyDown(let r), .replaced(let r), .rollingOut(let r), .exists(let r), .property(_, let r, _),
+            .propertyChanged(_, let r), .pathReaches(_, let r):
             return [r]
         case .connection(_, let a, let b), .selectorMatches(let a, let b), .routes(let a, _, let b): return [a, b]
         }

@@ -13,15 +13,24 @@ public enum ConditionForms {
 
     enum Argument {
         case ref(ComponentRef), number(Int), path(String), word(String), link(ConnectionKind)
-        var ref: ComponentRef { if case .ref(let r) = self { return r }; fatalError("not a REF") }
-        var number: Int { if case .number(let n) = self { return n }; fatalError("not an N") }
+        var ref: ComponentRef {
+            if case .ref(let r) = self { return r }
+            fatalError("not a REF")
+        }
+        var number: Int {
+            if case .number(let n) = self { return n }
+            fatalError("not an N")
+        }
         var text: String {
             switch self {
             case .path(let s), .word(let s): return s
             default: fatalError("not a text")
             }
         }
-        var link: ConnectionKind { if case .link(let k) = self { return k }; fatalError("not a LINK") }
+        var link: ConnectionKind {
+            if case .link(let k) = self { return k }
+            fatalError("not a LINK")
+        }
     }
 
     public static let all: [Form] = [
@@ -57,11 +66,13 @@ public enum ConditionForms {
         let quoted = "\"\(SafeText.escape(text))\""
         if let r = badRef {
             let kinds = catalog.kinds.map(\.kind.rawValue).joined(separator: ", ")
-            throw ConditionError("condition \(quoted): \"\(SafeText.escape(r))\" is not Kind/name or Kind (kinds: \(kinds))")
+            throw ConditionError(
+                "condition \(quoted): \"\(SafeText.escape(r))\" is not Kind/name or Kind (kinds: \(kinds))")
         }
         let first = words.first?.lowercased() ?? ""
         let near = all.map(\.sentence).filter { $0.split(separator: " ").first?.lowercased() == first }
-        throw ConditionError("unknown condition \(quoted); conditions read: \((near.isEmpty ? all.map(\.sentence) : near).joined(separator: "; "))")
+        let forms = (near.isEmpty ? all.map(\.sentence) : near).joined(separator: "; ")
+        throw ConditionError("unknown condition \(quoted); conditions read: \(forms)")
     }
 
     private enum Mismatch: Error { case noMatch, badRef(String) }
@@ -83,7 +94,12 @@ public enum ConditionForms {
             i += 1
             switch token {
             case "REF":
-                if let r = ComponentRef(w, catalog: catalog) { args.append(.ref(r)) } else { badRef = badRef ?? w; args.append(.word(w)) }
+                if let r = ComponentRef(w, catalog: catalog) {
+                    args.append(.ref(r))
+                } else {
+                    badRef = badRef ?? w
+                    args.append(.word(w))
+                }
             case "N":
                 guard let n = Int(w), n >= 0 else { return .failure(.noMatch) }
                 args.append(.number(n))

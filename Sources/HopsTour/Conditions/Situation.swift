@@ -14,9 +14,15 @@ public struct Situation {
     /// Per Pod template id: the Pods (by name) requests reached since the step began.
     public var podsSeen: [String: Set<String>]
 
-    public init(design: Design, flow: FlowState, player: Player?, before: (design: Design, flow: FlowState),
-                podsSeen: [String: Set<String>] = [:]) {
-        self.design = design; self.flow = flow; self.player = player; self.before = before; self.podsSeen = podsSeen
+    public init(
+        design: Design, flow: FlowState, player: Player?, before: (design: Design, flow: FlowState),
+        podsSeen: [String: Set<String>] = [:]
+    ) {
+        self.design = design
+        self.flow = flow
+        self.player = player
+        self.before = before
+        self.podsSeen = podsSeen
     }
 
     /// The hops the requests on screen have travelled: for each packet, the hops before the one
@@ -58,14 +64,19 @@ public struct Situation {
             return !ids(r).isEmpty
         case .connection(let kind, let from, let to):
             let (a, b) = (ids(from), ids(to))
-            return design.connections.contains { a.contains($0.from) && b.contains($0.to) && (kind == nil || $0.kind == kind) }
+            return design.connections.contains {
+                a.contains($0.from) && b.contains($0.to) && (kind == nil || $0.kind == kind)
+            }
         case .selectorMatches(let s, let p):
             let pods = p.resolve(in: design)
             return s.resolve(in: design).contains { svc in
-                !svc.selector.isEmpty && pods.contains { pod in svc.selector.allSatisfy { pod.labels[$0.key] == $0.value } }
+                !svc.selector.isEmpty
+                    && pods.contains { pod in svc.selector.allSatisfy { pod.labels[$0.key] == $0.value } }
             }
         case .property(let key, let r, let want):
-            return r.resolve(in: design).contains { PropertyText.of(key, $0).map { PropertyText.same($0, want) } ?? false }
+            return r.resolve(in: design).contains {
+                PropertyText.of(key, $0).map { PropertyText.same($0, want) } ?? false
+            }
         case .propertyChanged(let key, let r):
             return r.resolve(in: design).contains { c in
                 PropertyText.of(key, c) != before.design.component(c.id).flatMap { PropertyText.of(key, $0) }
@@ -74,7 +85,9 @@ public struct Situation {
             let want = ids(r)
             return fresh(path).hops.contains { $0.direction == .request && $0.status == .ok && want.contains($0.to) }
         case .routes(let ing, let path, let svc):
-            let (ingresses, services) = (ing.resolve(in: design).filter { !$0.ingressRules.isEmpty }.map(\.id), ids(svc))
+            let (ingresses, services) = (
+                ing.resolve(in: design).filter { !$0.ingressRules.isEmpty }.map(\.id), ids(svc)
+            )
             return fresh(path).hops.contains { h in
                 h.status == .ok && ingresses.contains(h.from) && services.contains(h.to)
             }
@@ -89,7 +102,9 @@ public struct Situation {
     /// A request for `path` traced from the design's User (or first source) on a cluster just
     /// started: what the design does, whatever the person has on screen.
     private func fresh(_ path: String) -> Trace {
-        guard let source = FlowEngine.defaultSource(in: design) else { return Trace(source: "", hops: [], succeeded: false) }
+        guard let source = FlowEngine.defaultSource(in: design) else {
+            return Trace(source: "", hops: [], succeeded: false)
+        }
         return FlowEngine.trace(design, from: source, state: FlowState(), path: path).0
     }
 }

@@ -9,7 +9,10 @@ public struct ComponentRef: Hashable, Sendable, CustomStringConvertible {
     /// nil: any component of the kind.
     public var name: String?
 
-    public init(kind: Kind, name: String? = nil) { self.kind = kind; self.name = name }
+    public init(kind: Kind, name: String? = nil) {
+        self.kind = kind
+        self.name = name
+    }
 
     /// Parses `Kind/name` or `Kind`; nil when the kind is not in the catalog or the text is
     /// not of that shape.
@@ -17,7 +20,7 @@ public struct ComponentRef: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let word = parts[0].lowercased()
         guard !word.isEmpty, !text.contains(" "),
-              let info = catalog.kinds.first(where: { $0.kind.rawValue.lowercased() == word || $0.tag == word })
+            let info = catalog.kinds.first(where: { $0.kind.rawValue.lowercased() == word || $0.tag == word })
         else { return nil }
         if parts.count == 2 && parts[1].isEmpty { return nil }
         kind = info.kind

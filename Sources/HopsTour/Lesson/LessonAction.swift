@@ -37,11 +37,13 @@ public enum LessonAction: Equatable, Sendable {
             d.components += part.components
             d.connections += part.connections
             let names = part.components.filter { $0.parent == nil }.map { "\($0.kind.rawValue) \($0.name)" }
-            return checked(d, catalog, "the lesson added \(names.isEmpty ? "\(part.components.count) components" : names.joined(separator: ", "))")
+            let added = names.isEmpty ? "\(part.components.count) components" : names.joined(separator: ", ")
+            return checked(d, catalog, "the lesson added \(added)")
         }
     }
 
-    private func checked(_ d: Design, _ catalog: Catalog, _ said: String) -> Result<(Design, String), LessonActionError> {
+    private func checked(_ d: Design, _ catalog: Catalog, _ said: String) -> Result<(Design, String), LessonActionError>
+    {
         if let p = Validation.problems(in: d, catalog: catalog).first {
             return .failure(LessonActionError("the design it makes is not valid: \(p.place): \(p.message)"))
         }

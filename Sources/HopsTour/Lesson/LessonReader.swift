@@ -15,47 +15,56 @@ public struct LessonReader {
     let designNamed: (String) throws -> Design?
 
     public init(file: String, catalog: Catalog, designNamed: @escaping (String) throws -> Design?) {
-        self.file = file; self.catalog = catalog; self.designNamed = designNamed
+        self.file = file
+        self.catalog = catalog
+        self.designNamed = designNamed
     }
 
     public func read(_ data: Data, number: Int) throws(LessonError) -> Lesson {
         let root: JSONValue
-        do { root = try JSONText.parse(data, file: file) } catch { throw LessonError(file: file, error.place, error.message) }
+        do { root = try JSONText.parse(data, file: file) } catch {
+            throw LessonError(file: file, error.place, error.message)
+        }
         guard let top = root.object else { throw fail(nil, "the top level must be an object, found \(root.kindName)") }
         try known(top, ["format", "id", "title", "summary", "design", "steps"], nil)
         guard top["format"]?.string == LessonReader.format else {
-            throw fail(nil, "format: expected \"\(LessonReader.format)\", found \(top["format"].map(describe) ?? "nothing")")
+            throw fail(
+                nil, "format: expected \"\(LessonReader.format)\", found \(top["format"].map(describe) ?? "nothing")")
         }
-        let id = try text(top["id"], "id", nil)
-        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw fail(nil, "id: use letters, digits and -, such as \"request-flow\"")
-        }
+        let id = try self.id(top["id"], nil, example: "request-flow")
         let designName = try text(top["design"], "design", nil)
         let design: Design
         do {
-            guard let d = try designNamed(designName) else { throw fail(nil, "design: no design \"\(SafeText.escape(designName))\"") }
+            guard let d = try designNamed(designName) else {
+                throw fail(nil, "design: no design \"\(SafeText.escape(designName))\"")
+            }
             design = d
         } catch let e as LessonError {
             throw e
         } catch {
             throw fail(nil, "design \"\(SafeText.escape(designName))\": \(error)")
         }
-        guard let rawSteps = top["steps"]?.array, !rawSteps.isEmpty else { throw fail(nil, "steps: a list of at least one step") }
+        guard let rawSteps = top["steps"]?.array, !rawSteps.isEmpty else {
+            throw fail(nil, "steps: a list of at least one step")
+        }
         var steps: [Step] = []
-        var shaped = design // the design as it stands at each step, with the changes of the steps before
+        var shaped = design  // the design as it stands at each step, with the changes of the steps before
         for (i, raw) in rawSteps.enumerated() {
             let (step, after) = try self.step(raw, index: i, design: shaped)
-            if steps.contains(where: { $0.id == step.id }) { throw fail(place(i, step.id), "id: another step is called that") }
+            if steps.contains(where: { $0.id == step.id }) {
+                throw fail(place(i, step.id), "id: another step is called that")
+            }
             steps.append(step)
             shaped = after
         }
-        return Lesson(number: number, id: id, title: try text(top["title"], "title", nil),
-                      summary: try text(top["summary"], "summary", nil), design: design, steps: steps, file: file)
+        return Lesson(
+            number: number, id: id, title: try text(top["title"], "title", nil),
+            summary: try text(top["summary"], "summary", nil), design: design, steps: steps, file: file)
     }
 
     private func step(_ raw: JSONValue, index i: Int, design: Design) throws(LessonError) -> (Step, Design) {
         guard let o = raw.object else { throw fail(place(i, nil), "a step must be an object, found \(raw.kindName)") }
-        let id = try text(o["id"], "id", place(i, nil))
+        let id = try self.id(o["id"], place(i, nil), example: "debugging")
         let at = place(i, id)
         try known(o, ["id", "title", "text", "highlight", "pieces", "enter", "task", "when", "hints", "done"], at)
         var shaped = design
@@ -69,8 +78,12 @@ public struct LessonReader {
             actions.append(action)
         }
         var paragraphs: [String] = []
-        if let s = o["text"]?.string { paragraphs = [s] } else {
-            for (k, v) in (try list(o["text"], "text", at)).enumerated() { paragraphs.append(try text(v, "text[\(k)]", at)) }
+        if let s = o["text"]?.string {
+            paragraphs = [s]
+        } else {
+            for (k, v) in (try list(o["text"], "text", at)).enumerated() {
+                paragraphs.append(try text(v, "text[\(k)]", at))
+            }
         }
         guard !paragraphs.isEmpty else { throw fail(at, "text: missing (a string, or a list of paragraphs)") }
         let highlight = try refs(o["highlight"], "highlight", at, shaped)
@@ -79,15 +92,21 @@ public struct LessonReader {
         if let w = o["when"] { condition = try self.condition(w, "when", at, shaped) }
         var hints: [Hint] = []
         for (k, h) in (try list(o["hints"], "hints", at)).enumerated() {
-            guard let ho = h.object, let w = ho["when"] else { throw fail(at, "hints[\(k)]: an object with \"when\" and \"text\"") }
+            guard let ho = h.object, let w = ho["when"] else {
+                throw fail(at, "hints[\(k)]: an object with \"when\" and \"text\"")
+            }
             try known(ho, ["when", "text"], at)
-            hints.append(Hint(condition: try self.condition(w, "hints[\(k)].when", at, shaped), text: try text(ho["text"], "hints[\(k)].text", at)))
+            hints.append(
+                Hint(
+                    condition: try self.condition(w, "hints[\(k)].when", at, shaped),
+                    text: try text(ho["text"], "hints[\(k)].text", at)))
         }
         let task = try optionalText(o["task"], "task", at)
         if condition != nil && task == nil { throw fail(at, "task: a step with a condition (when) says what to do") }
-        let step = Step(id: id, title: try text(o["title"], "title", at), text: paragraphs, highlight: highlight, pieces: pieces,
-                        actions: actions, task: task, condition: condition, hints: hints,
-                        done: try optionalText(o["done"], "done", at))
+        let step = Step(
+            id: id, title: try text(o["title"], "title", at), text: paragraphs, highlight: highlight, pieces: pieces,
+            actions: actions, task: task, condition: condition, hints: hints,
+            done: try optionalText(o["done"], "done", at))
         return (step, shaped)
     }
 
@@ -107,11 +126,15 @@ public struct LessonReader {
         if let ends = o["disconnect"] {
             try known(o, ["disconnect"], at)
             guard let e = ends.object else { throw fail(at, "\(key).disconnect: {\"from\": REF, \"to\": REF}") }
-            return .disconnect(from: try ref(e["from"], "\(key).disconnect.from", at), to: try ref(e["to"], "\(key).disconnect.to", at))
+            return .disconnect(
+                from: try ref(e["from"], "\(key).disconnect.from", at), to: try ref(e["to"], "\(key).disconnect.to", at)
+            )
         }
         if let part = o["add"] {
             try known(o, ["add"], at)
-            guard var p = part.object else { throw fail(at, "\(key).add: {\"components\": [...], \"connections\": [...]}") }
+            guard var p = part.object else {
+                throw fail(at, "\(key).add: {\"components\": [...], \"connections\": [...]}")
+            }
             p["format"] = .string(DesignFile.format)
             do { return .add(try DesignFile.design(from: .object(p), file: file)) } catch let e as FileError {
                 throw fail(at, "\(key).add.\(e.place ?? ""): \(e.message)")
@@ -122,14 +145,20 @@ public struct LessonReader {
         throw fail(at, "\(key): an action is {\"set\": ...}, {\"disconnect\": ...} or {\"add\": ...}")
     }
 
-    private func condition(_ v: JSONValue, _ key: String, _ at: String, _ design: Design) throws(LessonError) -> Condition {
+    private func condition(
+        _ v: JSONValue, _ key: String, _ at: String, _ design: Design
+    ) throws(LessonError) -> Condition {
         let c: Condition
         if let s = v.string {
-            do { c = try ConditionForms.parse(s, catalog: catalog) } catch { throw fail(at, "\(key): \(error.message)") }
+            do { c = try ConditionForms.parse(s, catalog: catalog) } catch {
+                throw fail(at, "\(key): \(error.message)")
+            }
         } else if let o = v.object, o.count == 1, let (op, inner) = o.first {
             switch op {
             case "all", "any":
-                guard let items = inner.array, !items.isEmpty else { throw fail(at, "\(key).\(op): a list of conditions") }
+                guard let items = inner.array, !items.isEmpty else {
+                    throw fail(at, "\(key).\(op): a list of conditions")
+                }
                 var parts: [Condition] = []
                 for (k, x) in items.enumerated() { parts.append(try condition(x, "\(key).\(op)[\(k)]", at, design)) }
                 c = op == "all" ? .all(parts) : .any(parts)
@@ -143,7 +172,9 @@ public struct LessonReader {
         return c
     }
 
-    private func refs(_ v: JSONValue?, _ key: String, _ at: String, _ design: Design) throws(LessonError) -> [ComponentRef] {
+    private func refs(
+        _ v: JSONValue?, _ key: String, _ at: String, _ design: Design
+    ) throws(LessonError) -> [ComponentRef] {
         var out: [ComponentRef] = []
         for (k, x) in (try list(v, key, at)).enumerated() {
             let r = try ref(x, "\(key)[\(k)]", at)
@@ -165,7 +196,9 @@ public struct LessonReader {
     private func exists(_ r: ComponentRef, _ key: String, _ at: String, _ design: Design) throws(LessonError) {
         guard let name = r.name, r.resolve(in: design).isEmpty else { return }
         let same = design.components.filter { $0.kind == r.kind }.map { SafeText.escape($0.name) }
-        let have = same.isEmpty ? "the design has no \(r.kind.rawValue)" : "\(r.kind.rawValue)s here: \(same.joined(separator: ", "))"
+        let have =
+            same.isEmpty
+            ? "the design has no \(r.kind.rawValue)" : "\(r.kind.rawValue)s here: \(same.joined(separator: ", "))"
         throw fail(at, "\(key): unknown component \(r.kind.rawValue)/\(SafeText.escape(name)) (\(have))")
     }
 
@@ -175,6 +208,16 @@ public struct LessonReader {
         guard let v else { throw fail(at, "\(key): missing") }
         guard let s = v.string, !s.trimmed.isEmpty else { throw fail(at, "\(key): must be text, found \(describe(v))") }
         return s
+    }
+
+    /// A name for the command line and for messages: letters, digits and `-`.
+    private func id(_ v: JSONValue?, _ at: String?, example: String) throws(LessonError) -> String {
+        let id = try text(v, "id", at)
+        guard id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII }) else {
+            throw fail(
+                at, "id: \"\(SafeText.escape(id))\" is not made of letters, digits and -, such as \"\(example)\"")
+        }
+        return id
     }
 
     private func optionalText(_ v: JSONValue?, _ key: String, _ at: String) throws(LessonError) -> String? {
@@ -198,7 +241,9 @@ public struct LessonReader {
         v.string.map { "\"\(SafeText.escape($0))\"" } ?? v.kindName
     }
 
-    private func place(_ i: Int, _ id: String?) -> String { "step \(i + 1)" + (id.map { " (\(SafeText.escape($0)))" } ?? "") }
+    private func place(_ i: Int, _ id: String?) -> String {
+        "step \(i + 1)" + (id.map { " (\(SafeText.escape($0)))" } ?? "")
+    }
 
     private func fail(_ at: String?, _ message: String) -> LessonError { LessonError(file: file, at, message) }
 }
@@ -208,7 +253,11 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
     public var file: String
     public var place: String?
     public var message: String
-    public init(file: String, _ place: String?, _ message: String) { self.file = file; self.place = place; self.message = message }
+    public init(file: String, _ place: String?, _ message: String) {
+        self.file = file
+        self.place = place
+        self.message = message
+    }
     public var description: String {
         FileError(file: file, place: place, message).description
     }

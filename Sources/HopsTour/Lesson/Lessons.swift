@@ -5,11 +5,14 @@ import HopsDesign
 public enum Lessons {
     /// Reads every file (the bundled `lessons/*.json`, sorted by name); lesson numbers follow
     /// the order. Two lessons with one id are an error, as `hops tour ID` could not choose.
-    public static func read(_ files: [(name: String, data: Data)], catalog: Catalog,
-                            designNamed: @escaping (String) throws -> Design?) throws(LessonError) -> [Lesson] {
+    public static func read(
+        _ files: [(name: String, data: Data)], catalog: Catalog,
+        designNamed: @escaping (String) throws -> Design?
+    ) throws(LessonError) -> [Lesson] {
         var out: [Lesson] = []
         for (i, f) in files.enumerated() {
-            let lesson = try LessonReader(file: f.name, catalog: catalog, designNamed: designNamed).read(f.data, number: i + 1)
+            let lesson = try LessonReader(file: f.name, catalog: catalog, designNamed: designNamed).read(
+                f.data, number: i + 1)
             if let other = out.first(where: { $0.id == lesson.id }) {
                 throw LessonError(file: f.name, nil, "id: \"\(lesson.id)\" is already the id of \(other.file)")
             }

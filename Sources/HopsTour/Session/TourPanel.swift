@@ -23,9 +23,11 @@ extension TourSession {
     /// The panel's lines before wrapping: the body, then the pinned footer.
     public func panelLines() -> (body: [Line], footer: [Line]) {
         var body: [Line] = narration()
-        if !step.pieces.isEmpty, let id = editor.selection, highlightedIDs == [id], let c = editor.design.component(id) {
+        if !step.pieces.isEmpty, let id = editor.selection, highlightedIDs == [id], let c = editor.design.component(id)
+        {
             let info = catalog.info(c.kind)
-            body.append(("\(info?.title ?? c.kind.rawValue) · \(c.name)", CellStyle(attrs: .bold)))
+            let title = info?.title ?? c.kind.rawValue
+            body.append((c.name == c.kind.rawValue ? title : "\(title) · \(c.name)", CellStyle(attrs: .bold)))
             if let d = info?.description { body.append((d, .plain)) }
         }
         body += step.text.map { ($0, CellStyle.plain) }
@@ -54,14 +56,18 @@ extension TourSession {
 
     /// The request the editor shows, hop by hop, when the editor has no panel of its own.
     private func narration() -> [Line] {
-        guard !editor.showsPanel, let player = editor.player, let p = player.focus, let hop = p.current else { return [] }
+        guard !editor.showsPanel, let player = editor.player, let p = player.focus, let hop = p.current else {
+            return []
+        }
         let design = editor.design
         let name = { (id: String) in design.component(id)?.name ?? id }
         let many = player.packets.count > 1 ? " (\(player.packets.count) in flight)" : ""
         let path = player.path == "/" ? "" : " for \(player.path)"
         var out: [Line] = [
-            ("Request\(path) from \(name(player.source))\(many) · hop \(p.hop + 1) of \(p.trace.hops.count) · "
-                + "\(hop.direction.rawValue)", CellStyle(attrs: .dim)),
+            (
+                "Request\(path) from \(name(player.source))\(many) · hop \(p.hop + 1) of \(p.trace.hops.count) · "
+                    + "\(hop.direction.rawValue)", CellStyle(attrs: .dim)
+            ),
             (hop.narration, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain),
         ]
         if p.finished && hop.status == .ok && p.hop == p.trace.hops.count - 1 {
@@ -80,34 +86,44 @@ extension TourSession {
         let footRows = min(footer.count, max(rows / 2, rows - body.count))
         let bodyRows = rows - footRows
         let first = min(scroll, max(0, body.count - bodyRows))
-        drawRule(into: &grid, area: area, more: first + bodyRows < body.count, back: first > 0)
+        let (more, back) = (first + bodyRows < body.count, first > 0)
+        drawRule(into: &grid, area: area, more: more)
         for (i, line) in body.dropFirst(first).prefix(bodyRows).enumerated() {
             grid.put(line.text, at: Point(x: area.x + 1, y: area.y + 1 + i), style: line.style, maxColumns: width)
         }
+        // In the right margin: the body goes on below (C-d) or above (C-u).
+        let dim = CellStyle(attrs: .dim)
+        if back { grid.put(glyphs.isASCII ? "^" : "▲", at: Point(x: area.maxX, y: area.y + 1), style: dim) }
+        if more { grid.put(glyphs.isASCII ? "v" : "▼", at: Point(x: area.maxX, y: area.y + bodyRows), style: dim) }
         for (i, line) in footer.prefix(footRows).enumerated() {
-            grid.put(line.text, at: Point(x: area.x + 1, y: area.maxY - footRows + 1 + i), style: line.style, maxColumns: width)
+            grid.put(
+                line.text, at: Point(x: area.x + 1, y: area.maxY - footRows + 1 + i), style: line.style,
+                maxColumns: width)
         }
     }
 
-    /// ` Lesson 1 · Kubernetes Request Flow · step 3 of 7: Debugging ──── Enter next · Backspace back `
-    private func drawRule(into grid: inout Grid, area: Rect, more: Bool, back: Bool) {
+    /// ` Lesson 1 · Kubernetes Request Flow · step 3 of 7: Debugging ──── Enter next · Backspace back `:
+    /// the longest title and key hint that fit together.
+    private func drawRule(into grid: inout Grid, area: Rect, more: Bool) {
         let dim = CellStyle(attrs: .dim)
         for x in area.x...area.maxX {
-            grid.addLine(Direction.left.bit | Direction.right.bit, at: Point(x: x, y: area.y), style: .light, color: dim)
+            grid.addLine(
+                Direction.left.bit | Direction.right.bit, at: Point(x: x, y: area.y), style: .light, color: dim)
         }
-        let mark = isStepDone ? " ✔" : ""
-        let where_ = "step \(stepIndex + 1) of \(lesson.steps.count): \(step.title)\(mark)"
-        let scrollKeys = (more ? " C-d more" : "") + (back ? " C-u back" : "")
-        let keys = " Enter next · Backspace back\(scrollKeys.isEmpty ? "" : " ·\(scrollKeys)") "
-        let long = " Lesson \(lesson.number) · \(lesson.title) · \(where_) "
-        let room = area.width - 2 - DisplayWidth.of(keys)
-        let title = DisplayWidth.of(long) <= room ? long : " \(lesson.number) · \(where_) "
         let plain = { (s: String) in self.glyphs.isASCII ? PlainText.ascii(s) : s }
-        grid.put(plain(title), at: Point(x: area.x + 1, y: area.y), style: CellStyle(attrs: .bold),
-                 maxColumns: max(0, area.width - 2))
-        if DisplayWidth.of(plain(title)) <= room {
-            grid.put(plain(keys), at: Point(x: area.maxX - DisplayWidth.of(plain(keys)), y: area.y), style: dim)
-        }
+        let here = "step \(stepIndex + 1) of \(lesson.steps.count): \(step.title)\(isStepDone ? " ✔" : "")"
+        let titles = [" Lesson \(lesson.number) · \(lesson.title) · \(here) ", " \(lesson.number) · \(here) "].map(
+            plain)
+        let keys = [
+            more ? " Enter next · Backspace back · C-d more " : nil, " Enter next · Backspace back ",
+            " Enter · Backspace ",
+        ]
+        .compactMap { $0 }.map(plain)
+        let room = area.width - 2
+        let pairs = titles.flatMap { t in keys.map { (t, $0) } } + [(titles[1], "")]
+        let (title, hint) = pairs.first { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) + 1 <= room } ?? (titles[1], "")
+        grid.put(title, at: Point(x: area.x + 1, y: area.y), style: CellStyle(attrs: .bold), maxColumns: max(0, room))
+        if !hint.isEmpty { grid.put(hint, at: Point(x: area.maxX - DisplayWidth.of(hint), y: area.y), style: dim) }
     }
 
     /// How far the body can be scrolled at this screen size.
@@ -133,13 +149,20 @@ enum TextWrap {
         for word in text.split(separator: " ").map(String.init) {
             var w = word
             while DisplayWidth.of(w) > width {
-                if !line.isEmpty { out.append(line); line = "" }
+                if !line.isEmpty {
+                    out.append(line)
+                    line = ""
+                }
                 let cut = DisplayWidth.truncate(w, to: width, ellipsis: "")
                 let head = cut.isEmpty ? String(w.prefix(1)) : cut
                 out.append(head)
                 w = String(w.dropFirst(head.count))
             }
-            if line.isEmpty { line = w } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width { line += " " + w } else {
+            if line.isEmpty {
+                line = w
+            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width {
+                line += " " + w
+            } else {
                 out.append(line)
                 line = w
             }

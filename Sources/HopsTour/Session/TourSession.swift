@@ -43,8 +43,9 @@ public final class TourSession: EditorHost {
         self.glyphs = glyphs
         self.screen = screen
         lessonIndex = start
-        editor = Editor(design: lessons[start].design, catalog: catalog, path: nil, glyphs: glyphs,
-                        screen: TourLayout(screen).editorSize)
+        editor = Editor(
+            design: lessons[start].design, catalog: catalog, path: nil, glyphs: glyphs,
+            screen: TourLayout(screen).editorSize)
         before = (editor.design, editor.flowState)
         _ = enter(0, forward: true)
     }
@@ -63,7 +64,12 @@ public final class TourSession: EditorHost {
             fx = editor.handle(.resize(TourLayout(s).editorSize))
         case .key(let k) where editor.mode == .normal:
             notice = nil
-            if let own = ownKey(k) { fx = own } else { awaiting = nil; fx = editor.handle(event) }
+            if let own = ownKey(k) {
+                fx = own
+            } else {
+                awaiting = nil
+                fx = editor.handle(event)
+            }
         case .key:
             notice = nil
             fx = editor.handle(event)
@@ -88,10 +94,17 @@ public final class TourSession: EditorHost {
         case .enter: return next()
         case .backspace:
             awaiting = nil
-            guard stepIndex > 0 else { notice = "This is the first step."; return [] }
+            guard stepIndex > 0 else {
+                notice = "This is the first step."
+                return []
+            }
             return enter(stepIndex - 1, forward: false)
-        case .ctrl("d"): scroll = min(maxScroll, scroll + max(1, TourLayout(screen).panelRows / 2)); return []
-        case .ctrl("u"): scroll = max(0, scroll - max(1, TourLayout(screen).panelRows / 2)); return []
+        case .ctrl("d"):
+            scroll = min(maxScroll, scroll + max(1, TourLayout(screen).panelRows / 2))
+            return []
+        case .ctrl("u"):
+            scroll = max(0, scroll - max(1, TourLayout(screen).panelRows / 2))
+            return []
         default: return nil
         }
     }
@@ -101,10 +114,14 @@ public final class TourSession: EditorHost {
         guard layout.panelRows > 0 else { return editor.handle(.mouse(m)) }
         if layout.panel.contains(m.at) {
             switch m.action {
-            case .scrollDown: scroll = min(maxScroll, scroll + 2); return []
-            case .scrollUp: scroll = max(0, scroll - 2); return []
+            case .scrollDown:
+                scroll = min(maxScroll, scroll + 2)
+                return []
+            case .scrollUp:
+                scroll = max(0, scroll - 2)
+                return []
             case .press: return []
-            case .release, .drag: break // a drag that left the canvas still ends (or moves) in the editor
+            case .release, .drag: break  // a drag that left the canvas still ends (or moves) in the editor
             }
         }
         return editor.handle(.mouse(MouseEvent(m.action, at: layout.editorPoint(m.at))))
@@ -128,7 +145,8 @@ public final class TourSession: EditorHost {
         let nextLesson = lessons[lessonIndex + 1]
         if editor.isDirty && awaiting != .leave {
             awaiting = .leave
-            notice = "Lesson \(nextLesson.number) starts on a fresh copy of the design and your changes here are not "
+            notice =
+                "Lesson \(nextLesson.number) starts on a fresh copy of the design and your changes here are not "
                 + "saved (:w PATH keeps them). Enter again starts it."
             return []
         }
@@ -138,8 +156,9 @@ public final class TourSession: EditorHost {
     private func startLesson(_ i: Int) -> [Effect] {
         lessonIndex = i
         done = []
-        editor = Editor(design: lesson.design, catalog: catalog, path: nil, glyphs: glyphs,
-                        screen: TourLayout(screen).editorSize)
+        editor = Editor(
+            design: lesson.design, catalog: catalog, path: nil, glyphs: glyphs,
+            screen: TourLayout(screen).editorSize)
         editor.completePath = completePath
         // The old editor may have been animating; the new one starts still.
         return [.animate(false)] + enter(0, forward: true)
@@ -189,7 +208,8 @@ public final class TourSession: EditorHost {
 
     /// The state the conditions look at.
     public var situation: Situation {
-        Situation(design: editor.design, flow: editor.flowState, player: editor.player, before: before, podsSeen: podsSeen)
+        Situation(
+            design: editor.design, flow: editor.flowState, player: editor.player, before: before, podsSeen: podsSeen)
     }
 
     /// What the canvas picks out: the piece selected (or every piece while none is), else the

@@ -21,9 +21,10 @@ import Testing
         d.keys("<Tab><Tab>")
         #expect(d.highlighted == ["Container/app"])
         #expect(d.panel.contains("A process from an image."))
-        d.keys("<Esc>") // nothing selected: every piece is picked out
-        #expect(d.highlighted == ["User/User", "Service/web", "Deployment/web", "Pod/web", "Container/app", "Container/db"])
-        #expect(!d.done) // a step only to read has nothing to complete; Enter moves on at once
+        d.keys("<Esc>")  // nothing selected: every piece is picked out
+        #expect(
+            d.highlighted == ["User/User", "Service/web", "Deployment/web", "Pod/web", "Container/app", "Container/db"])
+        #expect(!d.done)  // a step only to read has nothing to complete; Enter moves on at once
         d.keys("<Enter>")
         #expect(d.step == 2)
     }
@@ -41,7 +42,7 @@ import Testing
         d.keys("n")
         #expect(d.narration?.contains("no process runs for Service web: kube-proxy's rules") == true)
         d.keys("nnn")
-        #expect(!d.done) // the database answered the app; the User has no response yet
+        #expect(!d.done)  // the database answered the app; the User has no response yet
         #expect(d.tour.hint?.hasPrefix("The request is in container app") == true)
         d.keys("n")
         #expect(d.narration?.contains("straight back to User, not through Service web") == true)
@@ -53,17 +54,17 @@ import Testing
         #expect(d.step == 3)
         #expect(d.design.component("svc-web")?.selector == ["app": "wbe"])
         #expect(d.editor.message == "the lesson set Service web's selector to app=wbe")
-        #expect(!d.editor.isDirty) // the lesson's change is not the person's
+        #expect(!d.editor.isDirty)  // the lesson's change is not the person's
         #expect(d.highlighted == ["User/User", "Service/web", "Pod/web"])
         d.keys("tn")
         #expect(d.narration?.contains("Service web looks for Pods with app=wbe, but no Pod has these labels") == true)
         #expect(d.tour.hint?.hasPrefix("That is the break") == true)
         #expect(!d.done)
-        #expect(d.selected == "Service/web") // the failing hop selects what to fix
+        #expect(d.selected == "Service/web")  // the failing hop selects what to fix
         d.keys("ejj<Enter><C-u>app=web<Enter>")
         #expect(d.design.component("svc-web")?.selector == ["app": "web"])
         d.keys("<Esc>")
-        #expect(d.narration?.contains("no process runs for Service web") == true) // traced again at once
+        #expect(d.narration?.contains("no process runs for Service web") == true)  // traced again at once
         #expect(d.done)
         d.keys("<Enter>")
 
@@ -77,7 +78,7 @@ import Testing
         #expect(d.tour.hint?.hasPrefix("3 replicas.") == true)
         d.keys("tR")
         d.wait(ms: 5000)
-        #expect(!d.done) // two connections, two Pods
+        #expect(!d.done)  // two connections, two Pods
         d.keys("R")
         d.wait(ms: 5000)
         #expect(d.done)
@@ -95,9 +96,9 @@ import Testing
         let meanwhile = d.editor.player?.focus?.trace.hops[1].narration ?? ""
         #expect(meanwhile.contains("2 ready Pods with app=web (1 not ready or deleted, so left out)"))
         d.wait(ms: 2000)
-        #expect(!d.done) // the replacement is not ready yet
+        #expect(!d.done)  // the replacement is not ready yet
         d.wait(ms: 1500)
-        #expect(d.editor.flowState.down["pod-web"] == nil) // replaced: every copy is up again
+        #expect(d.editor.flowState.down["pod-web"] == nil)  // replaced: every copy is up again
         #expect(d.editor.flowState.generation["pod-web"]?.values.reduce(0, +) == 1)
         #expect(d.done)
         d.keys("<Enter>")
@@ -107,7 +108,7 @@ import Testing
         #expect(d.highlighted == ["User/User", "Container/app", "Deployment/web"])
         d.keys(":image app=ghcr.io/hops-demo/web-app:1.5.0<Enter>")
         #expect(d.tour.hint?.hasPrefix("The rollout is under way") == true)
-        #expect(!d.done) // image changed, but the rollout runs
+        #expect(!d.done)  // image changed, but the rollout runs
         d.keys("R")
         d.wait(ms: 3100)
         d.keys("R")
@@ -121,7 +122,7 @@ import Testing
         #expect(d.step == 7)
         #expect(d.panel.contains("A HorizontalPodAutoscaler changes Deployment web's replicas"))
         #expect(d.panel.contains("Enter: lesson 2, In from outside: Ingress and autoscaling."))
-        d.keys("<Enter>") // the person's edits are not saved: asked first
+        d.keys("<Enter>")  // the person's edits are not saved: asked first
         #expect(d.tour.lessonIndex == 0)
         #expect(d.tour.notice?.contains("your changes here are not saved (:w PATH keeps them)") == true)
         d.keys("<Enter>")
@@ -133,10 +134,12 @@ import Testing
 
     @Test func aConditionIsTheStateNotTheKeys() throws {
         var d = try TourDriver()
-        d.keys("<Enter><Enter>") // step 2 undone: the first Enter only says so
+        d.keys("<Enter><Enter>")  // step 2 undone: the first Enter only says so
         #expect(d.step == 2)
-        #expect(d.tour.notice == "Not done yet: Press t, then n until the response is back at the User. Enter again skips this step.")
-        d.keys("<Enter>") // skipped on the second
+        #expect(
+            d.tour.notice
+                == "Not done yet: Press t, then n until the response is back at the User. Enter again skips this step.")
+        d.keys("<Enter>")  // skipped on the second
         #expect(d.step == 3)
         // Fixing the selector is half of it: the step waits for a request to reach the Pod.
         d.keys("<Tab>ejj<Enter><C-u>app=web<Enter><Esc>")
@@ -155,7 +158,7 @@ import Testing
         d.keys("<BS>")
         #expect(d.step == 2)
         #expect(d.done)
-        #expect(d.editor.player == nil) // each step starts with no request shown
+        #expect(d.editor.player == nil)  // each step starts with no request shown
         d.keys("<BS><BS>")
         #expect(d.step == 1)
         #expect(d.tour.notice == "This is the first step.")

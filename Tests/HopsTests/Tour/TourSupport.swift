@@ -19,7 +19,8 @@ struct TourDriver {
     }
 
     init(lesson: Int = 1, screen: Size = Size(width: 80, height: 24)) throws {
-        tour = TourSession(lessons: try TourDriver.lessons(), start: lesson - 1, catalog: Fixtures.catalog, screen: screen)
+        tour = TourSession(
+            lessons: try TourDriver.lessons(), start: lesson - 1, catalog: Fixtures.catalog, screen: screen)
     }
 
     @discardableResult
@@ -48,7 +49,9 @@ struct TourDriver {
         for _ in 0...design.components.count {
             if case .connect(_, let target, _) = editor.mode {
                 if target.flatMap({ design.component($0) }).map({ "\($0.kind.rawValue)/\($0.name)" }) == ref { return }
-            } else if selected == ref { return }
+            } else if selected == ref {
+                return
+            }
             keys("<Tab>")
         }
         Issue.record("Tab never reached \(ref)")
