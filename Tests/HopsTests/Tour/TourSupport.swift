@@ -57,6 +57,14 @@ struct TourDriver {
         Issue.record("Tab never reached \(ref)")
     }
 
+    /// Draws an arrow with the editor's keys: select `from`, `c`, Tab to `to`, Enter.
+    mutating func connect(_ from: String, to: String) {
+        tab(to: from)
+        keys("c")
+        tab(to: to)
+        keys("<Enter>")
+    }
+
     var editor: Editor { tour.editor }
     var design: Design { tour.editor.design }
     var screen: [String] { tour.draw().rows }
