@@ -10,7 +10,8 @@ let package = Package(
     products: [
         .executable(name: "hops", targets: ["hops"]),
         .library(name: "HopsKit", targets: ["HopsText", "HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput",
-                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube", "HopsCheck"]),
+                                            "HopsEditor", "HopsApp", "HopsResources", "HopsKube", "HopsCheck",
+                                            "HopsTour"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,8 +24,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // The catalog of kinds and the bundled design, as data files.
-        .target(name: "HopsResources", path: "Resources", resources: [.copy("catalog.json"), .copy("kubernetes-request-flow.hops.json")]),
+        // The catalog of kinds, the bundled design and the tour's lessons, as data files.
+        .target(name: "HopsResources", path: "Resources",
+                resources: [.copy("catalog.json"), .copy("kubernetes-request-flow.hops.json"), .copy("lessons")]),
         .target(name: "HopsText"),
         .target(name: "HopsCanvas", dependencies: ["HopsText"]),
         .target(name: "HopsDesign", dependencies: ["HopsText"]),
@@ -40,19 +42,23 @@ let package = Package(
         // The ncurses side of the terminal, and the only user of CNCursesW.
         .target(name: "HopsCurses", dependencies: ["CNCursesW", "HopsCanvas", "HopsInput"]),
         .target(name: "HopsEditor", dependencies: ["HopsCanvas", "HopsDesign", "HopsFlow", "HopsCheck", "HopsInput"]),
+        // `hops tour`: lessons as data (steps, highlights, conditions over the design and the
+        // request) and the session that runs one around an editor. Pure: no terminal, no clock.
+        .target(name: "HopsTour",
+                dependencies: ["HopsEditor", "HopsDesign", "HopsFlow", "HopsFormats", "HopsCanvas", "HopsInput"]),
         // The run loop: performs the editor's effects against a FileSystem and a clock.
         .target(name: "HopsApp", dependencies: ["HopsDesign", "HopsFormats", "HopsEditor", "HopsInput", "HopsKube"]),
         .executableTarget(
             name: "hops",
             dependencies: [
                 "HopsApp", "HopsEditor", "HopsFormats", "HopsCurses", "HopsResources", "HopsFlow", "HopsKube", "HopsCheck",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HopsTour", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HopsTests",
             dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
-                           "HopsResources", "HopsCheck"]
+                           "HopsResources", "HopsCheck", "HopsTour"]
         ),
         .testTarget(
             name: "HopsKubeTests",

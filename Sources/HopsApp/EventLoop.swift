@@ -10,7 +10,10 @@ import HopsInput
 /// does I/O for the editor; the file system and the clock come in, so tests run whole sessions.
 public struct EventLoop {
     public let terminal: Terminal
-    public let editor: Editor
+    /// What gets the events and draws the screen: the editor, or the tour around one.
+    public let host: EditorHost
+    /// The editor whose file this loop saves and watches.
+    public var editor: Editor { host.editor }
     let fs: FileSystem
     let clock: TimeSource
     let recovery: Recovery
@@ -42,11 +45,20 @@ public struct EventLoop {
     var reported: FileStamp?
     /// The recovery copy this editor wrote, to remove it and nothing else.
     var ownCopy: String?
+    /// The editor `known` belongs to: a host may start a new editor (the next lesson).
+    var knownEditor: ObjectIdentifier
 
     public init(terminal: Terminal, editor: Editor, fs: FileSystem, clock: TimeSource, pid: Int32 = getpid(),
                 isAlive: @escaping (Int32) -> Bool = processIsAlive) {
+        self.init(terminal: terminal, host: editor, fs: fs, clock: clock, pid: pid, isAlive: isAlive)
+    }
+
+    public init(terminal: Terminal, host: EditorHost, fs: FileSystem, clock: TimeSource, pid: Int32 = getpid(),
+                isAlive: @escaping (Int32) -> Bool = processIsAlive) {
         self.terminal = terminal
-        self.editor = editor
+        self.host = host
+        let editor = host.editor
+        knownEditor = ObjectIdentifier(editor)
         self.fs = fs
         self.clock = clock
         self.pid = pid
@@ -56,7 +68,7 @@ public struct EventLoop {
     }
 
     public mutating func run() -> Ending {
-        terminal.show(editor.draw())
+        terminal.show(host.draw())
         while true {
             let event = terminal.nextEvent(timeout: nextTimeout())
             if let s = terminal.signal {
@@ -68,10 +80,10 @@ public struct EventLoop {
                 return .terminalLost
             }
             var effects: [Effect] = []
-            if let event { effects = editor.handle(event) }
+            if let event { effects = host.handle(event) }
             let now = clock.milliseconds
             if animating, now - lastTick >= EventLoop.tickInterval {
-                effects += editor.handle(.tick(milliseconds: Int(now - lastTick)))
+                effects += host.handle(.tick(milliseconds: Int(now - lastTick)))
                 lastTick = now
             }
             if let due = recoveryDue, now >= due {
@@ -83,7 +95,8 @@ public struct EventLoop {
                 effects += watch()
             }
             if perform(effects) { return .quit }
-            terminal.show(editor.draw())
+            followEditor()
+            terminal.show(host.draw())
         }
     }
 
@@ -106,7 +119,7 @@ public struct EventLoop {
             case .quit:
                 return true
             case .save(let design, let path, let overwrite):
-                queue += editor.handle(save(design, to: path, overwrite: overwrite))
+                queue += host.handle(save(design, to: path, overwrite: overwrite))
             case .changed:
                 if editor.path != nil && recoveryDue == nil { recoveryDue = clock.milliseconds + EventLoop.recoveryDelay }
             case .removeRecovery:
@@ -117,9 +130,9 @@ public struct EventLoop {
                 if on && !animating { lastTick = clock.milliseconds }
                 animating = on
             case .open(let path):
-                queue += editor.handle(Manifests.isManifest(path, fs: fs) ? importManifests(path) : open(path))
+                queue += host.handle(Manifests.isManifest(path, fs: fs) ? importManifests(path) : open(path))
             case .export(let format, let path):
-                queue += editor.handle(export(format, to: path))
+                queue += host.handle(export(format, to: path))
             }
         }
         return false
@@ -175,7 +188,18 @@ public struct EventLoop {
     private mutating func watch() -> [Effect] {
         guard let k = known, let now = fs.stamp(k.path), now != k.stamp, now != reported else { return [] }
         reported = now
-        return editor.handle(.changedOnDisk(path: k.path))
+        return host.handle(.changedOnDisk(path: k.path))
+    }
+
+    /// A new editor (the host started the next lesson) has its own file, or none: what this loop
+    /// knew of the old one's file no longer applies.
+    private mutating func followEditor() {
+        guard ObjectIdentifier(editor) != knownEditor else { return }
+        knownEditor = ObjectIdentifier(editor)
+        known = editor.path.map { ($0, fs.stamp($0)) }
+        reported = nil
+        recoveryDue = nil
+        removeOwnCopy() // the host asked before leaving unsaved work behind
     }
 
     private mutating func writeRecovery() {

@@ -57,6 +57,8 @@ public struct GlyphSet: Sendable, Equatable {
     }
 
     public var ellipsis: String { isASCII ? "~" : "…" }
+    /// The marks around a picked-out box's tag (`▸svc◂`, ASCII `>svc<`).
+    public var marks: (String, String) { isASCII ? (">", "<") : ("▸", "◂") }
     /// The request packet that travels along arrows.
     public var packet: Character { isASCII ? "*" : "●" }
 }

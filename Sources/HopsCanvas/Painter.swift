@@ -59,9 +59,13 @@ public enum Painter {
         }
         grid.fill(r, with: " ")
         border(r, style: box.border, color: box.color, into: &grid)
-        if !box.tag.isEmpty, r.width > 6 {
+        if !box.tag.isEmpty || box.marked, r.width > 6 {
             let tag = DisplayWidth.truncate(box.tag, to: r.width - 6, ellipsis: grid.glyphs.ellipsis)
-            grid.put(" \(tag) ", at: Point(x: r.x + 1, y: r.y), style: box.color)
+            // A marked box keeps its width: the marks take the spaces around the tag.
+            let (open, close) = box.marked ? grid.glyphs.marks : (" ", " ")
+            let style = box.marked ? CellStyle(fg: box.color.fg, attrs: box.color.attrs.union([.bold, .reverse]))
+                                   : box.color
+            grid.put(open + tag + close, at: Point(x: r.x + 1, y: r.y), style: style)
         }
         let titleStyle = CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold))
         box.forEachTextRow { k, text, origin, columns in

@@ -35,6 +35,8 @@ public struct SceneBox: Sendable {
     public var lines: [String]
     /// How many stacked copies to draw behind the box (replicas), 0 for none.
     public var stack: Int
+    /// Picked out (a lesson's highlight): the tag is drawn between marks, `┌▸svc◂──┐`.
+    public var marked = false
 
     public init(rect: Rect, parent: Int? = nil, border: LineStyle = .light, color: CellStyle = .plain,
                 tag: String = "", title: String = "", lines: [String] = [], stack: Int = 0) {

@@ -10,7 +10,8 @@ struct Hops: ParsableCommand {
         With no subcommand, opens FILE (or the bundled Kubernetes Request Flow design) full screen.
         Press ? inside for the keys. Designs are JSON files (.hops.json), see README.md.
         """,
-        subcommands: [Open.self, Render.self, TraceCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [Open.self, TourCommand.self, Render.self, TraceCommand.self, CheckCommand.self,
+                      ImportCommand.self, ExportCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -25,18 +25,11 @@ struct Open: ParsableCommand {
         let (design, path) = try Loading.designForEditing(file, catalog: catalog)
         let fs = DiskFileSystem()
         let recoveries = path.map { Recovery(fs: fs, isAlive: processIsAlive).copies(for: $0, catalog: catalog, except: getpid()) } ?? []
-        let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw CLIError(String(describing: error)) }
-        let editor = Editor(design: design, catalog: catalog, path: path, glyphs: utf8 ? .unicode : .ascii,
-                            screen: terminal.size, recoveries: recoveries)
-        editor.completePath = { PathCompletion.candidates($0, fs: fs) }
-        var loop = EventLoop(terminal: terminal, editor: editor, fs: fs, clock: MonotonicTime())
-        let ending = loop.run()
-        terminal.close()
-        switch ending {
-        case .quit: return
-        case .signal(let s): throw ExitCode(128 + s)
-        case .terminalLost: throw ExitCode(128 + SIGHUP)
+        try FullScreen.run(fs: fs) { size in
+            let editor = Editor(design: design, catalog: catalog, path: path, glyphs: utf8 ? .unicode : .ascii,
+                                screen: size, recoveries: recoveries)
+            editor.completePath = { PathCompletion.candidates($0, fs: fs) }
+            return editor
         }
     }
 }

@@ -32,12 +32,19 @@ extension Editor {
         EditorCommand(name: "balance", usage: ":balance round-robin|random", help: "how a Service picks a Pod per connection (random: like kube-proxy)", takesPath: false) { e, arg, _ in e.setBalance(arg) },
         EditorCommand(name: "ready", usage: ":ready yes|no", help: "mark the selected Pod template as passing or failing readiness", takesPath: false) { e, arg, _ in e.setReady(arg) },
         EditorCommand(name: "kill", usage: ":kill", help: "kill the selected Pod's replica (its controller replaces it)", takesPath: false) { e, _, _ in e.killPod() },
-        EditorCommand(name: "trace", usage: ":trace", help: "trace a request from the selection", takesPath: false) { e, _, _ in e.startTrace() },
+        EditorCommand(name: "trace", usage: ":trace [PATH]",
+                      help: "trace a request from the selection (for PATH, as an Ingress routes it)",
+                      takesPath: false) { e, arg, _ in e.startTrace(path: arg) },
     ]
 
     // MARK: Playing requests
 
-    func startTrace() -> [Effect] {
+    /// `path` is the request's path (nil: "/"); it must start with "/".
+    func startTrace(path: String? = nil) -> [Effect] {
+        if let path, !path.hasPrefix("/") || path.contains(" ") {
+            message = "usage: :trace [PATH], a path such as /api"
+            return []
+        }
         var note: String?
         var source = selection.flatMap { design.component($0) != nil ? $0 : nil }
         if let s = source, !FlowEngine.canSend(from: s, in: design) {
@@ -52,6 +59,7 @@ extension Editor {
         }
         player = Player(source: source)
         player?.speedLevel = speedLevel
+        player?.path = path ?? "/"
         launch()
         if let note { message = note }
         return []
@@ -67,7 +75,8 @@ extension Editor {
     private func launch(sameConnection: Bool = false) {
         guard let source = player?.source else { return }
         let before = flowState
-        let (trace, state) = FlowEngine.trace(design, from: source, state: flowState, sameConnection: sameConnection)
+        let (trace, state) = FlowEngine.trace(design, from: source, state: flowState, path: player?.path ?? "/",
+                                              sameConnection: sameConnection)
         flowState = state
         player?.launch(trace, stateBefore: before, sameConnection: sameConnection)
         narrate()

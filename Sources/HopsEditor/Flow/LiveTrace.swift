@@ -15,7 +15,7 @@ extension Editor {
             return
         }
         let (trace, state) = FlowEngine.trace(design, from: p.source, state: focus.stateBefore.keepingDown(from: flowState),
-                                              sameConnection: focus.sameConnection)
+                                              path: p.path, sameConnection: focus.sameConnection)
         p.replaceFocus(trace)
         player = p
         flowState = state

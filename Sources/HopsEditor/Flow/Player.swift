@@ -26,6 +26,8 @@ public struct Player: Equatable, Sendable {
     }
 
     public var source: String
+    /// The path every request of this player asks for (what an Ingress routes by); "/" by default.
+    public internal(set) var path = "/"
     public internal(set) var packets: [Packet] = []
     public internal(set) var playing = false
     /// Index into `Player.speeds`.

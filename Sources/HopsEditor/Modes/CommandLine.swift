@@ -96,9 +96,10 @@ extension Editor {
     /// Asks for a save; `then` happens only when the run loop answers that it succeeded.
     func save(to arg: String?, then: AfterSave? = nil, overwrite: Bool = false) -> [Effect] {
         guard let target = arg ?? path else {
-            // Ask for the path: the command line opens with `:w ` typed.
-            mode = .command(TextField("w "))
-            message = "name the design file: :w path.hops.json"
+            // Ask for the path: the command line opens with `:w ` typed (`:wq ` when a quit waits
+            // for the save, so the quit still follows it).
+            mode = .command(TextField(then == .quit ? "wq " : "w "))
+            message = "name the design file: :\(then == .quit ? "wq" : "w") path.hops.json"
             return []
         }
         afterSave = then

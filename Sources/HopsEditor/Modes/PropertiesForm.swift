@@ -19,6 +19,7 @@ struct PropertyField: Sendable {
         case .container: out += [image, containerPorts]
         case .note: out += [text]
         case .hpa: out += [int("minReplicas"), int("maxReplicas")]
+        case .ingress: out += [ingressRules]
         case .pvc: out += [string("storage")]
         default: break
         }

@@ -37,6 +37,9 @@ public final class Editor {
     public internal(set) var speedLevel = Player.normalSpeed
     /// Killed replicas waiting for their controller to start a replacement.
     public internal(set) var replacements: [Replacement] = []
+    /// Components the canvas picks out for someone else (a lesson step): drawn with marks around
+    /// their tag (`┌▸svc◂──`), so they show without colour too. See State/Highlight.swift.
+    public var highlighted: Set<String> = []
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
                 recoveries: [RecoveryCopy] = []) {

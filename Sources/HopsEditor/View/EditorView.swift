@@ -39,6 +39,7 @@ extension Editor {
             if id == selection { box.color.attrs.insert(.reverse) }
             changed[i] = box
         }
+        markHighlighted(&changed, scene)
         decorate(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
         drawSelectedConnection(into: &grid)

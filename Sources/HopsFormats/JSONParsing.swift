@@ -1,0 +1,26 @@
+import Foundation
+import HopsDesign
+
+/// The design file's JSON reader for other files made of JSON (the tour's lessons): exact
+/// numbers, bounded nesting, duplicate keys refused, and a failure that names the line and column.
+extension JSONText {
+    public static func parse(_ data: Data, file: String) throws(FileError) -> JSONValue {
+        guard data.count <= Limits.maxFileBytes else {
+            throw FileError(file: file, "is \(data.count >> 20) MB; at most \(Limits.maxFileBytes >> 20) MB are read")
+        }
+        do {
+            return try JSONReader.parse([UInt8](data))
+        } catch {
+            throw FileError(file: file, place: error.place, "is not valid JSON: \(error.message)")
+        }
+    }
+}
+
+extension DesignFile {
+    /// A design from JSON that is already parsed, such as the components a lesson adds: the
+    /// same shape as a design file (`format`, `components`, `connections`), checked the same way
+    /// except for `Validation`, which the caller runs on the design the part goes into.
+    public static func design(from value: JSONValue, file: String) throws -> Design {
+        try DesignDecoder(file: file).design(from: value)
+    }
+}

@@ -1,0 +1,133 @@
+import HopsCanvas
+import HopsDesign
+import HopsEditor
+import HopsInput
+import HopsTour
+import Testing
+
+/// The tour's screen: the canvas with the step's components picked out, the lesson panel
+/// between the canvas and the status line, at 80x24 and 120x40.
+@Suite struct TourScreenTests {
+    @Test func firstStepAt80x24() throws {
+        let d = try TourDriver()
+        #expect(
+            d.screenText == """
+                                                                                                
+                 ┏▸user◂━━┓            ┌ svc ───────────────┐            ┌ pod ─────────────────
+                 ┃ User   ┣─HTTP :80──▶│ web                ├──app=web──▶│ web                  
+                 ┗━━━━━━━━┛            │ ClusterIP :80→8080 │            │ app=web              
+                                       └────────────────────┘            │ replicas 1 2 3       
+                                                                         │                      
+                                                                         │ ┌ ctr ──────────┐    
+                                       ╔ deploy ════╗                    │ │ app           │    
+                                       ║ web        ╠┄┄┄┄┄┄manages┄┄┄┄┄┄▶│ │ web-app:1.4.2 ├────
+                                       ║ 3 replicas ║                    │ │ :8080         │    
+                                       ╚════════════╝                    │ └───────────────┘    
+                                                                         │                      
+                                                                         └──────────────────────
+                ─ 1 · step 1 of 7: The pieces ──────────────────── Enter next · Backspace back ─
+                 User                                                                           
+                 Whoever sends the request: a browser, a phone app or another system outside    
+                 the cluster. Requests start here and responses end here.                       
+                 A request from a user to a container meets these pieces. Tab walks through     
+                 them (S-Tab back); the panel says what the selected one does, in the catalog's 
+                 words.                                                                         
+                 Here: a ClusterIP Service web, a Deployment web that keeps 3 copies of Pod web 
+                 running, and in each Pod two containers, the app and its database.             
+                                                                                                
+                 Kubernetes Request Flow    ⌖ 0,0 of 108x14  C arrows  t trace  ? keys  q quit  
+                """)
+    }
+
+    /// The highlight shows without colour: marks around the tag, in reverse video.
+    @Test func aHighlightIsMarksAroundTheTagInReverse() throws {
+        var d = try TourDriver()
+        d.keys("<Enter>")
+        let grid = d.tour.draw()
+        #expect(grid.rows[1].hasPrefix(" ┏▸user◂━━┓            ┌▸svc◂───"))
+        // Service web's marks (the User's box is also the selection, drawn in reverse as a whole).
+        let row = grid.rows[1]
+        let tag = try #require(row.range(of: "▸svc◂"))
+        let x = row.distance(from: row.startIndex, to: tag.lowerBound) + 4  // the closing mark
+        #expect(grid[x, 1].style.attrs.contains(.reverse))
+        #expect(!grid[x + 1, 1].style.attrs.contains(.reverse))  // the border after the mark is plain
+        // In ASCII the marks are > and <.
+        let ascii = TourSession(
+            lessons: try TourDriver.lessons(), catalog: Fixtures.catalog, glyphs: .ascii,
+            screen: Size(width: 80, height: 24))
+        #expect(ascii.draw().rows[1].hasPrefix(" +>user<--+            + svc ---"))
+    }
+
+    /// At every step of both lessons, at 80x24 and 120x40, the step's first component is on
+    /// screen whole, every other one it picks out at least in part, and the panel is there.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func everyStepShowsWhatItTalksAbout(screen: Size) throws {
+        for lesson in 1...2 {
+            var d = try TourDriver(lesson: lesson, screen: screen)
+            while true {
+                let ids = d.tour.highlightedIDs
+                if let first = ids.first { #expect(d.editor.shows([first]), "lesson \(lesson) step \(d.step)") }
+                for id in ids {
+                    let r = try #require(d.editor.rect(of: id))
+                    #expect(d.editor.viewport.rect.intersects(r), "lesson \(lesson) step \(d.step): \(id) off screen")
+                }
+                let rows = d.screen
+                #expect(rows.count == screen.height)
+                #expect(
+                    rows.contains {
+                        $0.hasPrefix("─ ") && $0.contains("step \(d.step) of \(d.tour.lesson.steps.count)")
+                    })
+                let before = (d.tour.lessonIndex, d.step)
+                d.keys("<Enter><Enter>")  // skips a step that is not done
+                if d.tour.lessonIndex != lesson - 1 || (d.tour.lessonIndex, d.step) == before { break }
+            }
+        }
+    }
+
+    @Test func theEditorHasItsOwnPanelOnlyWhenWide() throws {
+        var narrow = try TourDriver()
+        narrow.keys("<Enter>tn")
+        // 80 columns: the editor has no panel, so the lesson panel narrates the hop.
+        #expect(narrow.tour.panelLines().body.first?.text == "Request from User · hop 2 of 6 · request")
+        var wide = try TourDriver(screen: Size(width: 120, height: 40))
+        wide.keys("<Enter>tn")
+        #expect(wide.editor.showsPanel)
+        #expect(wide.tour.panelLines().body.first?.text.hasPrefix("t sends a request") == true)
+        #expect(wide.screen[0].hasSuffix("│ Request from User               "))
+    }
+
+    @Test func resizingMovesThePanelAndASmallScreenGivesTheEditorEverything() throws {
+        var d = try TourDriver()
+        d.tour.handle(.resize(Size(width: 100, height: 30)))
+        #expect(d.editor.screen == Size(width: 100, height: 18))
+        #expect(d.screen[17].hasPrefix("─ Lesson 1 · Kubernetes Request Flow · step 1 of 7: The pieces ─"))
+        #expect(d.screen[29].hasPrefix(" Kubernetes Request Flow"))
+        d.tour.handle(.resize(Size(width: 39, height: 13)))
+        #expect(d.editor.screen == Size(width: 39, height: 13))
+        #expect(!d.screenText.contains("step 1 of 7"))
+    }
+
+    @Test func theLongBodyScrollsAndTheFooterStays() throws {
+        var d = try TourDriver()
+        d.keys("<Enter><Enter><Enter>tn")  // step 3, the request stopped: narration above the text
+        let panel = d.screen[13...22]
+        #expect(panel.last?.hasPrefix(" form (e).") == true)  // the hint, pinned at the bottom
+        #expect(d.screen[18].hasSuffix("▼"))
+        d.keys("<C-d>")
+        #expect(d.tour.scroll > 0)
+        #expect(d.screen[14].hasSuffix("▲"))
+        #expect(d.screen[22].hasPrefix(" form (e)."))
+        d.keys("<C-u><C-u>")
+        #expect(d.tour.scroll == 0)
+    }
+
+    @Test func theWheelOverThePanelScrollsItAndAClickOnTheCanvasSelects() throws {
+        var d = try TourDriver()
+        d.keys("<Enter><Enter><Enter>tn")
+        d.tour.handle(.mouse(MouseEvent(.scrollDown, at: Point(x: 10, y: 18))))
+        #expect(d.tour.scroll == 2)
+        d.tour.handle(.mouse(MouseEvent(.press, at: Point(x: 30, y: 8))))  // Deployment web's box
+        d.tour.handle(.mouse(MouseEvent(.release, at: Point(x: 30, y: 8))))
+        #expect(d.selected == "Deployment/web")
+    }
+}
