@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(
             name: "HopsTests",
             dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
-                           "HopsResources", "HopsCheck"]
+                           "HopsResources", "HopsCheck"],
+            // Expected whole screens, read by ScreenTests (see Support/ExpectedScreen.swift).
+            exclude: ["Screens"]
         ),
         .testTarget(
             name: "HopsKubeTests",

@@ -96,6 +96,7 @@ extension Editor {
     /// Stops the player (Esc in normal mode while a request is shown).
     func stopPlayer() -> [Effect] {
         player = nil
+        layoutScreen() // the narration rows go
         message = "request stopped"
         return clusterBusy ? [] : [.animate(false)]
     }
@@ -107,6 +108,7 @@ extension Editor {
         guard let p = player?.focus, let hop = p.current else { return }
         message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)"
         if hop.status == .failed, design.component(hop.from) != nil { selection = hop.from }
+        followPacket()
     }
 
     func tick(_ ms: Int) -> [Effect] {
@@ -117,6 +119,7 @@ extension Editor {
             moving = p.advance(ms: ms) { self.hopPath($0).count }
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
+            followPacket()
         }
         moving = advanceCluster(ms) || moving
         return moving ? [] : [.animate(false)]

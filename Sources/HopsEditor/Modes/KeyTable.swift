@@ -31,7 +31,11 @@ extension Editor {
         Binding(keys: [.char("?")], help: "this help") { e in e.mode = .help(scroll: 0); return [] },
         Binding(keys: [.pageUp], help: "pan up a screen") { $0.pan(dx: 0, dy: -$0.viewport.size.height / 2) },
         Binding(keys: [.pageDown], help: "pan down a screen") { $0.pan(dx: 0, dy: $0.viewport.size.height / 2) },
+        Binding(keys: [.char("z")], help: "overview of the whole design (z again: back)") { $0.toggleOverview() },
+        Binding(keys: [.enter], help: "show the selection (from the overview too)") { $0.showSelection() },
+        Binding(keys: [.char("i")], help: "hide / show the panel") { $0.togglePanel() },
         Binding(keys: [.esc], help: "stop the request; else clear the selection; backs out of any mode") { e in
+            if e.overview { return e.leaveOverview() }
             if e.player != nil { return e.stopPlayer() }
             e.selection = nil; return []
         },

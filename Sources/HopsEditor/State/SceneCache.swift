@@ -11,8 +11,15 @@ final class SceneCache {
     /// Boxes parents first, for painting; moves do not change it.
     let paintOrder: [Int]
 
-    init(design: Design, catalog: Catalog, glyphs: GlyphSet) {
-        rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs)
+    /// Hop paths that follow no arrow, by hop and start (see HopPath.free): searched once.
+    var hopPaths: [HopPath.Key: [Point]] = [:]
+    /// The last overview drawn (without the selection or packets), for its area.
+    var overviewGrid: (size: Size, grid: Grid)?
+    private var drawn: Rect?
+
+    /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
+    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil) {
+        rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width, maxHeight: fit?.height)
         designScene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
         router = Router(scene: designScene.scene)
         paintOrder = Painter.paintOrder(designScene.scene)
@@ -29,6 +36,9 @@ final class SceneCache {
             if let i = designScene.boxIndex[id] { byIndex[i] = r }
         }
         router.move(byIndex)
+        hopPaths.removeAll()
+        overviewGrid = nil
+        drawn = nil
     }
 
     /// The component whose box is innermost at a canvas cell.
@@ -43,4 +53,12 @@ final class SceneCache {
 
     /// The whole drawn area.
     var bounds: Rect { scene.bounds.insetBy(-1) }
+
+    /// Every cell the drawing uses: boxes, the replica copies behind them, arrows.
+    var drawnBounds: Rect {
+        if let drawn { return drawn }
+        let b = scene.drawnBounds(routes: routes)
+        drawn = b
+        return b
+    }
 }
