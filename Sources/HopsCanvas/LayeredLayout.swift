@@ -41,11 +41,16 @@ public enum LayeredLayout {
     public static func layout(_ nodes: [LayoutNode], edges: [(Int, Int)], direction: LayoutDirection = .leftToRight,
                               maxWidth: Int? = nil, maxHeight: Int? = nil, layerGap: Int = LayeredLayout.layerGap,
                               labelWidths: [Int] = []) -> [Rect] {
-        let roomy = arrange(nodes, edges: edges, direction: direction, maxWidth: maxWidth, spacing: Spacing(layerGap: layerGap))
-        guard let maxWidth, let maxHeight, nodes.count <= foldLimit else { return roomy.rects }
+        let roomy = arrange(nodes, edges: edges, direction: direction, maxWidth: maxWidth,
+                            spacing: Spacing(layerGap: layerGap))
+        // Only what has no saved position can move to fit.
+        guard let maxWidth, let maxHeight, nodes.count <= foldLimit, nodes.contains(where: { $0.fixed == nil }) else {
+            return roomy.rects
+        }
         let fits = { (s: Size) in s.width <= maxWidth && s.height <= maxHeight }
         guard !fits(roomy.extent) else { return roomy.rects }
-        let tight = Spacing(layerGap: LayeredLayout.layerGap, labels: edges.indices.map { labelWidths.indices.contains($0) ? labelWidths[$0] : 0 })
+        let labels = edges.indices.map { labelWidths.indices.contains($0) ? labelWidths[$0] : 0 }
+        let tight = Spacing(layerGap: LayeredLayout.layerGap, labels: labels)
         let folded = arrange(nodes, edges: edges, direction: .columns(height: maxHeight), maxWidth: nil, spacing: tight)
         return fits(folded.extent) ? folded.rects : roomy.rects
     }
@@ -89,7 +94,8 @@ public enum LayeredLayout {
         for c in containers {
             let inner = innerOffset(nodes[c])
             let placed = place(children[c], edges: groupEdges[c] ?? [], sizes: outer, nodes: nodes,
-                               fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight, spacing: spacing)
+                               fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight,
+                               spacing: spacing)
             var bottomRight = Point.zero
             for (i, p) in placed {
                 rel[i] = p
@@ -100,7 +106,8 @@ public enum LayeredLayout {
             size[c].height = max(size[c].height, inner.y + bottomRight.y + 2)
             outer[c] = Size(width: size[c].width + nodes[c].shadow, height: size[c].height + nodes[c].shadow)
         }
-        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero, direction: direction, spacing: spacing)
+        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero,
+                        direction: direction, spacing: spacing)
         if let maxWidth, direction == .leftToRight, extent(top, outer).width > maxWidth {
             let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero,
                             direction: .topToBottom, spacing: spacing)

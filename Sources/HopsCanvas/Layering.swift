@@ -2,8 +2,8 @@
 enum Layering {
     /// `labels` (columns per edge, beside `edges`) widens each gap to what the labels leaving
     /// that layer need; nil keeps every gap `layerGap`.
-    static func positions(_ members: [Int], edges: [(Int, Int)], sizes: [Size], direction: LayoutDirection, layerGap: Int,
-                          labels: [Int]? = nil) -> [(Int, Point)] {
+    static func positions(_ members: [Int], edges: [(Int, Int)], sizes: [Size], direction: LayoutDirection,
+                          layerGap: Int, labels: [Int]? = nil) -> [(Int, Point)] {
         let n = members.count
         var localIndex: [Int: Int] = [:]
         for (k, m) in members.enumerated() { localIndex[m] = k }
@@ -79,7 +79,9 @@ enum Layering {
     static func columns(_ layers: [[Int]], members: [Int], sizes: [Size], pred: [[Int]], height: Int,
                         gapAfter: ([Int]) -> Int) -> [(Int, Point)] {
         let size = { (v: Int) in sizes[members[v]] }
-        let stacked = { (l: [Int]) in l.reduce(0) { $0 + size($1).height } + LayeredLayout.nodeGap * max(0, l.count - 1) }
+        let stacked = { (l: [Int]) in
+            l.reduce(0) { $0 + size($1).height } + LayeredLayout.nodeGap * max(0, l.count - 1)
+        }
         var groups: [[Int]] = [] // layer indices per column
         var used = 0
         for (li, l) in layers.enumerated() {

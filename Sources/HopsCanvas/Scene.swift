@@ -22,7 +22,9 @@ public struct Scene: Sendable {
     /// painter draws at most two), and the routes.
     public func drawnBounds(routes: [Route?]) -> Rect {
         var b = bounds
-        for box in boxes where box.stack > 0 { b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2))) }
+        for box in boxes where box.stack > 0 {
+            b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2)))
+        }
         for r in routes { if let r { b = b.union(r.bounds) } }
         return b
     }

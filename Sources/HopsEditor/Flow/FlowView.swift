@@ -16,7 +16,8 @@ extension Editor {
         // A request that stops where it is (no Pod to go to) stays where it arrived.
         if hop.from == hop.to { return [before ?? Point(x: a.x + 1, y: a.y)] }
         let start = before ?? HopPath.anchor(a, toward: b)
-        return HopPath.free(hop, from: start, design: design, cache: cache) ?? HopPath.straight(from: start, to: HopPath.anchor(b, toward: a))
+        return HopPath.free(hop, from: start, design: design, cache: cache)
+            ?? HopPath.straight(from: start, to: HopPath.anchor(b, toward: a))
     }
 
     /// The current hop's boxes picked out; the replica strips follow the cluster's state.
@@ -51,7 +52,9 @@ extension Editor {
             let cells = hopPath(hop)
             let at = cells[min(p.cell, cells.count - 1)]
             grid.set(grid.glyphs.packet, at: at, style: packetStyle(hop))
-            if let cell = replicaCell(p) { grid.restyle(Rect(origin: cell, size: Size(width: 1, height: 1))) { $0.attrs.insert(.reverse) } }
+            if let cell = replicaCell(p) {
+                grid.restyle(Rect(origin: cell, size: Size(width: 1, height: 1))) { $0.attrs.insert(.reverse) }
+            }
         }
     }
 
@@ -66,9 +69,14 @@ extension Editor {
     func replicaCell(_ p: Player.Packet) -> Point? {
         guard let hop = p.current else { return nil }
         let ids = [hop.to, hop.from].flatMap { [$0] + design.ancestors(of: $0) }
-        guard let pod = ids.first(where: { cache.designScene.boxIndex[$0].map { BoxText.hasStrip(cache.scene.boxes[$0]) } ?? false }),
+        let hasStrip = { (id: String) in
+            self.cache.designScene.boxIndex[id].map { BoxText.hasStrip(self.cache.scene.boxes[$0]) } ?? false
+        }
+        guard let pod = ids.first(where: hasStrip),
               let i = cache.designScene.boxIndex[pod] else { return nil }
-        let earlier = p.trace.hops.prefix(p.hop + 1).reversed().first { $0.instance != nil && ($0.to == pod || design.ancestors(of: $0.to).contains(pod)) }
+        let earlier = p.trace.hops.prefix(p.hop + 1).reversed().first {
+            $0.instance != nil && ($0.to == pod || design.ancestors(of: $0.to).contains(pod))
+        }
         guard let n = hop.instance ?? earlier?.instance else { return nil }
         return BoxText.stripCell(cache.scene.boxes[i], instance: n)
     }

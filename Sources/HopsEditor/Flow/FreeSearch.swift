@@ -32,7 +32,8 @@ struct FreeSearch {
             if isText(c) { wall[i] = true } else if c.ch != " " { onLine[i] = true }
             // The space between two words of a label is part of it.
             let x = i % window.width
-            if c.ch == " ", c.lines == 0, x > 0, x + 1 < window.width, isText(painted.cells[i - 1]), isText(painted.cells[i + 1]) {
+            if c.ch == " ", c.lines == 0, x > 0, x + 1 < window.width,
+               isText(painted.cells[i - 1]), isText(painted.cells[i + 1]) {
                 wall[i] = true
             }
         }
@@ -41,10 +42,12 @@ struct FreeSearch {
                 // Text rows whole, spaces between words included (the replica strip's `1 2 3`),
                 // and the kind tag in the top border with the spaces around it.
                 box.forEachTextRow { _, text, origin, columns in
-                    FreeSearch.mark(Rect(x: origin.x, y: origin.y, width: min(columns, DisplayWidth.of(text)), height: 1), window, &wall)
+                    let shown = Rect(x: origin.x, y: origin.y, width: min(columns, DisplayWidth.of(text)), height: 1)
+                    FreeSearch.mark(shown, window, &wall)
                 }
                 if !box.tag.isEmpty {
-                    FreeSearch.mark(Rect(x: box.rect.x + 1, y: box.rect.y, width: DisplayWidth.of(box.tag) + 2, height: 1), window, &wall)
+                    let tag = Rect(x: box.rect.x + 1, y: box.rect.y, width: DisplayWidth.of(box.tag) + 2, height: 1)
+                    FreeSearch.mark(tag, window, &wall)
                 }
             } else {
                 let copies = min(box.stack, 2)
@@ -101,7 +104,8 @@ struct FreeSearch {
             for d in dirs {
                 let q = Point(x: p.x + d.dx, y: p.y + d.dy)
                 guard let n = index(q), !wall[n] else { continue }
-                let step = 1 + (onLine[n] ? FreeSearch.lineCost : 0) + (d.rawValue == heading || cell == s ? 0 : FreeSearch.turnCost)
+                let turn = d.rawValue == heading || cell == s ? 0 : FreeSearch.turnCost
+                let step = 1 + (onLine[n] ? FreeSearch.lineCost : 0) + turn
                 let next = n * 4 + d.rawValue, c = Int32(current + step)
                 guard c < cost[next] else { continue }
                 cost[next] = c; prev[next] = state

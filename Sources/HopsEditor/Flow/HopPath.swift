@@ -9,9 +9,8 @@ import HopsFlow
 enum HopPath {
     /// The hop's arrow, port to port; nil when it follows none.
     static func arrow(_ hop: Hop, design: Design, cache: SceneCache) -> [Point]? {
-        guard let cid = hop.connection, let e = cache.designScene.edgeIDs.firstIndex(of: cid),
-              e < cache.routes.count, let route = cache.routes[e], let k = design.connections.first(where: { $0.id == cid })
-        else { return nil }
+        guard let cid = hop.connection, let e = cache.designScene.edgeIDs.firstIndex(of: cid), e < cache.routes.count,
+              let route = cache.routes[e], let k = design.connections.first(where: { $0.id == cid }) else { return nil }
         return k.from == hop.from ? route.travel : route.travel.reversed()
     }
 
@@ -48,8 +47,8 @@ enum HopPath {
         let open = Set([hop.to] + design.ancestors(of: hop.from) + design.ancestors(of: hop.to))
         let near = target.union(Rect(origin: start, size: Size(width: 1, height: 1))).insetBy(-FreeSearch.margin)
         let found = [near, cache.drawnBounds.union(near).insetBy(-FreeSearch.margin)].lazy.compactMap { window in
-            FreeSearch(window: window, scene: cache.scene, routes: cache.routes, open: open, ids: cache.designScene.boxIDs)?
-                .path(from: start, to: target)
+            FreeSearch(window: window, scene: cache.scene, routes: cache.routes, open: open,
+                       ids: cache.designScene.boxIDs)?.path(from: start, to: target)
         }.first
         cache.hopPaths[key] = found ?? [] // none found: not searched again
         return found

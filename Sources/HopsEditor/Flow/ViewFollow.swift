@@ -34,7 +34,9 @@ extension Editor {
     var narrationText: (text: String, style: CellStyle)? {
         guard let p = player?.focus, let hop = p.current else { return nil }
         var text = hop.narration
-        if p.finished && hop.status == .ok { text += ". The response reached \(design.component(p.trace.source)?.name ?? "the sender")." }
+        if p.finished && hop.status == .ok {
+            text += ". The response reached \(design.component(p.trace.source)?.name ?? "the sender")."
+        }
         if glyphs.isASCII { text = text.replacingArrows() }
         return (text, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain)
     }
@@ -45,13 +47,16 @@ extension Editor {
         guard let (text, style) = narrationText else { return }
         grid.fill(area, with: " ")
         for x in area.x...area.maxX {
-            grid.addLine(Direction.left.bit | Direction.right.bit, at: Point(x: x, y: area.y), style: .light, color: CellStyle(attrs: .dim))
+            grid.addLine(Direction.left.bit | Direction.right.bit, at: Point(x: x, y: area.y), style: .light,
+                         color: CellStyle(attrs: .dim))
         }
         let lines = wrap(text, width: area.width - 2)
         let rows = area.height - 1
         for (i, line) in lines.prefix(rows).enumerated() {
-            let cut = i == rows - 1 && lines.count > rows
-            let shown = cut ? DisplayWidth.truncate(line + " " + lines[rows], to: area.width - 2, ellipsis: glyphs.ellipsis) : line
+            var shown = line
+            if i == rows - 1 && lines.count > rows {
+                shown = DisplayWidth.truncate(line + " " + lines[rows], to: area.width - 2, ellipsis: glyphs.ellipsis)
+            }
             grid.put(shown, at: Point(x: area.x + 1, y: area.y + 1 + i), style: style)
         }
     }

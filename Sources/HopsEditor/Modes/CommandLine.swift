@@ -26,10 +26,12 @@ extension Editor {
         EditorCommand(name: "export", usage: ":export k8s PATH", help: "write the design as Kubernetes manifests", takesPath: true) { e, arg, _ in
             e.export(arg)
         },
-        EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design anew to fit the screen", takesPath: false) { e, _, _ in
+        EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design anew to fit the screen",
+                      takesPath: false) { e, _, _ in
             e.autoLayout()
         },
-        EditorCommand(name: "fit", usage: ":fit", help: "overview of the whole design (as z)", takesPath: false) { e, _, _ in
+        EditorCommand(name: "fit", usage: ":fit", help: "overview of the whole design (as z)",
+                      takesPath: false) { e, _, _ in
             e.overview ? [] : e.toggleOverview()
         },
         EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in e.mode = .help(scroll: 0); return [] },
@@ -122,8 +124,8 @@ extension Editor {
     /// `hops render --width` does for a width), then shows the whole drawing.
     func autoLayout() -> [Effect] {
         let room = layoutArea.size
-        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: room.width, maxHeight: room.height,
-                                       ignoreSaved: true)
+        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: room.width,
+                                       maxHeight: room.height, ignoreSaved: true)
         var d = design
         for i in d.components.indices {
             if let r = rects[d.components[i].id] { d.components[i].position = Position(x: r.x, y: r.y) }

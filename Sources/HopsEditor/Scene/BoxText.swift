@@ -44,7 +44,9 @@ enum BoxText {
     static let stripPrefix = "replicas "
 
     /// True when a box shows a replica strip with a number per copy.
-    static func hasStrip(_ box: SceneBox) -> Bool { box.lines.contains { $0.hasPrefix(stripPrefix) && !$0.contains(" of ") } }
+    static func hasStrip(_ box: SceneBox) -> Bool {
+        box.lines.contains { $0.hasPrefix(stripPrefix) && !$0.contains(" of ") }
+    }
 
     /// The cell of copy `instance` (1-based) in a box's replica strip, where the box draws its
     /// text (SceneBox.forEachTextRow); nil when the strip or that number does not show.

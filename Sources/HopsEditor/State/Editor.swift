@@ -45,7 +45,8 @@ public final class Editor {
         self.glyphs = glyphs
         self.screen = screen
         // What has no saved position (all of the bundled design) is laid out for this screen.
-        cache = SceneCache(design: design, catalog: catalog, glyphs: glyphs, fit: Editor.layoutArea(screen: screen, hidden: false).size)
+        cache = SceneCache(design: design, catalog: catalog, glyphs: glyphs,
+                           fit: Editor.layoutArea(screen: screen, hidden: false).size)
         self.design = Editor.pinned(design, rects: cache.rects)
         viewport = Viewport(size: screen)
         selection = self.design.components.first { $0.kind == .user }?.id ?? self.design.components.first?.id

@@ -19,7 +19,8 @@ final class SceneCache {
 
     /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
     init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil) {
-        rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width, maxHeight: fit?.height)
+        rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
+                                   maxHeight: fit?.height)
         designScene = DesignScene(design: design, catalog: catalog, rects: rects, glyphs: glyphs)
         router = Router(scene: designScene.scene)
         paintOrder = Painter.paintOrder(designScene.scene)

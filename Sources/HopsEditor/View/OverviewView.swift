@@ -54,7 +54,9 @@ extension Editor {
         // The innermost box drawn over that cell of the map; else what is under it on the canvas.
         let boxes = cache.scene.boxes.indices.filter { map.map(cache.scene.boxes[$0].rect).contains(cell) }
         let hit = boxes.max { cache.scene.depth(of: $0) < cache.scene.depth(of: $1) }
-        guard let id = hit.map({ cache.designScene.boxIDs[$0] }) ?? cache.component(at: map.unmap(cell)) else { return [] }
+        guard let id = hit.map({ cache.designScene.boxIDs[$0] }) ?? cache.component(at: map.unmap(cell)) else {
+            return []
+        }
         if id == selection { return leaveOverview() }
         selection = id
         return []
@@ -83,7 +85,9 @@ extension Editor {
             }
         }
         screenGrid.blit(grid, at: area.origin)
-        let title = "overview \(glyphs.isASCII ? "-" : "·") Enter shows the selection \(glyphs.isASCII ? "-" : "·") z goes back"
-        screenGrid.put(title, at: Point(x: area.x + 1, y: area.y - 1), style: CellStyle(attrs: .bold), maxColumns: area.width - 1)
+        let dot = glyphs.isASCII ? "-" : "·"
+        let title = "overview \(dot) Enter shows the selection \(dot) z goes back"
+        screenGrid.put(title, at: Point(x: area.x + 1, y: area.y - 1), style: CellStyle(attrs: .bold),
+                       maxColumns: area.width - 1)
     }
 }

@@ -16,8 +16,12 @@ extension Editor {
 
     static func panelArea(screen: Size, hidden: Bool) -> Rect? {
         guard !hidden else { return nil }
-        if screen.width >= 100 { return Rect(x: screen.width - sidePanelWidth, y: 0, width: sidePanelWidth, height: screen.height - 1) }
-        if screen.height >= 24 { return Rect(x: 0, y: screen.height - 1 - bottomPanelRows, width: screen.width, height: bottomPanelRows) }
+        if screen.width >= 100 {
+            return Rect(x: screen.width - sidePanelWidth, y: 0, width: sidePanelWidth, height: screen.height - 1)
+        }
+        if screen.height >= 24 {
+            return Rect(x: 0, y: screen.height - 1 - bottomPanelRows, width: screen.width, height: bottomPanelRows)
+        }
         return nil
     }
 
@@ -25,7 +29,9 @@ extension Editor {
     var layoutArea: Rect { Editor.layoutArea(screen: screen, hidden: panelHidden) }
 
     static func layoutArea(screen: Size, hidden: Bool) -> Rect {
-        guard let p = panelArea(screen: screen, hidden: hidden) else { return Rect(x: 0, y: 0, width: screen.width, height: max(0, screen.height - 1)) }
+        guard let p = panelArea(screen: screen, hidden: hidden) else {
+            return Rect(x: 0, y: 0, width: screen.width, height: max(0, screen.height - 1))
+        }
         if p.x > 0 { return Rect(x: 0, y: 0, width: p.x, height: screen.height - 1) }
         return Rect(x: 0, y: 0, width: screen.width, height: p.y)
     }

@@ -74,7 +74,8 @@ import Testing
     @Test func tenThousandBoxes() {
         var boxes: [SceneBox] = []
         for i in 0..<10_000 {
-            boxes.append(SceneBox(rect: Rect(x: (i % 100) * 14, y: (i / 100) * 6, width: 10, height: 4), tag: "svc", title: "svc-\(i)"))
+            let r = Rect(x: (i % 100) * 14, y: (i / 100) * 6, width: 10, height: 4)
+            boxes.append(SceneBox(rect: r, tag: "svc", title: "svc-\(i)"))
         }
         let s = Scene(boxes: boxes)
         let map = Overview(content: s.bounds, area: Size(width: 100, height: 30))

@@ -90,7 +90,8 @@ import Testing
         #expect(cells.contains { !pod.contains($0) }) // it leaves the Pod
         // ...and arrives on the User's border, never having crossed a box's text or a label (the
         // way back follows no arrow, so it has no label of its own to pass).
-        #expect(cells.last.map { user.contains($0) && ($0.x == user.x || $0.x == user.maxX || $0.y == user.y || $0.y == user.maxY) } == true)
+        let onBorder = { (p: Point) in p.x == user.x || p.x == user.maxX || p.y == user.y || p.y == user.maxY }
+        #expect(cells.last.map { user.contains($0) && onBorder($0) } == true)
         let plain = DesignRenderer.render(s.design, catalog: Fixtures.catalog)
         for c in cells.dropFirst() {
             let under = plain.cell(at: c)

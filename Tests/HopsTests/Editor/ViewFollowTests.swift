@@ -13,7 +13,9 @@ import Testing
     func packetsOnScreen(_ s: Session) -> [Point] {
         let grid = s.editor.draw()
         var out: [Point] = []
-        for y in 0..<grid.height { for x in 0..<grid.width where grid[x, y].ch == "●" { out.append(Point(x: x, y: y)) } }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width where grid[x, y].ch == "●" { out.append(Point(x: x, y: y)) }
+        }
         return out
     }
 
@@ -47,7 +49,8 @@ import Testing
         s.keys("<Esc>t ")
         for tick in 0..<200 {
             let fx = s.send(.tick(milliseconds: 40))
-            #expect(packetsOnScreen(s).allSatisfy { s.editor.canvasArea.contains($0) } && packetsOnScreen(s).count == 1, "tick \(tick)")
+            let packets = packetsOnScreen(s)
+            #expect(packets.count == 1 && packets.allSatisfy { s.editor.canvasArea.contains($0) }, "tick \(tick)")
             if fx == [.animate(false)] { break }
         }
         #expect(s.editor.player?.focus?.finished == true)
@@ -84,7 +87,8 @@ import Testing
             let o = s.editor.viewport.origin, area = s.editor.canvasArea
             for p in packetsOnScreen(s) {
                 let c = Point(x: p.x - area.x + o.x, y: p.y - area.y + o.y)
-                #expect(!text.contains(c), "at \(size) the packet covers box text at \(c) on hop \(s.editor.player!.focus!.hop + 1)")
+                let hop = s.editor.player!.focus!.hop + 1
+                #expect(!text.contains(c), "at \(size) the packet covers box text at \(c), hop \(hop)")
             }
             if s.send(.tick(milliseconds: 50)) == [.animate(false)] { break }
         }
@@ -102,7 +106,9 @@ import Testing
             let chosen = try #require(p.trace.hops[1].instance)
             let grid = s.editor.draw()
             let row = try #require((0..<grid.height).first { grid.rows[$0].contains("replicas 1 2 3") })
-            let x = try #require(grid.rows[row].range(of: "replicas ").map { grid.rows[row].distance(from: grid.rows[row].startIndex, to: $0.upperBound) })
+            let line = grid.rows[row]
+            let strip = try #require(line.range(of: "replicas "))
+            let x = line.distance(from: line.startIndex, to: strip.upperBound)
             let reversed = (1...3).filter { grid[x + ($0 - 1) * 2, row].style.attrs.contains(.reverse) }
             #expect(reversed == [chosen], "hop \(hop + 1): \(p.trace.hops[hop].from) → \(p.trace.hops[hop].to)")
             s.keys("n")
@@ -147,7 +153,8 @@ import Testing
         #expect(s.design.component("user") == nil)
         s.send(.resize(Size(width: 15, height: 5)))
         #expect(s.keys("q") == []) // unsaved: quitting would need the dialog nobody can see
-        #expect(s.screen.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").contains("unsaved: enlarge to save"))
+        let words = s.screen.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(words.contains("unsaved: enlarge to save"))
         s.send(.resize(Size(width: 120, height: 40)))
         s.keys(":w<Enter>")
         s.editor.handle(.saved(path: "/tmp/flow.hops.json"))
@@ -162,7 +169,8 @@ import Testing
         s.keys("<Down>e<Down><Down><Enter><C-u>app=wbe<Enter><Esc>")
         #expect(s.design.component("svc-web")?.selector == ["app": "wbe"])
         #expect(s.screen.contains { $0.contains("svc ━━━━━━━━━━━━ ✗ ┓") }) // an error: it selects no Pod
-        let ascii = Editor(design: s.design, catalog: Fixtures.catalog, path: nil, glyphs: .ascii, screen: Size(width: 120, height: 40))
+        let ascii = Editor(design: s.design, catalog: Fixtures.catalog, path: nil, glyphs: .ascii,
+                           screen: Size(width: 120, height: 40))
         #expect(ascii.draw().rows.contains { $0.contains("+ svc ------------- X +") }, "\(ascii.draw().text)")
     }
 

@@ -214,3 +214,23 @@ extension TmuxTests {
         #expect(!end.contains("┌ svc"))
     }
 }
+
+extension TmuxTests {
+    /// At 80x24 the canvas is the 17 rows above the panel: `n` through the bundled design keeps
+    /// the packet there at every hop, in the real terminal.
+    @Test func nThroughTheBundledDesignKeepsThePacketOnScreenAt80x24() throws {
+        let pane = try Pane(TmuxTests.binary, width: 80, height: 24)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try pane.keys("t")
+        for hop in 1...6 {
+            let screen = try pane.wait { $0.contains("hop \(hop) of 6") }
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let canvas = rows.prefix(17)
+            #expect(canvas.filter { $0.contains("●") }.count == 1, "hop \(hop):\n\(screen)")
+            #expect(!rows.dropFirst(17).contains { $0.contains("●") }, "hop \(hop): the packet is under the panel")
+            if hop < 6 { try pane.keys("n") }
+        }
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+}

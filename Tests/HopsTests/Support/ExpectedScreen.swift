@@ -8,7 +8,7 @@ import Testing
 /// plain one), then what each letter means. Read an expected file as the screen it is.
 ///
 /// After a deliberate change to what a screen shows, rewrite the files with
-///     HOPS_UPDATE_SCREENS=1 swift test --filter ScreenTests
+///     HOPS_UPDATE_SCREENS=1 swift test --filter HopsTests.ScreenTests
 /// and review every changed file (`git diff Tests/HopsTests/Screens`) before committing it.
 /// A failing comparison writes the screen it got to /tmp/hops-screens/NAME.txt for diffing.
 enum ExpectedScreen {
@@ -44,7 +44,8 @@ enum ExpectedScreen {
         var parts: [String] = []
         if s.fg != .none { parts.append("fg \(s.fg)") }
         if s.bg != .none { parts.append("bg \(s.bg)") }
-        let names: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
+        let names: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"),
+                                             (.underline, "underline")]
         parts += names.filter { s.attrs.contains($0.0) }.map(\.1)
         return parts.joined(separator: " ")
     }
@@ -65,7 +66,8 @@ enum ExpectedScreen {
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("no expected screen \(name).txt: HOPS_UPDATE_SCREENS=1 swift test --filter ScreenTests writes it",
+            let how = "HOPS_UPDATE_SCREENS=1 swift test --filter HopsTests.ScreenTests"
+            Issue.record("no expected screen \(name).txt: \(how) writes it",
                          sourceLocation: sourceLocation)
             return
         }
