@@ -45,6 +45,11 @@ extension Viewport {
         return start - (view - length) / 2
     }
 
+    /// Puts the middle of `target` in the middle of the view.
+    public mutating func center(on target: Rect) {
+        origin = Point(x: target.center.x - size.width / 2, y: target.center.y - size.height / 2)
+    }
+
     /// Keeps what matters most on screen: `targets` in order of importance (a moving packet,
     /// then the box it goes to, then the one it left). Each is added while the whole still fits
     /// with `margin` cells around it; the view then scrolls the least needed to show that.

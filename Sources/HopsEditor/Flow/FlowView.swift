@@ -85,11 +85,18 @@ extension Editor {
     func flowPanelLines() -> [(String, CellStyle)]? {
         guard let player, let p = player.focus, let hop = p.current else { return nil }
         let name = { (id: String) in self.design.component(id)?.name ?? id }
-        var out: [(String, CellStyle)] = [
-            ("Request \(player.packets.count > 1 ? "\(player.packets.count) in flight" : "from \(name(player.source))")", CellStyle(attrs: .bold)),
-            ("hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)\(player.playing ? " · playing" : "")", CellStyle(attrs: .dim)),
-            (hop.narration, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain),
-        ]
+        let which = "hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)"
+            + (player.playing ? " · playing" : "")
+        let told = hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain
+        var out: [(String, CellStyle)]
+        if panelArea.map({ $0.x == 0 }) == true {
+            // Under the canvas the panel has five rows: the hop and its narration share the first.
+            out = [("\(which): \(hop.narration)", told)]
+        } else {
+            let title = player.packets.count > 1 ? "Request \(player.packets.count) in flight"
+                                                 : "Request from \(name(player.source))"
+            out = [(title, CellStyle(attrs: .bold)), (which, CellStyle(attrs: .dim)), (hop.narration, told)]
+        }
         if let what = catalog.info(design.component(hop.to)?.kind ?? .box)?.description, hop.status == .ok {
             out.append(("\(design.component(hop.to)?.kind.rawValue ?? ""): \(what)", CellStyle(attrs: .dim)))
         }

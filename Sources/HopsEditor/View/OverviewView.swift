@@ -28,10 +28,14 @@ extension Editor {
         return []
     }
 
-    /// Back to the full drawing, showing the selection (when there is one).
+    /// Back to the full drawing, with the selection (when there is one) in the middle of the
+    /// view, as far as the drawing's edges allow.
     func leaveOverview() -> [Effect] {
         overview = false
-        if let s = selection, let r = cache.rects[s] { viewport.show(r) }
+        if let s = selection, let r = cache.rects[s] {
+            viewport.center(on: r)
+            viewport.clamp(to: cache.drawnBounds, margin: 1)
+        }
         return []
     }
 

@@ -126,12 +126,15 @@ extension TmuxTests {
     @Test func narrationChangesHopByHop() throws {
         let pane = try Pane(TmuxTests.binary, width: 130, height: 30)
         _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        // Each wait is for the hop's number and its narration together: a screen captured while
+        // the terminal is still drawing can show the panel's new first lines before the rest.
+        let narration = ["User opens a connection to Service web's", "no process runs for Service web",
+                         "is one network namespace"]
         try pane.keys("t")
-        #expect(try pane.wait { $0.contains("hop 1 of 6") }.contains("User opens a connection to Service web's"))
-        try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 2 of 6") }.contains("no process runs for Service web"))
-        try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 3 of 6") }.contains("is one network namespace"))
+        for (i, words) in narration.enumerated() {
+            if i > 0 { try pane.keys("n") }
+            #expect(try pane.wait { $0.contains("hop \(i + 1) of 6") && $0.contains(words) }.contains(words))
+        }
         try pane.keys("q")
         #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
