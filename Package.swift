@@ -58,7 +58,9 @@ let package = Package(
         .testTarget(
             name: "HopsTests",
             dependencies: ["HopsCanvas", "HopsDesign", "HopsFormats", "HopsFlow", "HopsInput", "HopsEditor", "HopsApp",
-                           "HopsResources", "HopsCheck", "HopsTour"]
+                           "HopsResources", "HopsCheck", "HopsTour"],
+            // Expected whole screens, read by ScreenTests (see Support/ExpectedScreen.swift).
+            exclude: ["Screens"]
         ),
         .testTarget(
             name: "HopsKubeTests",

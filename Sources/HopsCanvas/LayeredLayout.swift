@@ -14,7 +14,10 @@ public struct LayoutNode: Sendable {
     }
 }
 
-public enum LayoutDirection: Sendable { case leftToRight, topToBottom }
+/// Which way layers advance. `columns` is left to right with consecutive layers stacked in one
+/// column while it stays within `height` rows: a short chain of layers then takes the width of
+/// its widest node instead of the sum of all of them.
+public enum LayoutDirection: Sendable, Equatable { case leftToRight, topToBottom, columns(height: Int) }
 
 /// Sugiyama-style layered layout, nested: the inside of each container is laid out first and
 /// the container then counts as one box (DESIGN.md). Steps per level: break cycles by DFS,
@@ -25,27 +28,65 @@ public enum LayeredLayout {
     /// Cells between layers (room for arrows to turn) and between nodes of one layer.
     public static let layerGap = 6
     public static let nodeGap = 2
+    /// Above this many nodes no folded layout is tried to fit a screen: a screen cannot show
+    /// them anyway, and each try is a whole layout.
+    static let foldLimit = 200
 
     /// Rectangles for every node, absolute. Nodes with a saved position keep it (a child's only
     /// when its parent's is saved too); others are laid out, below the saved ones.
     /// `layerGap` is the room between layers in cells (wider for long edge labels).
+    /// With `maxHeight` too (a screen: `maxWidth` by `maxHeight` cells), a drawing that does not
+    /// fit either way is tried once more in `columns`, with each gap only as wide as the labels
+    /// crossing it (`labelWidths`, columns per edge); that one is taken when it fits, or when it
+    /// leaves fewer cells off screen.
     public static func layout(_ nodes: [LayoutNode], edges: [(Int, Int)], direction: LayoutDirection = .leftToRight,
-                              maxWidth: Int? = nil, layerGap: Int = LayeredLayout.layerGap) -> [Rect] {
+                              maxWidth: Int? = nil, maxHeight: Int? = nil, layerGap: Int = LayeredLayout.layerGap,
+                              labelWidths: [Int] = []) -> [Rect] {
+        let roomy = arrange(nodes, edges: edges, direction: direction, maxWidth: maxWidth,
+                            spacing: Spacing(layerGap: layerGap))
+        // Only what has no saved position can move to fit.
+        guard let maxWidth, let maxHeight, nodes.count <= foldLimit, nodes.contains(where: { $0.fixed == nil }) else {
+            return roomy.rects
+        }
+        let fits = { (s: Size) in s.width <= maxWidth && s.height <= maxHeight }
+        guard !fits(roomy.extent) else { return roomy.rects }
+        let labels = edges.indices.map { labelWidths.indices.contains($0) ? labelWidths[$0] : 0 }
+        let tight = Spacing(layerGap: LayeredLayout.layerGap, labels: labels)
+        let folded = arrange(nodes, edges: edges, direction: .columns(height: maxHeight), maxWidth: nil, spacing: tight)
+        if fits(folded.extent) { return folded.rects }
+        // Neither fits: the one that leaves the fewest cells off screen (a short canvas, as in
+        // the tour's, sees more of a folded drawing a few rows too tall than of a tall column).
+        let hidden = { (s: Size) in s.width * s.height - min(s.width, maxWidth) * min(s.height, maxHeight) }
+        return hidden(folded.extent) < hidden(roomy.extent) ? folded.rects : roomy.rects
+    }
+
+    /// Room between layers: `layerGap`, or with `labels` (columns per edge) each gap as wide as
+    /// the widest label leaving that layer needs (see `labelPadding`).
+    struct Spacing {
+        var layerGap: Int
+        var labels: [Int]?
+        /// A label's line on each side and the arrowhead: `├─label─▶│`.
+        static let labelPadding = 3
+    }
+
+    /// One whole layout: the rectangles and the size of the top level, replica shadows included.
+    private static func arrange(_ nodes: [LayoutNode], edges: [(Int, Int)], direction: LayoutDirection,
+                                maxWidth: Int?, spacing: Spacing) -> (rects: [Rect], extent: Size) {
         let n = nodes.count
         var children = Array(repeating: [Int](), count: n)
         var roots: [Int] = []
         for i in 0..<n { if let p = nodes[i].parent { children[p].append(i) } else { roots.append(i) } }
 
-        // Lift every edge to the level where both ends are siblings.
-        var groupEdges: [Int: [(Int, Int)]] = [:] // key: parent index, or -1 for top level
+        // Lift every edge to the level where both ends are siblings, with its label's width.
+        var groupEdges: [Int: [GroupEdge]] = [:] // key: parent index, or -1 for top level
         let chains = (0..<n).map { chain(of: $0, nodes) }
-        for (u, v) in edges where u != v && u < n && v < n {
+        for (e, (u, v)) in edges.enumerated() where u != v && u < n && v < n {
             let cu = chains[u], cv = chains[v] // from root down to the node
             var k = 0
             while k < cu.count && k < cv.count && cu[k] == cv[k] { k += 1 }
             guard k < cu.count, k < cv.count else { continue } // one contains the other
             let key = k == 0 ? -1 : cu[k - 1]
-            groupEdges[key, default: []].append((cu[k], cv[k]))
+            groupEdges[key, default: []].append(GroupEdge(from: cu[k], to: cv[k], label: spacing.labels?[e] ?? 0))
         }
 
         var size = nodes.map(\.minSize)
@@ -58,7 +99,8 @@ public enum LayeredLayout {
         for c in containers {
             let inner = innerOffset(nodes[c])
             let placed = place(children[c], edges: groupEdges[c] ?? [], sizes: outer, nodes: nodes,
-                               fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight, gap: layerGap)
+                               fixedOrigin: nodes[c].fixed.map { $0 + inner }, direction: .leftToRight,
+                               spacing: spacing)
             var bottomRight = Point.zero
             for (i, p) in placed {
                 rel[i] = p
@@ -69,11 +111,11 @@ public enum LayeredLayout {
             size[c].height = max(size[c].height, inner.y + bottomRight.y + 2)
             outer[c] = Size(width: size[c].width + nodes[c].shadow, height: size[c].height + nodes[c].shadow)
         }
-        var dir = direction
-        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
-        if let maxWidth, dir == .leftToRight, extent(top, outer).width > maxWidth {
-            dir = .topToBottom
-            let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero, direction: dir, gap: layerGap)
+        var top = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero,
+                        direction: direction, spacing: spacing)
+        if let maxWidth, direction == .leftToRight, extent(top, outer).width > maxWidth {
+            let alt = place(roots, edges: groupEdges[-1] ?? [], sizes: outer, nodes: nodes, fixedOrigin: .zero,
+                            direction: .topToBottom, spacing: spacing)
             if extent(alt, outer).width < extent(top, outer).width { top = alt }
         }
         for (i, p) in top { rel[i] = p }
@@ -86,8 +128,11 @@ public enum LayeredLayout {
             for c in children[i] { assign(c, inner + rel[c]) }
         }
         for r in roots { assign(r, rel[r]) }
-        return rects
+        return (rects, extent(top, outer))
     }
+
+    /// An edge between two members of one group, and the columns its label takes.
+    struct GroupEdge { var from: Int; var to: Int; var label: Int }
 
     /// Where children start inside a container: after the border, a padding column, the
     /// header rows and a blank row.
@@ -108,8 +153,8 @@ public enum LayeredLayout {
 
     /// Positions of `members` relative to their group's origin. Members with saved positions
     /// keep them (when `fixedOrigin` says where the group's origin is on the canvas).
-    private static func place(_ members: [Int], edges: [(Int, Int)], sizes: [Size], nodes: [LayoutNode],
-                              fixedOrigin: Point?, direction: LayoutDirection, gap: Int) -> [(Int, Point)] {
+    private static func place(_ members: [Int], edges: [GroupEdge], sizes: [Size], nodes: [LayoutNode],
+                              fixedOrigin: Point?, direction: LayoutDirection, spacing: Spacing) -> [(Int, Point)] {
         var out: [(Int, Point)] = []
         var free: [Int] = []
         var fixedBottom = 0
@@ -124,8 +169,10 @@ public enum LayeredLayout {
         }
         guard !free.isEmpty else { return out }
         let freeSet = Set(free)
-        let local = edges.filter { freeSet.contains($0.0) && freeSet.contains($0.1) }
-        let auto = Layering.positions(free, edges: local, sizes: sizes, direction: direction, layerGap: gap)
+        let local = edges.filter { freeSet.contains($0.from) && freeSet.contains($0.to) }
+        let labels = spacing.labels == nil ? nil : local.map(\.label)
+        let auto = Layering.positions(free, edges: local.map { ($0.from, $0.to) }, sizes: sizes, direction: direction,
+                                      layerGap: spacing.layerGap, labels: labels)
         for (m, p) in auto { out.append((m, Point(x: p.x, y: p.y + fixedBottom))) }
         return out
     }

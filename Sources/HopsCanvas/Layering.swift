@@ -1,14 +1,21 @@
 /// The flat part of the layered layout: one group of sibling nodes and the edges among them.
 enum Layering {
-    static func positions(_ members: [Int], edges: [(Int, Int)], sizes: [Size], direction: LayoutDirection, layerGap: Int) -> [(Int, Point)] {
+    /// `labels` (columns per edge, beside `edges`) widens each gap to what the labels leaving
+    /// that layer need; nil keeps every gap `layerGap`.
+    static func positions(_ members: [Int], edges: [(Int, Int)], sizes: [Size], direction: LayoutDirection,
+                          layerGap: Int, labels: [Int]? = nil) -> [(Int, Point)] {
         let n = members.count
         var localIndex: [Int: Int] = [:]
         for (k, m) in members.enumerated() { localIndex[m] = k }
         var succ = Array(repeating: [Int](), count: n)
         var pred = Array(repeating: [Int](), count: n)
         var seen = Set<Int>()
-        for (u, v) in edges {
-            guard let a = localIndex[u], let b = localIndex[v], a != b, seen.insert(a * n + b).inserted else { continue }
+        // Edges with labels, in local indices: (from, to, columns).
+        var labelled: [(Int, Int, Int)] = []
+        for (e, (u, v)) in edges.enumerated() {
+            guard let a = localIndex[u], let b = localIndex[v], a != b else { continue }
+            if let w = labels?[e], w > 0 { labelled.append((a, b, w)) }
+            guard seen.insert(a * n + b).inserted else { continue }
             succ[a].append(b)
         }
         breakCycles(&succ)
@@ -21,6 +28,16 @@ enum Layering {
         order(&layers, succ: succ, pred: pred)
 
         if n > 24, let rows = compactRows(layers, members: members, sizes: sizes, layerGap: layerGap) { return rows }
+        // The gap after a layer (or column): the room the widest label leaving it needs, at least
+        // `layerGap`. Without `labels` the caller sized `layerGap` for the longest label.
+        let gapAfter = { (l: [Int]) -> Int in
+            let inside = Set(l)
+            let widest = labelled.lazy.filter { inside.contains($0.0) && !inside.contains($0.1) }.map(\.2).max() ?? 0
+            return widest == 0 ? layerGap : max(layerGap, widest + LayeredLayout.Spacing.labelPadding)
+        }
+        if case .columns(let height) = direction {
+            return columns(layers, members: members, sizes: sizes, pred: pred, height: height, gapAfter: gapAfter)
+        }
 
         // Along = the axis layers advance on; across = the axis inside a layer.
         let along: (Size) -> Int = direction == .leftToRight ? { $0.width } : { $0.height }
@@ -33,7 +50,7 @@ enum Layering {
         for l in layers {
             let thickness = l.map { along(sizes[members[$0]]) }.max() ?? 0
             for v in l { alongPos[v] = cursor }
-            cursor += thickness + gapAlong
+            cursor += thickness + (direction == .leftToRight ? gapAfter(l) : gapAlong)
         }
         for (li, l) in layers.enumerated() {
             var next = 0
@@ -51,6 +68,50 @@ enum Layering {
         return (0..<n).map { v in
             (members[v], direction == .leftToRight ? Point(x: alongPos[v], y: acrossPos[v]) : Point(x: acrossPos[v], y: alongPos[v]))
         }
+    }
+
+    /// Rows between two layers stacked in one column: a line, its label beside it, the arrowhead.
+    static let columnRowGap = 3
+
+    /// Layers left to right, but consecutive layers share a column, one below the other, while
+    /// the column stays within `height` rows; each layer's nodes stack downwards. A column's
+    /// first nodes sit level with the mean of their predecessors, kept within `height` rows.
+    static func columns(_ layers: [[Int]], members: [Int], sizes: [Size], pred: [[Int]], height: Int,
+                        gapAfter: ([Int]) -> Int) -> [(Int, Point)] {
+        let size = { (v: Int) in sizes[members[v]] }
+        let stacked = { (l: [Int]) in
+            l.reduce(0) { $0 + size($1).height } + LayeredLayout.nodeGap * max(0, l.count - 1)
+        }
+        var groups: [[Int]] = [] // layer indices per column
+        var used = 0
+        for (li, l) in layers.enumerated() {
+            let h = stacked(l)
+            if let last = groups.indices.last, used + columnRowGap + h <= height {
+                groups[last].append(li); used += columnRowGap + h
+            } else {
+                groups.append([li]); used = h
+            }
+        }
+        var pos = Array(repeating: Point.zero, count: members.count)
+        var x = 0
+        for g in groups {
+            let nodes = g.flatMap { layers[$0] }
+            var y = 0
+            for (k, li) in g.enumerated() {
+                for v in layers[li] {
+                    var want = y
+                    if k == 0, !pred[v].isEmpty {
+                        let centre = pred[v].map { pos[$0].y + size($0).height / 2 }.reduce(0, +) / pred[v].count
+                        want = max(y, min(centre - size(v).height / 2, height - size(v).height))
+                    }
+                    pos[v] = Point(x: x, y: want)
+                    y = want + size(v).height + LayeredLayout.nodeGap
+                }
+                y += columnRowGap - LayeredLayout.nodeGap
+            }
+            x += (nodes.map { size($0).width }.max() ?? 0) + gapAfter(nodes)
+        }
+        return pos.indices.map { (members[$0], pos[$0]) }
     }
 
     /// For big groups whose layers would make a drawing far wider than tall (a random graph of

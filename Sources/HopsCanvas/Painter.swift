@@ -111,6 +111,9 @@ public enum Painter {
     /// Puts a label on the longest straight horizontal stretch of its route, over plain line cells
     /// only, so it never covers an arrowhead or a junction; failing that, just above the stretch
     /// where the cells are empty canvas. A label that fits nowhere is left out of the drawing.
+    /// Rows either side of a vertical stretch's middle where its label may go instead.
+    static let labelRowTries = 3
+
     static func placeLabel(_ label: String, route: Route, style: CellStyle, boxes: BoxCover, into grid: inout Grid) {
         let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
         let width = DisplayWidth.of(text)
@@ -140,14 +143,17 @@ public enum Painter {
             }
             if free { grid.put(text, at: above[0], style: style); return }
         }
-        // A vertical stretch: the label goes beside its middle, on empty canvas.
+        // A vertical stretch: the label goes beside it on empty canvas, as near its middle as it
+        // can (the middle row of a short stretch often touches a box, the next one does not).
         var k = cells.startIndex
         while k < cells.endIndex {
             var j = k
             while j + 1 < cells.endIndex && cells[j + 1].x == cells[k].x && abs(cells[j + 1].y - cells[j].y) == 1 { j += 1 }
-            if j > k {
-                let mid = cells[(k + j) / 2]
-                let span = (1...width).map { Point(x: mid.x + 1 + $0, y: mid.y) }
+            let mid = (k + j) / 2
+            let tries = j > k ? (0...2 * labelRowTries).map { mid + ($0 % 2 == 0 ? $0 / 2 : -($0 + 1) / 2) } : []
+            for t in tries where t >= k && t <= j {
+                let at = cells[t]
+                let span = (1...width).map { Point(x: at.x + 1 + $0, y: at.y) }
                 let free = span.allSatisfy { p in
                     guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
                     return !boxes.nearBox(p)

@@ -33,17 +33,28 @@ struct PortPlan {
         switch side {
         case .left, .right:
             let x = side == .left ? r.x : r.maxX
-            guard r.height > 2 else { return [Point(x: x, y: r.y)] }
-            return (r.y + 1...r.maxY - 1).map { Point(x: x, y: $0) }
+            return slotRange(box, side).map { Point(x: x, y: $0) }
         case .top, .bottom:
             let y = side == .top ? r.y : r.maxY
-            guard r.width > 2 else { return [Point(x: r.x, y: y)] }
+            return slotRange(box, side).map { Point(x: $0, y: y) }
+        }
+    }
+
+    /// The coordinates along a side (rows on the left and right, columns on the top and
+    /// bottom) of its slots.
+    static func slotRange(_ box: SceneBox, _ side: Side) -> ClosedRange<Int> {
+        let r = box.rect
+        switch side {
+        case .left, .right:
+            return r.height > 2 ? r.y + 1...r.maxY - 1 : r.y...r.y
+        case .top, .bottom:
+            guard r.width > 2 else { return r.x...r.x }
             var lo = r.x + 1
             if side == .top && !box.tag.isEmpty {
                 let afterTag = r.x + 3 + DisplayWidth.of(box.tag)
                 if afterTag <= r.maxX - 1 { lo = afterTag }
             }
-            return (lo...r.maxX - 1).map { Point(x: $0, y: y) }
+            return lo...r.maxX - 1
         }
     }
 

@@ -107,6 +107,13 @@ public struct Route: Sendable, Equatable {
         return 0
     }
 
+    /// The source port, every cell where the path turns, the arrowhead cell and the target
+    /// port, in order: the path as straight stretches between these, to draw it at another
+    /// scale (Overview).
+    var corners: [Point] {
+        [sourcePort] + turns.map { cells[Int($0)] } + (cells.last.map { [$0] } ?? []) + [targetPort]
+    }
+
     /// The cells a packet visits from the source's border to the target's border: port, path, port.
     public var travel: [Point] { [sourcePort] + cells + [targetPort] }
 }

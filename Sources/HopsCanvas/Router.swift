@@ -183,13 +183,15 @@ public final class Router {
         return out
     }
 
-    /// Where along its side a port would best sit: in the middle of the span both boxes share
-    /// (so the line can run straight), else level with the other box's centre.
+    /// Where along its side a port would best sit: in the middle of the span where both boxes
+    /// have port slots facing each other (so the line can run straight: a kind tag in the top
+    /// border holds none), else level with the other box's centre.
     private func wish(_ b: Int, toward other: Int, side: Side) -> Int {
-        let a = scene.boxes[b].rect, o = scene.boxes[other].rect
+        let o = scene.boxes[other].rect
         let vertical = side == .left || side == .right
-        let lo = vertical ? max(a.y, o.y) + 1 : max(a.x, o.x) + 1
-        let hi = vertical ? min(a.maxY, o.maxY) - 1 : min(a.maxX, o.maxX) - 1
+        let facing = Side(rawValue: (side.rawValue + 2) % 4)!
+        let mine = PortPlan.slotRange(scene.boxes[b], side), theirs = PortPlan.slotRange(scene.boxes[other], facing)
+        let lo = max(mine.lowerBound, theirs.lowerBound), hi = min(mine.upperBound, theirs.upperBound)
         if lo <= hi { return (lo + hi) / 2 }
         return vertical ? o.center.y : o.center.x
     }

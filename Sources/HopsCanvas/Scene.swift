@@ -17,6 +17,17 @@ public struct Scene: Sendable {
     }
 
     public func depth(of i: Int) -> Int { ancestors(of: i).count }
+
+    /// Every cell a drawing of the scene uses: boxes, the stacked copies behind them (the
+    /// painter draws at most two), and the routes.
+    public func drawnBounds(routes: [Route?]) -> Rect {
+        var b = bounds
+        for box in boxes where box.stack > 0 {
+            b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2)))
+        }
+        for r in routes { if let r { b = b.union(r.bounds) } }
+        return b
+    }
 }
 
 public struct SceneBox: Sendable {

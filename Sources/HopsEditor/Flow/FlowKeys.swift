@@ -120,6 +120,7 @@ extension Editor {
     /// Stops the player (Esc in normal mode while a request is shown).
     func stopPlayer() -> [Effect] {
         player = nil
+        layoutScreen() // the narration rows go
         message = "request stopped"
         return clusterBusy ? [] : [.animate(false)]
     }
@@ -131,6 +132,7 @@ extension Editor {
         guard let p = player?.focus, let hop = p.current else { return }
         message = "hop \(p.hop + 1) of \(p.trace.hops.count): \(hop.narration)" + (foldNote(hop).map { " (\($0))" } ?? "")
         if hop.status == .failed, design.component(hop.from) != nil { selection = cache.shown.shownID(hop.from) }
+        followPacket()
     }
 
     func tick(_ ms: Int) -> [Effect] {
@@ -141,6 +143,7 @@ extension Editor {
             moving = p.advance(ms: ms) { self.hopPath($0).count }
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
+            followPacket()
         }
         moving = advanceCluster(ms) || moving
         return moving ? [] : [.animate(false)]

@@ -3,18 +3,22 @@ import HopsDesign
 import HopsFlow
 
 extension Editor {
-    /// The cells of one hop of the focused trace, starting where the previous hop ended when the
-    /// hop follows no arrow.
+    /// The cells of one hop: along its arrow, or (following no arrow) from where the previous
+    /// hop ended by a way that crosses no other box and no box's text (HopPath.free).
     func hopPath(_ hop: Hop) -> [Point] {
-        var cells = HopPath.cells(hop, design: design, cache: cache)
-        if hop.connection == nil, hop.from != hop.to, let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
+        if let cells = HopPath.arrow(hop, design: design, cache: cache) { return cells }
+        // A hop inside a folded group plays on the group's box.
+        guard let a = cache.shownRect(hop.from), let b = cache.shownRect(hop.to) else { return [.zero] }
+        var before: Point?
+        if let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
            let i = packet.trace.hops.firstIndex(of: hop), i > 0 {
-            let before = HopPath.cells(packet.trace.hops[i - 1], design: design, cache: cache)
-            if hop.direction == .response, let start = before.last, let target = cache.shownRect(hop.to) {
-                cells = HopPath.around(from: start, to: target, rects: Array(cache.rects.values))
-            } else if let start = before.last, let end = cells.last { cells = HopPath.straight(from: start, to: end) }
+            before = hopPath(packet.trace.hops[i - 1]).last
         }
-        return cells.isEmpty ? [cache.shownRect(hop.to).map { Point(x: $0.x + 1, y: $0.y) } ?? .zero] : cells
+        // A request that stops where it is (no Pod to go to) stays where it arrived.
+        if hop.from == hop.to || a == b { return [before ?? Point(x: a.x + 1, y: a.y)] }
+        let start = before ?? HopPath.anchor(a, toward: b)
+        return HopPath.free(hop, from: start, design: design, cache: cache)
+            ?? HopPath.straight(from: start, to: HopPath.anchor(b, toward: a))
     }
 
     /// The current hop's boxes picked out; the replica strips follow the cluster's state.
@@ -40,34 +44,60 @@ extension Editor {
         }
     }
 
-    /// The packets over the canvas, and the chosen replica picked out in its Pod's strip.
+    /// The packets over the canvas, and the chosen replica picked out in its Pod's strip for
+    /// every hop inside that Pod (into it, between its containers, and out of it).
     func drawFlow(into grid: inout Grid) {
         guard let player else { return }
         for p in player.packets where !p.finished || p == player.focus {
             guard let hop = p.current else { continue }
             let cells = hopPath(hop)
             let at = cells[min(p.cell, cells.count - 1)]
-            let color: Color = hop.status == .failed ? .red : (hop.direction == .request ? .green : .cyan)
-            grid.set(grid.glyphs.packet, at: at, style: CellStyle(fg: color, attrs: .bold))
-            // The replica the request went to, picked out in its Pod's strip.
-            if let n = hop.instance, n <= 8, let pod = design.component(hop.to), let r = cache.rects[hop.to],
-               let reps = FlowEngine.managedInstances(of: pod.id, in: design, state: flowState),
-               let row = BoxText.lines(pod, ascii: glyphs.isASCII, replicas: reps).firstIndex(where: { $0.hasPrefix(BoxText.stripPrefix) }) {
-                let x = r.x + 2 + BoxText.stripPrefix.count + (n - 1) * 2
-                if x < r.maxX - 1 { grid.restyle(Rect(x: x, y: r.y + 2 + row, width: 1, height: 1)) { $0.attrs.insert(.reverse) } }
+            grid.set(grid.glyphs.packet, at: at, style: packetStyle(hop))
+            if let cell = replicaCell(p) {
+                grid.restyle(Rect(origin: cell, size: Size(width: 1, height: 1))) { $0.attrs.insert(.reverse) }
             }
         }
+    }
+
+    /// Red where the request fails, green going there, cyan coming back.
+    func packetStyle(_ hop: Hop) -> CellStyle {
+        CellStyle(fg: hop.status == .failed ? .red : (hop.direction == .request ? .green : .cyan), attrs: .bold)
+    }
+
+    /// Where the replica a packet's hop is inside stands in its Pod's strip: the Pod is the hop's
+    /// target or source or holds one of them; the replica is the hop's, else the one the request
+    /// went to on an earlier hop.
+    func replicaCell(_ p: Player.Packet) -> Point? {
+        guard let hop = p.current else { return nil }
+        let ids = [hop.to, hop.from].flatMap { [$0] + design.ancestors(of: $0) }
+        let hasStrip = { (id: String) in
+            self.cache.designScene.boxIndex[id].map { BoxText.hasStrip(self.cache.scene.boxes[$0]) } ?? false
+        }
+        guard let pod = ids.first(where: hasStrip),
+              let i = cache.designScene.boxIndex[pod] else { return nil }
+        let earlier = p.trace.hops.prefix(p.hop + 1).reversed().first {
+            $0.instance != nil && ($0.to == pod || design.ancestors(of: $0.to).contains(pod))
+        }
+        guard let n = hop.instance ?? earlier?.instance else { return nil }
+        return BoxText.stripCell(cache.scene.boxes[i], instance: n)
     }
 
     /// The narration panel: which hop of how many, what happens there, and why.
     func flowPanelLines() -> [(String, CellStyle)]? {
         guard let player, let p = player.focus, let hop = p.current else { return nil }
         let name = { (id: String) in self.design.component(id)?.name ?? id }
-        var out: [(String, CellStyle)] = [
-            ("Request \(player.packets.count > 1 ? "\(player.packets.count) in flight" : "from \(name(player.source))")", CellStyle(attrs: .bold)),
-            ("hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)\(player.playing ? " · playing" : "")", CellStyle(attrs: .dim)),
-            (hop.narration, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain),
-        ]
+        let which = "hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)"
+            + (player.playing ? " · playing" : "")
+        let told = hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain
+        var out: [(String, CellStyle)]
+        if panelArea.map({ $0.x == 0 }) == true {
+            // Under the canvas the panel has five rows: the hop and its narration share the first.
+            out = [("\(which): \(hop.narration)", told)]
+        } else {
+            let title = player.packets.count > 1 ? "Request \(player.packets.count) in flight"
+                                                 : "Request from \(name(player.source))"
+            out = [(title, CellStyle(attrs: .bold)), (which, CellStyle(attrs: .dim)), (hop.narration, told)]
+        }
         if let fold = foldNote(hop) { out.append((fold, CellStyle(attrs: .dim))) }
         if let what = catalog.info(design.component(hop.to)?.kind ?? .box)?.description, hop.status == .ok {
             out.append(("\(design.component(hop.to)?.kind.rawValue ?? ""): \(what)", CellStyle(attrs: .dim)))

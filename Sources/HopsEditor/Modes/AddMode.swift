@@ -70,7 +70,7 @@ extension Editor {
         c.position = freeSpot(near: spot, size: size, parent: parent)
         d.components.append(c)
         let fx = commit(d, selecting: .some(id))
-        if let r = cache.rects[id] { viewport.follow(r) }
+        if let r = cache.rects[id] { bringIntoView(r) }
         message = "added \(kind.rawValue) \(SafeText.escape(c.name))"
         return fx
     }

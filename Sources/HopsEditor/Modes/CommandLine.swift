@@ -26,7 +26,14 @@ extension Editor {
         EditorCommand(name: "export", usage: ":export k8s PATH", help: "write the design as Kubernetes manifests", takesPath: true) { e, arg, _ in
             e.export(arg)
         },
-        EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design automatically", takesPath: false) { e, _, _ in e.autoLayout() },
+        EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design anew to fit the screen",
+                      takesPath: false) { e, _, _ in
+            e.autoLayout()
+        },
+        EditorCommand(name: "fit", usage: ":fit", help: "overview of the whole design (as f)",
+                      takesPath: false) { e, _, _ in
+            e.overview ? [] : e.toggleOverview()
+        },
         EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in
             e.openHelp()
         },
@@ -116,16 +123,21 @@ extension Editor {
         return [.export(format, path: words[1].trimmed)]
     }
 
+    /// Lays out every component anew for the canvas as the screen has it now (as
+    /// `hops render --width` does for a width), then shows the whole drawing.
     func autoLayout() -> [Effect] {
-        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: nil, ignoreSaved: true)
+        let room = layoutArea.size
+        let rects = DesignLayout.rects(design, catalog: catalog, glyphs: glyphs, maxWidth: room.width,
+                                       maxHeight: room.height, ignoreSaved: true)
         var d = design
         for i in d.components.indices {
             if let r = rects[d.components[i].id] { d.components[i].position = Position(x: r.x, y: r.y) }
             d.components[i].size = nil
         }
-        message = "laid out \(d.components.count) components"
+        message = "laid out \(d.components.count) components for \(room.width)x\(room.height) cells"
         let fx = commit(d)
-        if let s = selection, let r = cache.rects[s] { viewport.follow(r) }
+        viewport.show(cache.drawnBounds)
+        if let s = selection, let r = cache.rects[s] { bringIntoView(r) }
         return fx
     }
 }

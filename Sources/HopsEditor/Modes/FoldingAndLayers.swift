@@ -129,7 +129,7 @@ extension Editor {
     /// Where the view is in the whole drawing, when the drawing is larger than the view:
     /// the view's top-left cell and the drawing's size, so a person never gets lost.
     func positionText() -> String {
-        let b = cache.bounds, v = Rect(origin: viewport.origin, size: viewport.size)
+        let b = cache.drawnBounds, v = Rect(origin: viewport.origin, size: viewport.size)
         let fits = v.contains(Point(x: b.x, y: b.y)) && v.contains(Point(x: b.maxX, y: b.maxY))
         guard !b.isEmpty, !fits else { return "" }
         let x = min(max(0, v.x - b.x), b.width), y = min(max(0, v.y - b.y), b.height)

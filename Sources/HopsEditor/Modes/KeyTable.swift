@@ -64,7 +64,13 @@ extension Editor {
         Binding(keys: [.char(":")], help: "open the command line") { $0.startCommand() },
         Binding(keys: [.pageUp], help: "pan up half a screen") { $0.pan(dx: 0, dy: -$0.viewport.size.height / 2) },
         Binding(keys: [.pageDown], help: "pan down half a screen") { $0.pan(dx: 0, dy: $0.viewport.size.height / 2) },
-        Binding(keys: [.esc], help: "clear the selection") { e in e.selection = nil; return [] },
+        Binding(keys: [.char("f")], help: "overview of the whole design (f again: back)") { $0.toggleOverview() },
+        Binding(keys: [.enter], help: "show the selection (from the overview too)") { $0.showSelection() },
+        Binding(keys: [.char("i")], help: "hide / show the panel") { $0.togglePanel() },
+        Binding(keys: [.esc], help: "leave the overview; else clear the selection") { e in
+            if e.overview { return e.leaveOverview() }
+            e.selection = nil; return []
+        },
         Binding(keys: [.char("?")], help: "show every key and command", hint: "keys") { $0.openHelp() },
         Binding(keys: [.char("q"), .ctrl("c")], help: "quit (asks first when there are unsaved changes)",
                 hint: "quit") {

@@ -13,7 +13,7 @@ extension Editor {
 
     func select(_ id: String?) {
         selection = id
-        if let id, let r = cache.rects[id] { viewport.follow(r) }
+        if let id, let r = cache.rects[id] { bringIntoView(r) }
     }
 
     /// Picks the nearest component whose centre lies in that direction, preferring ones straight
@@ -51,7 +51,7 @@ extension Editor {
     }
 
     func pan(dx: Int, dy: Int) -> [Effect] {
-        viewport.pan(dx: dx, dy: dy, within: cache.bounds, margin: 4)
+        viewport.pan(dx: dx, dy: dy, within: cache.drawnBounds, margin: 4)
         return []
     }
 
@@ -101,7 +101,7 @@ extension Editor {
             }
         }
         cache.move(changed)
-        viewport.follow(moved)
+        bringIntoView(moved)
         isDirty = true
         return [.changed]
     }

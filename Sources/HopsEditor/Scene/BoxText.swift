@@ -50,6 +50,23 @@ enum BoxText {
 
     static let stripPrefix = "replicas "
 
+    /// True when a box shows a replica strip with a number per copy.
+    static func hasStrip(_ box: SceneBox) -> Bool {
+        box.lines.contains { $0.hasPrefix(stripPrefix) && !$0.contains(" of ") }
+    }
+
+    /// The cell of copy `instance` (1-based) in a box's replica strip, where the box draws its
+    /// text (SceneBox.forEachTextRow); nil when the strip or that number does not show.
+    static func stripCell(_ box: SceneBox, instance: Int) -> Point? {
+        var cell: Point?
+        box.forEachTextRow { k, text, origin, columns in
+            guard k > 0, text.hasPrefix(stripPrefix), !text.contains(" of "), instance >= 1 else { return }
+            let offset = stripPrefix.count + (instance - 1) * 2
+            if offset < min(columns, DisplayWidth.of(text)) { cell = Point(x: origin.x + offset, y: origin.y) }
+        }
+        return cell
+    }
+
     /// `replicas 1 2 x`: a number per running copy, `x` for one that is down.
     static func strip(count: Int, down: Set<Int>) -> String {
         guard count > 0 else { return "replicas: none" }

@@ -5,9 +5,10 @@ import HopsFlow
 /// Where every component's box stands: saved positions and sizes are kept (boxes still grow to
 /// fit their text and children); the rest is placed by the layered layout.
 public enum DesignLayout {
-    /// Rectangles by component id. `maxWidth` asks the auto-layout to fit that many columns.
+    /// Rectangles by component id. `maxWidth` asks the auto-layout to fit that many columns;
+    /// with `maxHeight` as well it tries to fit a screen of that many cells (see LayeredLayout).
     public static func rects(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
-                             ignoreSaved: Bool = false, hiddenInside: [String: Int] = [:]) -> [String: Rect] {
+                             maxHeight: Int? = nil, ignoreSaved: Bool = false, hiddenInside: [String: Int] = [:]) -> [String: Rect] {
         var index: [String: Int] = [:]
         for (i, c) in design.components.enumerated() { index[c.id] = i }
         let managed = FlowEngine.managedInstances(in: design, state: FlowState())
@@ -20,14 +21,18 @@ public enum DesignLayout {
             let shadow = managed[c.id].map { min(2, max(0, $0.count - 1)) } ?? 0
             return LayoutNode(minSize: size, parent: c.parent.flatMap { index[$0] }, fixed: fixed, headerRows: 1 + lines.count, shadow: shadow)
         }
-        let edges = design.connections.compactMap { k -> (Int, Int)? in
-            guard let f = index[k.from], let t = index[k.to] else { return nil }
-            return (f, t)
+        var edges: [(Int, Int)] = []
+        var labelWidths: [Int] = []
+        for k in design.connections {
+            guard let f = index[k.from], let t = index[k.to] else { continue }
+            edges.append((f, t))
+            // The painter shows at most 24 columns of a label.
+            labelWidths.append(min(24, DisplayWidth.of(design.shownLabel(of: k) ?? "")))
         }
-        // Room between layers for the longest edge label (up to 24 columns), so labels show.
-        let longest = design.connections.map { DisplayWidth.of(design.shownLabel(of: $0) ?? "") }.max() ?? 0
-        let gap = max(LayeredLayout.layerGap, min(24, longest) + 4)
-        let rects = LayeredLayout.layout(nodes, edges: edges, maxWidth: maxWidth, layerGap: gap)
+        // Room between layers for the longest edge label, so labels show.
+        let gap = max(LayeredLayout.layerGap, (labelWidths.max() ?? 0) + 4)
+        let rects = LayeredLayout.layout(nodes, edges: edges, maxWidth: maxWidth, maxHeight: maxHeight, layerGap: gap,
+                                         labelWidths: labelWidths)
         var out: [String: Rect] = [:]
         for (i, c) in design.components.enumerated() { out[c.id] = rects[i] }
         return out

@@ -21,9 +21,7 @@ public enum DesignRenderer {
 
     /// Boxes, replica shadows, lines and labels all inside, starting at the top-left drawn cell.
     public static func drawnBounds(_ scene: Scene, routes: [Route?]) -> Rect {
-        var b = scene.bounds
-        for box in scene.boxes where box.stack > 0 { b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2))) }
-        for r in routes { if let r { b = b.union(r.bounds) } }
+        let b = scene.drawnBounds(routes: routes)
         // One row above for labels placed over a top line.
         return Rect(x: b.x, y: b.y - 1, width: b.width, height: b.height + 1)
     }

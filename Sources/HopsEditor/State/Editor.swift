@@ -29,6 +29,10 @@ public final class Editor {
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?
+    /// True while the panel is hidden (one key shows it again): the canvas takes its room.
+    public internal(set) var panelHidden = false
+    /// True while the canvas shows the overview of the whole design (see View/OverviewView).
+    public internal(set) var overview = false
     /// The request player (see Flow/); nil when no request is being stepped.
     public internal(set) var player: Player?
     /// Round robin positions and Pod replicas that are down: what the cluster remembers.
@@ -47,12 +51,14 @@ public final class Editor {
         self.path = path
         self.glyphs = glyphs
         self.screen = screen
-        cache = SceneCache(design: design, catalog: catalog, glyphs: glyphs)
+        // What has no saved position (all of the bundled design) is laid out for this screen.
+        cache = SceneCache(design: design, catalog: catalog, glyphs: glyphs,
+                           fit: Editor.layoutArea(screen: screen, hidden: false).size)
         self.design = Editor.pinned(design, rects: cache.rects)
         viewport = Viewport(size: screen)
         selection = self.design.components.first { $0.kind == .user }?.id ?? self.design.components.first?.id
         layoutScreen()
-        viewport.origin = cache.bounds.origin
+        viewport.show(cache.drawnBounds)
         offer(recoveries)
     }
 
@@ -73,13 +79,16 @@ public final class Editor {
         case .resize(let s):
             screen = s
             layoutScreen()
-            if let sel = selection, let r = cache.rects[sel] { viewport.follow(r) }
+            if let sel = selection, let r = cache.rects[sel] { bringIntoView(r) }
+            followPacket()
             return []
         case .tick(let ms):
             return tick(ms)
         case .mouse(let m):
-            return describingSteps { mouse(m) }
+            guard fitsScreen else { return [] }
+            return describingSteps { overview ? overviewMouse(m) : mouse(m) }
         case .key(let k):
+            guard fitsScreen else { return tooSmallKey(k) }
             message = nil
             return describingSteps { dispatch(k) }
         }
@@ -172,13 +181,16 @@ public final class Editor {
     }
 
     func replaceDesign(_ new: Design, undoable: Bool) {
-        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, layers: layers)
+        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, fit: layoutArea.size, layers: layers)
         // A layout made with layers hidden is a view: it is not written into the design.
         design = layers.isEmpty ? Editor.pinned(new, rects: cache.rects) : new
         if let s = selection {
             if design.component(s) == nil { selection = nil } else if cache.rects[s] == nil { selection = cache.shown.standIn[s] }
         }
-        if !undoable { history.clear() }
+        if !undoable {
+            history.clear()
+            viewport.show(cache.drawnBounds) // another design: shown from its start
+        }
     }
 
     func pushUndo(moveOf: String?) {

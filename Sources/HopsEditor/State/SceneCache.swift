@@ -13,13 +13,19 @@ final class SceneCache {
 
     /// What is drawn of the design: folded groups as one box, hidden layers left out.
     let shown: ShownDesign
+    /// Hop paths that follow no arrow, by hop and start (see HopPath.free): searched once.
+    var hopPaths: [HopPath.Key: [Point]] = [:]
+    /// The last overview drawn (without the selection or packets), for its area.
+    var overviewGrid: (size: Size, grid: Grid)?
+    private var drawn: Rect?
 
+    /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
     /// With layers hidden the shown components are laid out anew, so that what is hidden takes
     /// no space; the design's saved positions stay as they are (see Editor.pinned).
-    init(design: Design, catalog: Catalog, glyphs: GlyphSet, layers: Layers = Layers()) {
+    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers()) {
         shown = ShownDesign(design, layers: layers)
-        rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, ignoreSaved: !layers.isEmpty,
-                                   hiddenInside: shown.hiddenInside)
+        rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
+                                   maxHeight: fit?.height, ignoreSaved: !layers.isEmpty, hiddenInside: shown.hiddenInside)
         designScene = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs,
                                   hiddenInside: shown.hiddenInside)
         router = Router(scene: designScene.scene)
@@ -37,6 +43,9 @@ final class SceneCache {
             if let i = designScene.boxIndex[id] { byIndex[i] = r }
         }
         router.move(byIndex)
+        hopPaths.removeAll()
+        overviewGrid = nil
+        drawn = nil
     }
 
     /// The rectangle where a component of the whole design is drawn: its own box, or the folded
@@ -55,4 +64,12 @@ final class SceneCache {
 
     /// The whole drawn area.
     var bounds: Rect { scene.bounds.insetBy(-1) }
+
+    /// Every cell the drawing uses: boxes, the replica copies behind them, arrows.
+    var drawnBounds: Rect {
+        if let drawn { return drawn }
+        let b = scene.drawnBounds(routes: routes)
+        drawn = b
+        return b
+    }
 }

@@ -5,18 +5,25 @@ extension Editor {
     /// The whole screen for the current state.
     public func draw() -> Grid {
         var screenGrid = Grid(width: screen.width, height: screen.height, glyphs: glyphs)
-        guard screen.width >= Editor.minimumScreen.width, screen.height >= Editor.minimumScreen.height else {
-            let text = "Terminal too small (\(screen.width)x\(screen.height)); Hops needs 20x6"
+        guard fitsScreen else {
+            let size = Editor.minimumScreen
+            let text = "Terminal too small (\(screen.width)x\(screen.height)); Hops needs \(size.width)x\(size.height)"
+                + (isDirty ? "; unsaved: enlarge to save" : "; q quits")
             for (i, line) in wrap(text, width: max(1, screen.width)).prefix(screen.height).enumerated() {
                 screenGrid.put(line, at: Point(x: 0, y: i))
             }
             return screenGrid
         }
         let area = canvasArea
-        var canvas = Grid(width: area.width, height: area.height, origin: viewport.origin, glyphs: glyphs)
-        drawCanvas(into: &canvas)
-        screenGrid.blit(canvas, at: area.origin)
+        if overview {
+            drawOverview(into: &screenGrid)
+        } else {
+            var canvas = Grid(width: area.width, height: area.height, origin: viewport.origin, glyphs: glyphs)
+            drawCanvas(into: &canvas)
+            screenGrid.blit(canvas, at: area.origin)
+        }
         if let p = panelArea { drawPanel(into: &screenGrid, area: p) }
+        if let n = narrationArea { drawNarration(into: &screenGrid, area: n) }
         drawStatus(into: &screenGrid)
         drawOverlay(into: &screenGrid)
         return screenGrid
@@ -43,6 +50,7 @@ extension Editor {
         decorate(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
         drawSelectedConnection(into: &grid)
+        drawFindingMarks(into: &grid)
         drawFlow(into: &grid)
     }
 

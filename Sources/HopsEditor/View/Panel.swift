@@ -20,7 +20,11 @@ extension Editor {
             for l in wrap(text, width: inner.width) { lines.append((l, style)) }
         }
         for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
-            grid.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, maxColumns: inner.width)
+            // The last row says when there is more than the panel holds.
+            let cut = i == inner.height - 1 && lines.count > inner.height
+            let shown = cut ? DisplayWidth.truncate(text, to: inner.width - 2, ellipsis: "") + " " + glyphs.ellipsis
+                            : text
+            grid.put(shown, at: Point(x: inner.x, y: inner.y + i), style: style, maxColumns: inner.width)
         }
     }
 

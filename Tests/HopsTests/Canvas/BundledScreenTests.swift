@@ -38,7 +38,9 @@ import Testing
         let editor = Editor(design: try Fixtures.bundledDesign(), catalog: Fixtures.catalog, path: nil, screen: Size(width: 120, height: 30))
         let screen = editor.draw().rows
         #expect(screen.count == 30)
-        #expect(screen[1].hasPrefix(" ┏ user ━━┓            ┌ svc ───────────────┐")) // the selection is drawn heavy
+        // Laid out for the 86 columns beside the panel: top to bottom. The selection is drawn heavy.
+        #expect(screen[0].hasPrefix(" ┏ user ━━┓ "))
+        #expect(screen[7].hasPrefix(" ┌ svc ──────────── ! ┐      ╔ deploy ════╗ ")) // `!`: a warning from the checks
         #expect(screen[0].hasSuffix("│ User · User                     "))
         #expect(screen[29].hasPrefix(" Kubernetes Request Flow"))
         #expect(screen[29].contains("? keys  q quit"))

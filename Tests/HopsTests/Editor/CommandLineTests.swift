@@ -53,7 +53,7 @@ import Testing
         s.keys("ll" + String(repeating: "J", count: 10))
         s.keys(":layout<Enter>")
         #expect(s.editor.rect(of: "pod-web")!.y == 0)
-        #expect(s.editor.message == "laid out 6 components")
+        #expect(s.editor.message == "laid out 6 components for 126x39 cells") // the canvas beside the panel
     }
 
     @Test func tabCompletesCommandsAndPaths() throws {

@@ -15,41 +15,41 @@ import Testing
         #expect(s.editor.message == "connection 1 of 2: User → Service web (traffic)")
         s.editor.message = nil // the whole screen below, without the message crowding the hints
         #expect(s.screenText == """
-
-         ╭ user ──╮            ┏ svc ━━━━━━━━━━━━━━━┓            ┌ pod ─────────────────
-         │ User   ├━HTTP :80━━▶┃ web                ┣──app=web──▶│ web                  
-         ╰────────╯            ┃ ClusterIP :80→8080 ┃            │ app=web              
-                               ┗━━━━━━━━━━━━━━━━━━━━┛            │ replicas 1 2 3       
-                                                                 │                      
-                                                                 │ ┌ ctr ──────────┐    
-                               ╔ deploy ════╗                    │ │ app           │    
-                               ║ web        ╠┄┄┄┄┄┄manages┄┄┄┄┄┄▶│ │ web-app:1.4.2 ├────
-                               ║ 3 replicas ║                    │ │ :8080         │    
-                               ╚════════════╝                    │ └───────────────┘    
-                                                                 │                      
-                                                                 └──────────────────────
-                                                                  └─────────────────────
-                                                                   └────────────────────
-                                                                                        
-                                                                                        
+        ╭ user ──╮
+        │ User   │
+        ╰──────┬─╯
+               ┃                        ┌ pod ───────────────────────────────────────┐
+               ┃ HTTP :80               │ web                                        │┐
+               ▼                        │ app=web                                    ││┐
+        ┏ svc ━━━━━━━━━━━━ ! ┓          │ replicas 1 2 3                             │││
+        ┃ web                ┣─app=web─▶│                                            │││
+        ┃ ClusterIP :80→8080 ┃          │ ┌ ctr ──────────┐        ┌ ctr ─────── ! ┐ │││
+        ┗━━━━━━━━━━━━━━━━━━━━┛          │ │ app           │        │ db            │ │││
+                                        │ │ web-app:1.4.2 ├─:5432─▶│ postgres:16.4 │ │││
+                                        │ │ :8080         │        │ :5432         │ │││
+        ╔ deploy ════╗                  │ └───────────────┘        └───────────────┘ │││
+        ║ web        ╠┄┄┄┄┄manages┄┄┄┄┄▶│                                            │││
+        ║ 3 replicas ║                  └────────────────────────────────────────────┘││
+        ╚════════════╝                   └────────────────────────────────────────────┘│
+                                          └────────────────────────────────────────────┘
         ────────────────────────────────────────────────────────────────────────────────
-         Connection · traffic: User → Service web                                       
-         port 80 on Service web                                                         
-         label: HTTP                                                                    
-         traffic carries requests; a trace follows it                                   
-                                                                                        
-         Kubernetes Request Flow  CONNECTION       v reverse  m kind  e port  Esc back  
+         Connection · traffic: User → Service web
+         port 80 on Service web
+         label: HTTP
+         traffic carries requests; a trace follows it
+
+         Kubernetes Request Flow  CONNECTION       v reverse  m kind  e port  Esc back
         """.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.padding(toLength: 80, withPad: " ", startingAt: 0) }.joined(separator: "\n"))
         // The path is bold as well as heavy, so it shows without colour; the arrowhead too.
         let grid = s.editor.draw()
-        let row2 = grid.rows[2]
-        let head = row2.distance(from: row2.startIndex, to: row2.firstIndex(of: "▶")!)
-        #expect(grid[head, 2].style.attrs.contains(.bold))
-        #expect(grid[11, 2].ch == "━" && grid[11, 2].style.attrs.contains(.bold))
-        let other = row2.distance(from: row2.startIndex, to: row2.range(of: "──app=web")!.lowerBound)
+        let head = try #require(grid.rows[5].firstIndex(of: "▼"))
+        #expect(grid[grid.rows[5].distance(from: grid.rows[5].startIndex, to: head), 5].style.attrs.contains(.bold))
+        #expect(grid[7, 3].ch == "┃" && grid[7, 3].style.attrs.contains(.bold))
+        let row7 = grid.rows[7]
+        let other = row7.distance(from: row7.startIndex, to: try #require(row7.range(of: "─app=web")).lowerBound)
         // The selects arrow is not marked.
-        #expect(grid[other, 2].ch == "─" && !grid[other, 2].style.attrs.contains(.bold))
+        #expect(grid[other, 7].ch == "─" && !grid[other, 7].style.attrs.contains(.bold))
 
         s.keys("C")
         #expect(s.editor.mode == .connection(id: "web-selects-pods", edit: nil))
@@ -294,7 +294,7 @@ import Testing
 
     @Test func inASCIITheSelectedArrowIsReversedVideo() throws {
         let e = Editor(design: try Fixtures.bundledDesign(), catalog: Fixtures.catalog, path: nil, glyphs: .ascii,
-                       screen: Size(width: 120, height: 40))
+                       screen: Size(width: 160, height: 40)) // wide enough for the drawing left to right
         e.handle(.key(.char("l")))
         e.handle(.key(.char("C")))
         let grid = e.draw()

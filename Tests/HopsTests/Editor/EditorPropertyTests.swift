@@ -43,7 +43,9 @@ import Testing
         for c in editor.design.components {
             if let p = c.parent, let pr = editor.rect(of: p), let r = editor.rect(of: c.id) { #expect(pr.insetBy(1).contains(r)) }
         }
-        // Back out of any mode, then undo everything.
+        // Back out of any mode, then undo everything (on a screen Hops draws on: keys are
+        // ignored while it is too small).
+        editor.handle(.resize(Size(width: 120, height: 40)))
         for _ in 0..<3 { editor.handle(.key(.esc)) }
         for _ in 0..<600 { editor.handle(.key(.char("u"))) }
         if case .confirm = editor.mode { editor.handle(.key(.esc)) }

@@ -131,7 +131,7 @@ import Testing
     @Test func theStatusLineSaysWhereTheViewIsInABigDesign() throws {
         var s = Session(Fixtures.generated(120), screen: Size(width: 100, height: 30))
         let status = try #require(s.screen.last)
-        let b = s.editor.cache.bounds
+        let b = s.editor.cache.drawnBounds
         #expect(status.contains("⌖ 0,0 of \(b.width)x\(b.height)"))
         s.keys("<PageDown>")
         let moved = try #require(s.screen.last)

@@ -132,7 +132,10 @@ import Testing
             "q": (":q", nil, { _, fx in fx == [.removeRecovery, .quit] }),
             "e": (":e /tmp/other.hops.json", nil, { _, fx in fx == [.open("/tmp/other.hops.json")] }),
             "export": (":export k8s /tmp/x.yaml", nil, { _, fx in fx == [.export(.k8s, path: "/tmp/x.yaml")] }),
-            "layout": (":layout", nil, { s, _ in s.editor.message == "laid out 6 components" }),
+            "layout": (":layout", nil, { s, _ in s.editor.message?.hasPrefix("laid out 6 components for ") == true }),
+            "fit": (":fit", nil, { s, _ in
+                s.editor.message == "the whole design fits on the screen" || s.editor.message?.hasPrefix("overview") == true
+            }),
             "help": (":help", nil, { s, _ in s.editor.mode == .help(scroll: 0) }),
             "scale": (":scale 2", "deploy-web", { s, _ in
                 s.editor.message == "Deployment web scaled to 2 replicas (its ReplicaSet now keeps 2)"

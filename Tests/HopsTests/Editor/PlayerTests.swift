@@ -87,8 +87,16 @@ import Testing
         let pod = try #require(s.editor.rect(of: "pod-web"))
         #expect(cells.count > 10)
         #expect(!cells.contains { svc.contains($0) })
-        #expect(cells.contains { $0.y > pod.maxY }) // it leaves the Pod downwards, below every box
-        #expect(cells.last.map { $0.y == user.maxY && user.contains($0) } == true) // and arrives at the User
+        #expect(cells.contains { !pod.contains($0) }) // it leaves the Pod
+        // ...and arrives on the User's border, never having crossed a box's text or a label (the
+        // way back follows no arrow, so it has no label of its own to pass).
+        let onBorder = { (p: Point) in p.x == user.x || p.x == user.maxX || p.y == user.y || p.y == user.maxY }
+        #expect(cells.last.map { user.contains($0) && onBorder($0) } == true)
+        let plain = DesignRenderer.render(s.design, catalog: Fixtures.catalog)
+        for c in cells.dropFirst() {
+            let under = plain.cell(at: c)
+            #expect(under.map { $0.ch == " " || $0.lines != 0 } ?? true, "the packet covers \(under!.ch) at \(c)")
+        }
     }
 
     @Test func speedKeysChangeCellsPerSecond() throws {

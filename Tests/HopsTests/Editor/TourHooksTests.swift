@@ -23,7 +23,7 @@ import Testing
         #expect(!s.editor.shows(["ctr-db"]))
         s.editor.reveal(["ctr-db"])
         #expect(s.editor.shows(["ctr-db"]))
-        #expect(s.screenText.contains("┌▸ctr◂──────────┐"))
+        #expect(s.screenText.contains("┌▸ctr◂───────"))
         s.editor.highlighted = []
         #expect(!s.screenText.contains("▸"))
     }

@@ -126,12 +126,15 @@ extension TmuxTests {
     @Test func narrationChangesHopByHop() throws {
         let pane = try Pane(TmuxTests.binary, width: 130, height: 30)
         _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        // Each wait is for the hop's number and its narration together: a screen captured while
+        // the terminal is still drawing can show the panel's new first lines before the rest.
+        let narration = ["User opens a connection to Service web's", "no process runs for Service web",
+                         "is one network namespace"]
         try pane.keys("t")
-        #expect(try pane.wait { $0.contains("hop 1 of 6") }.contains("User opens a connection to Service web's"))
-        try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 2 of 6") }.contains("no process runs for Service web"))
-        try pane.keys("n")
-        #expect(try pane.wait { $0.contains("hop 3 of 6") }.contains("is one network namespace"))
+        for (i, words) in narration.enumerated() {
+            if i > 0 { try pane.keys("n") }
+            #expect(try pane.wait { $0.contains("hop \(i + 1) of 6") && $0.contains(words) }.contains(words))
+        }
         try pane.keys("q")
         #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
@@ -212,5 +215,25 @@ extension TmuxTests {
         let end = try pane.wait { $0.contains("EXIT=") }
         #expect(end.contains("EXIT=139")) // 128 + SIGSEGV: the default action ran after the terminal was put back
         #expect(!end.contains("┌ svc"))
+    }
+}
+
+extension TmuxTests {
+    /// At 80x24 the canvas is the 17 rows above the panel: `n` through the bundled design keeps
+    /// the packet there at every hop, in the real terminal.
+    @Test func nThroughTheBundledDesignKeepsThePacketOnScreenAt80x24() throws {
+        let pane = try Pane(TmuxTests.binary, width: 80, height: 24)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try pane.keys("t")
+        for hop in 1...6 {
+            let screen = try pane.wait { $0.contains("hop \(hop) of 6") }
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let canvas = rows.prefix(17)
+            #expect(canvas.filter { $0.contains("●") }.count == 1, "hop \(hop):\n\(screen)")
+            #expect(!rows.dropFirst(17).contains { $0.contains("●") }, "hop \(hop): the packet is under the panel")
+            if hop < 6 { try pane.keys("n") }
+        }
+        try pane.keys("q")
+        #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 }
