@@ -20,7 +20,7 @@ extension StepRules {
                     "\(name) has no rules and no default backend: add a rule naming a Service (host, path, service)"))
         }
         let asked =
-            (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (no Host header)")
+            (host.map { "Host \(SafeText.escape($0))" } ?? "a request by IP (its Host header is the address)")
             + " and path \(SafeText.escape(path))"
         let matching = rules.enumerated().filter { hostMatches($0.element.host) && pathMatches($0.element) }
         // Longest path first, an Exact rule before a Prefix one of the same path; an exact host
@@ -85,11 +85,14 @@ extension StepRules {
         var sentence =
             "the Ingress controller behind \(name) (its own Pods, which take the client's connection) matched "
             + "the rule \(describe(rule)) for \(asked)"
-        if host == nil { sentence += " (a request by IP has no Host header, so only rules without a host match)" }
+        if host == nil { sentence += " (a Host header that is an IP address matches only rules without a host)" }
         if matching.count > 1 { sentence += " (the longest matching prefix wins)" }
         sentence +=
             "; it proxies the request on a connection of its own to the endpoints of \(Words.name(svc)) port \(port)"
-        if rule.port == nil { sentence += " (the rule names no port; the Service has only this one)" }
+        if rule.port == nil {
+            sentence += " (the design's rule names no port; a real Ingress backend must name one, so Hops takes the "
+                + "Service's only port and its export writes it)"
+        }
         let conn = design.connections.first { $0.kind == .traffic && $0.from == ing.id && $0.to == svc.id }
         var hop = request(ing.id, svc.id, conn?.id, sentence, nil)
         hop.kubectl = Kubectl.ingress(ing, design)

@@ -39,7 +39,13 @@ enum Kubectl {
     /// The logs of the container that answers, where a response can be seen leaving.
     static func logs(_ c: Component, _ design: Design) -> [String] {
         guard c.kind == .container, let pod = c.parent.flatMap({ design.component($0) }) else { return [] }
-        return ["kubectl logs \(workload(pod, design)) -c \(SafeText.escape(c.name))\(ns(pod, design))"]
+        let name = SafeText.escape(c.name)
+        var out = ["kubectl logs \(workload(pod, design)) -c \(name)\(ns(pod, design))"]
+        // `logs deploy/web` shows one Pod's; with several replicas, all of them by label.
+        if Replicas.count(of: pod.id, in: design).count > 1, !pod.labels.isEmpty {
+            out.append("kubectl logs -l \(SafeText.escape(formatLabels(pod.labels))) -c \(name) --prefix\(ns(pod, design))")
+        }
+        return out
     }
 
     /// "deploy/web": how kubectl names the Pods of a controller (it picks one of them); a bare

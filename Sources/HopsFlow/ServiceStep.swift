@@ -73,9 +73,12 @@ extension StepRules {
             hop.narration += "; the connection names no port, so Hops assumes the Service's only one, \(port.port)"
         }
         if let ro = state.rollouts[pod.id] {
-            hop.narration +=
-                "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(ro.updated) "
-                + "new, \(r.count - ro.updated) old) and either version may answer"
+            let (new, old) = (ro.updated, r.count - ro.updated)
+            hop.narration += new == 0 || old == 0
+                ? "; a rolling update is under way (\(new) new, \(old) old Pods ready), so only the "
+                    + "\(new == 0 ? "old" : "new") version answers for now"
+                : "; a rolling update is under way, so the endpoints are Pods of both ReplicaSets (\(new) "
+                    + "new, \(old) old) and either version may answer"
         }
         hop.kubectl = Kubectl.endpoints(svc, design)
         return .go(hop, Arrival(at: pod.id, caller: a.caller, targetPort: target, replica: r), after)

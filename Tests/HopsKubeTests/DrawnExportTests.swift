@@ -67,6 +67,15 @@ import Testing
         #expect(!yaml.contains("kind: User") && !yaml.contains("remember"))
     }
 
+    /// The API server rejects an Ingress backend without a port; a drawn rule that names none
+    /// gets the only port of the Service it names, the one the trace assumes.
+    @Test func anIngressRuleWithoutAPortExportsTheServicesOnlyPort() throws {
+        let (yaml, _) = KubeExport.manifests(of: Self.design)
+        let svcPort = try #require(Self.design.components.first { $0.id == "svc" }?.servicePorts.first?.port)
+        let ingress = try #require(yaml.components(separatedBy: "\n---\n").first { $0.contains("kind: Ingress") })
+        #expect(ingress.contains("name: web\n") && ingress.contains("number: \(svcPort)"))
+    }
+
     @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
         let object: [String: JSONValue] = [
             "data": .object([

@@ -34,7 +34,8 @@ enum ServiceExport {
             var rules: [[String: JSONValue]] = []
             var lastHost: JSONValue?? = .none
             for r in flat.compactMap(\.object) {
-                var path: [String: JSONValue] = ["backend": backend(r), "pathType": r["pathType"] ?? .string("Prefix")]
+                let b = backend(r, in: context.design)
+                var path: [String: JSONValue] = ["backend": b, "pathType": r["pathType"] ?? .string("Prefix")]
                 path["path"] = r["path"] ?? (r["pathType"] == nil ? .string("/") : nil)
                 if case .some(let h) = lastHost, h == r["host"], !rules.isEmpty {
                     var paths = rules[rules.count - 1].value(at: ["http", "paths"])?.array ?? []
@@ -50,14 +51,22 @@ enum ServiceExport {
             o.set(.array(rules.map(JSONValue.object)), at: ["spec", "rules"])
         }
         if o.value(at: ["spec", "defaultBackend"]) == nil, let d = c.properties["defaultBackend"]?.object {
-            o.set(backend(d), at: ["spec", "defaultBackend"])
+            o.set(backend(d, in: context.design), at: ["spec", "defaultBackend"])
         }
     }
 
-    private static func backend(_ r: [String: JSONValue]) -> JSONValue {
+    /// The API server requires a backend's port (a number or a name); a drawn rule that names
+    /// none gets the port of the Service it names when that Service has exactly one, which is
+    /// the port the trace assumed.
+    private static func backend(_ r: [String: JSONValue], in design: Design) -> JSONValue {
         var svc: [String: JSONValue] = ["name": r["service"] ?? .string("")]
         if let n = r["port"] { svc["port"] = .object(["number": n]) }
         if let s = r["portName"] { svc["port"] = .object(["name": s]) }
+        // (Only when one Service has that name: in several namespaces it could be another's.)
+        let named = design.components.filter { $0.kind == .service && $0.name == r["service"]?.string }
+        if svc["port"] == nil, named.count == 1, let target = named.first, target.servicePorts.count == 1 {
+            svc["port"] = .object(["number": .integer(target.servicePorts[0].port)])
+        }
         return .object(["service": .object(svc)])
     }
 

@@ -48,8 +48,8 @@ import Testing
         let t = target(design(), path: "/api")
         #expect(!t.requestHops.map(\.to).contains("svc-api"))
         #expect(t.requestHops.map(\.to).contains("svc-web"))
-        #expect(t.hops[1].narration.contains("for a request by IP (no Host header) and path /api (a request by IP has no "
-            + "Host header, so only rules without a host match)"))
+        #expect(t.hops[1].narration.contains("for a request by IP (its Host header is the address) and path /api (a Host "
+            + "header that is an IP address matches only rules without a host)"))
     }
 
     @Test func controllerIsAHopBothWaysAndProxiesToPodIPs() {

@@ -63,7 +63,7 @@ import Testing
         d.keys(":trace /api<Enter>n")
         #expect(
             d.narration?.contains(
-                "matched the rule any host /api → Service api for a request by IP (no Host header) "
+                "matched the rule any host /api → Service api for a request by IP (its Host header is the address) "
                     + "and path /api") == true)
         #expect(d.narration?.contains("(the longest matching prefix wins)") == true)
         d.keys("n")
