@@ -35,9 +35,11 @@ public struct ComponentRef: Hashable, Sendable, CustomStringConvertible {
     /// As a lesson writes it: `Service/web`, `Ingress`.
     public var description: String { name.map { "\(kind.rawValue)/\($0)" } ?? kind.rawValue }
 
-    /// As a sentence says it: "Service web", "container app", "an Ingress".
+    /// As a sentence says it: "Service web", "container app", "an Ingress", "a User".
     public var spoken: String {
-        guard let name else { return "a\("AEIOU".contains(kind.rawValue.first!) ? "n" : "") \(kind.rawValue)" }
+        // "an" goes by sound: the catalog's kinds that start with a vowel sound start with A, E,
+        // I or O; User starts with a "you" sound and takes "a".
+        guard let name else { return "a\("AEIO".contains(kind.rawValue.first!) ? "n" : "") \(kind.rawValue)" }
         return kind == .container ? "container \(name)" : "\(kind.rawValue) \(name)"
     }
 }

@@ -79,25 +79,22 @@ extension TourSession {
     func drawPanel(into grid: inout Grid, area: Rect) {
         grid.fill(area, with: " ")
         let width = max(1, area.width - 2)
-        let (rawBody, rawFooter) = panelLines()
-        let body = TextWrap.lines(rawBody, width: width)
-        let footer = TextWrap.lines(rawFooter, width: width)
-        let rows = area.height - 1
-        let footRows = min(footer.count, max(rows / 2, rows - body.count))
-        let bodyRows = rows - footRows
-        let first = min(scroll, max(0, body.count - bodyRows))
-        let (more, back) = (first + bodyRows < body.count, first > 0)
+        let fit = panelFit()
+        let first = min(scroll, fit.maxScroll)
+        let (more, back) = (first + fit.bodyRows < fit.body.count, first > 0)
         drawRule(into: &grid, area: area, more: more)
-        for (i, line) in body.dropFirst(first).prefix(bodyRows).enumerated() {
+        for (i, line) in fit.body.dropFirst(first).prefix(fit.bodyRows).enumerated() {
             grid.put(line.text, at: Point(x: area.x + 1, y: area.y + 1 + i), style: line.style, maxColumns: width)
         }
         // In the right margin: the body goes on below (C-d) or above (C-u).
         let dim = CellStyle(attrs: .dim)
         if back { grid.put(glyphs.isASCII ? "^" : "▲", at: Point(x: area.maxX, y: area.y + 1), style: dim) }
-        if more { grid.put(glyphs.isASCII ? "v" : "▼", at: Point(x: area.maxX, y: area.y + bodyRows), style: dim) }
-        for (i, line) in footer.prefix(footRows).enumerated() {
+        if more {
+            grid.put(glyphs.isASCII ? "v" : "▼", at: Point(x: area.maxX, y: area.y + fit.bodyRows), style: dim)
+        }
+        for (i, line) in fit.footer.enumerated() {
             grid.put(
-                line.text, at: Point(x: area.x + 1, y: area.maxY - footRows + 1 + i), style: line.style,
+                line.text, at: Point(x: area.x + 1, y: area.maxY - fit.footer.count + 1 + i), style: line.style,
                 maxColumns: width)
         }
     }
@@ -127,14 +124,42 @@ extension TourSession {
     }
 
     /// How far the body can be scrolled at this screen size.
-    var maxScroll: Int {
+    var maxScroll: Int { panelFit().maxScroll }
+
+    /// The panel's lines, wrapped to the panel at this screen size and shared out between its rows.
+    func panelFit() -> PanelFit {
         let area = TourLayout(screen).panel
         let width = max(1, area.width - 2)
         let (body, footer) = panelLines()
-        let (b, f) = (TextWrap.lines(body, width: width).count, TextWrap.lines(footer, width: width).count)
-        let rows = area.height - 1
-        return max(0, b - (rows - min(f, max(rows / 2, rows - b))))
+        return PanelFit(
+            body: TextWrap.lines(body, width: width), footer: TextWrap.lines(footer, width: width),
+            rows: area.height - 1)
     }
+}
+
+/// How the panel's rows (below its title rule) are shared: the footer, what to do, is pinned
+/// at the bottom and shown whole, so a hint is never cut; the body scrolls in the rows left.
+/// The body keeps at least one row; a footer too tall for that (only on the smallest screens)
+/// scrolls with the body instead of being cut, so C-d reaches all of it.
+struct PanelFit {
+    /// What scrolls, top down.
+    let body: [TourSession.Line]
+    /// What stays at the bottom, whole.
+    let footer: [TourSession.Line]
+    /// Rows the body is drawn in.
+    let bodyRows: Int
+
+    init(body: [TourSession.Line], footer: [TourSession.Line], rows: Int) {
+        let rows = max(0, rows)
+        if footer.count <= rows - (body.isEmpty ? 0 : 1) {
+            (self.body, self.footer, bodyRows) = (body, footer, rows - footer.count)
+        } else {
+            (self.body, self.footer, bodyRows) = (body + footer, [], rows)
+        }
+    }
+
+    /// Lines of the body that can be scrolled away.
+    var maxScroll: Int { max(0, body.count - bodyRows) }
 }
 
 /// Words into lines of at most `width` display columns; a word longer than a line is cut.

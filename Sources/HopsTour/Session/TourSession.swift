@@ -32,6 +32,9 @@ public final class TourSession: EditorHost {
     var before: (design: Design, flow: FlowState)
     /// Per Pod template id, the Pods (by name) requests reached since the step began.
     var podsSeen: [String: Set<String>] = [:]
+    /// What the last event left: the design, to see when it changes, and the panel's body, to see
+    /// when new words arrive there (narration, the selected piece).
+    var seen: (design: Design, body: [String])?
     /// A second Enter is awaited: to skip an unfinished step, or to leave unsaved changes behind.
     var awaiting: Awaiting?
     enum Awaiting { case skip, leave }
@@ -132,9 +135,10 @@ public final class TourSession: EditorHost {
     /// Enter: the next step, once this one is done (a second Enter skips it); after the last
     /// step, the next lesson.
     private func next() -> [Effect] {
-        if let task = step.task, !isStepDone, awaiting == nil {
+        if step.task != nil, !isStepDone, awaiting == nil {
             awaiting = .skip
-            notice = "Not done yet: \(task) Enter again skips this step."
+            // The task itself stays on screen just below ("To do: ..."): not said twice.
+            notice = "Not done yet. Enter again skips this step."
             return []
         }
         if stepIndex + 1 < lesson.steps.count { return enter(stepIndex + 1, forward: true) }
@@ -192,7 +196,9 @@ public final class TourSession: EditorHost {
     }
 
     /// Notes what the requests reached and whether the step's condition now holds; updates
-    /// what the canvas picks out.
+    /// what the canvas picks out. When the design changed, brings the selection and the step's
+    /// components into view (an Ingress just added, Service api the lesson added below); when
+    /// the panel's body changed, scrolls it back to its top so its first new line shows.
     private func observe() {
         var now = situation
         for hop in now.travelled where hop.direction == .request && hop.status == .ok {
@@ -204,6 +210,14 @@ public final class TourSession: EditorHost {
             scroll = 0
         }
         editor.highlighted = Set(highlightedIDs)
+        let body = panelLines().body.map(\.text)
+        if seen?.body != body { scroll = 0 }
+        if seen?.design != editor.design {
+            // The selection first: it is what the person works on, and must not be scrolled away.
+            let ids = (editor.selection.map { [$0] } ?? []) + highlightedIDs
+            editor.reveal(ids.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        }
+        seen = (editor.design, body)
     }
 
     /// The state the conditions look at.

@@ -150,4 +150,48 @@ import Testing
         #expect(said?.contains("\u{1b}") == false)
         #expect(said?.contains("\n") == false)
     }
+
+    /// Sentences a beginner read as true and a real cluster contradicts are gone from the
+    /// lessons, and what replaced them is there.
+    @Test func theLessonsSayWhatIsTrueOfACluster() throws {
+        let lessons = try TourDriver.lessons()
+        let all = lessons.flatMap(\.steps).flatMap { s in
+            s.text + [s.task, s.done].compactMap { $0 } + s.hints.map(\.text)
+        }.joined(separator: "\n")
+        let gone = [
+            "the ready Pods with those labels in its namespace are its endpoints",  // not-ready ones are listed too
+            "endpoints list only the Pods that are ready",
+            "follow the ready Pods",
+            "kubectl logs deploy/web -c app, -c db",  // one Pod's logs, not the Deployment's
+            "a proxy for HTTP",  // an Ingress is rules; its controller is the proxy
+            "beside the User", "beside Deployment web",  // a places a box where there is room
+            "leave replicas out",  // hops export writes them
+            "The lesson removed",  // the person deletes the arrow
+        ]
+        for phrase in gone { #expect(!all.contains(phrase), "still says \(phrase)") }
+        let said = [
+            "kubectl logs deploy/web -c app shows one Pod's logs",
+            "kubectl logs -l app=web -c app --prefix shows every Pod's",
+            "listed in its EndpointSlices with whether each is ready, and kube-proxy sends connections only to the "
+                + "ready ones",
+            "with ready: false until it is ready",
+            "an Ingress (HTTP routing rules, carried out by an Ingress controller, a proxy running in the cluster)",
+            "an HPA without metrics targets 80% average CPU utilisation",
+            "That needs metrics-server in the cluster and CPU requests on Deployment web's containers",
+            "hops export also writes Deployment web's replicas next to the HPA: remove that line",
+            "C selects the arrow (the status line names it) and x deletes it",
+        ]
+        for phrase in said { #expect(all.contains(phrase), "does not say \(phrase)") }
+    }
+
+    /// What a lesson's change says on the status line: "a User", "an Ingress".
+    @Test func aChangeSaysItsArticleRight() throws {
+        #expect(ComponentRef(kind: .user).spoken == "a User")
+        #expect(ComponentRef(kind: .ingress).spoken == "an Ingress")
+        #expect(ComponentRef(kind: .hpa).spoken == "a HorizontalPodAutoscaler")
+        let cut = LessonAction.disconnect(
+            from: ComponentRef(kind: .user), to: ComponentRef(kind: .service, name: "web"))
+        let (_, said) = try cut.apply(to: try Fixtures.bundledDesign(), catalog: Fixtures.catalog).get()
+        #expect(said == "the lesson removed the arrow from a User to Service web")
+    }
 }

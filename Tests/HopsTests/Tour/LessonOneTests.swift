@@ -136,9 +136,12 @@ import Testing
         var d = try TourDriver()
         d.keys("<Enter><Enter>")  // step 2 undone: the first Enter only says so
         #expect(d.step == 2)
+        #expect(d.tour.notice == "Not done yet. Enter again skips this step.")
+        // The task is on the panel once, in the footer below the notice.
+        let task = "Press t, then n until the response is back at the User."
+        #expect(d.panel.components(separatedBy: task).count == 2)
         #expect(
-            d.tour.notice
-                == "Not done yet: Press t, then n until the response is back at the User. Enter again skips this step.")
+            d.tour.panelLines().footer.map(\.text) == ["Not done yet. Enter again skips this step.", "To do: " + task])
         d.keys("<Enter>")  // skipped on the second
         #expect(d.step == 3)
         // Fixing the selector is half of it: the step waits for a request to reach the Pod.

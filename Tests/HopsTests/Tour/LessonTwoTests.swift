@@ -20,10 +20,17 @@ import Testing
         #expect(d.done)
         d.keys("<Enter>")
 
-        // 2. An Ingress in front: the lesson takes the User's arrow away; the person adds the rest.
+        // 2. An Ingress in front: the person takes the User's arrow away (C, x) and adds the rest.
         #expect(d.step == 2)
-        #expect(!d.design.connections.contains { $0.from == "user" && $0.to == "svc-web" })
+        #expect(d.selected == "User/User")
         #expect(d.highlighted == ["User/User", "Service/web"])  // no Ingress yet
+        #expect(d.tour.hint?.hasPrefix("First the old arrow: select the User, C selects its arrow") == true)
+        d.keys("C")
+        #expect(d.editor.selectedConnection == "user-to-web")
+        d.keys("x")
+        #expect(!d.design.connections.contains { $0.from == "user" && $0.to == "svc-web" })
+        #expect(d.editor.message?.hasPrefix("deleted the connection User → Service web") == true)
+        #expect(d.tour.hint == nil)  // the task says what comes next
         d.keys("aing<Enter>")
         #expect(d.selected == "Ingress/ing")
         #expect(d.highlighted == ["User/User", "Ingress/ing", "Service/web"])
@@ -56,9 +63,11 @@ import Testing
         #expect(d.highlighted == ["Ingress/ing", "Service/api"])
         d.keys("ej<Enter><C-u>/=web, /api=api<Enter><Esc>")
         #expect(d.design.component("ing")?.ingressRules.map(\.path) == ["/", "/api"])
-        #expect(d.tour.hint?.hasPrefix("Both rules are there") == true)
+        // The hint and the condition agree: the rules want their arrow too.
+        #expect(d.tour.hint?.hasPrefix("Both rules are there. Now the arrow they imply: select the Ingress, c") == true)
         #expect(!d.done)
         d.connect("Ingress/ing", to: "Service/api")
+        #expect(d.tour.hint?.hasPrefix("Rules and arrow are there. Select the User, type :trace /api") == true)
         d.tab(to: "User/User")
         d.keys(":trace /api<Enter>n")
         #expect(
@@ -98,7 +107,7 @@ import Testing
         var d = try TourDriver(lesson: 2)
         d.keys("<Enter><Enter><Enter>")  // step 1 skipped, on to step 2
         #expect(d.step == 2)
-        d.keys("aing<Enter>")
+        d.keys("Cxaing<Enter>")
         d.connect("Ingress/ing", to: "Service/web")
         d.connect("User/User", to: "Ingress/ing")
         // The request follows the Ingress's arrow (Hops says so), but no rule routes it yet.
@@ -108,5 +117,54 @@ import Testing
         d.tab(to: "Ingress/ing")
         d.keys("ej<Enter>/=web<Enter><Esc>")
         #expect(d.done)  // the request on screen was traced again through the rule
+    }
+
+    /// The arrows and the rule of step 2, drawn with keys; the User keeps its old arrow.
+    static func ingressBesideTheOldArrow(_ d: inout TourDriver) {
+        d.keys("aing<Enter>")
+        d.connect("Ingress/ing", to: "Service/web")
+        d.connect("User/User", to: "Ingress/ing")
+        d.tab(to: "Ingress/ing")
+        d.keys("ej<Enter>/=web<Enter><Esc>")
+    }
+
+    /// Step 2 is done only once the User's old arrow is gone, as its task says.
+    @Test func theOldArrowMustGo() throws {
+        var d = try TourDriver(lesson: 2)
+        d.keys("<Enter><Enter>")
+        LessonTwoTests.ingressBesideTheOldArrow(&d)
+        #expect(d.tour.hint?.hasPrefix("First the old arrow") == true)  // the first hint that holds
+        d.tab(to: "User/User")
+        d.keys("tnnnnnnnnnn")
+        #expect(!d.done)
+        d.tab(to: "User/User")
+        // C goes through the User's connections: its arrow to Service web is the first.
+        d.keys("C")
+        #expect(d.editor.selectedConnection == "user-to-web")
+        d.keys("x")
+        #expect(!d.design.connections.contains { $0.from == "user" && $0.to == "svc-web" })
+        d.tab(to: "User/User")
+        d.keys("tnnnnnnnnnn")
+        #expect(d.done)
+    }
+
+    /// Step 3 waits for the arrow its task draws, as its hint says: rules and a request through
+    /// them are not enough.
+    @Test func theSecondPathNeedsItsArrow() throws {
+        var d = try TourDriver(lesson: 2)
+        d.keys("<Enter><Enter>Cx")
+        LessonTwoTests.ingressBesideTheOldArrow(&d)
+        d.keys("<Enter><Enter>")  // step 2 skipped: no request went through yet
+        #expect(d.step == 3)
+        #expect(d.selected == "Ingress/ing")
+        d.keys("ej<Enter><C-u>/=web, /api=api<Enter><Esc>")
+        d.tab(to: "User/User")
+        d.keys(":trace /api<Enter>nnn")
+        #expect(d.tour.situation.holds(.requestReached(ComponentRef(kind: .container, name: "api"))))
+        #expect(!d.done)
+        #expect(d.tour.hint?.contains("Now the arrow they imply") == true)
+        d.connect("Ingress/ing", to: "Service/api")
+        #expect(d.design.connections.contains { $0.from == "ing" && $0.to == "svc-api" })
+        #expect(d.done)  // the request on screen was traced again, through the arrow
     }
 }

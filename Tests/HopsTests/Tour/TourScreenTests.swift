@@ -1,3 +1,4 @@
+import Foundation
 import HopsCanvas
 import HopsDesign
 import HopsEditor
@@ -136,5 +137,85 @@ import Testing
         d.tour.handle(.mouse(MouseEvent(.press, at: Point(x: 30, y: 8))))  // Deployment web's box
         d.tour.handle(.mouse(MouseEvent(.release, at: Point(x: 30, y: 8))))
         #expect(d.selected == "Deployment/web")
+    }
+
+    /// At 80x24 the pinned footer, the task and its hint, is on screen whole, wrapped; the body
+    /// gets the rows that are left and says it goes on (C-d).
+    @Test func theTaskAndItsHintAreWholeAt80x24() throws {
+        var d = try TourDriver(lesson: 2)
+        d.keys("<Enter><Enter>Cxaing<Enter>")
+        #expect(d.tour.hint?.hasPrefix("Now the arrows") == true)
+        #expect(
+            d.screen[13...22].joined(separator: "\n") == """
+                ─ 2 · step 2 of 5: An Ingress in front ─────────── Enter next · Backspace back ─
+                 From outside, the User cannot dial Service web's ClusterIP, so its arrow there 
+                 goes: with the User selected, C selects the arrow (the status line names it)   
+                 and x deletes it.                                                             ▼
+                 To do: C, x deletes the User's arrow. a, ing, Enter adds an Ingress and        
+                 selects it. c from it to Service web, then c from the User to it. e on the     
+                 Ingress, rules: /=web. Then select the User, t, and n until the response is    
+                 back.                                                                          
+                 → Now the arrows: select the Ingress, c, choose Service web, Enter; select the 
+                 User, c, choose the Ingress, Enter.                                            
+                """)
+    }
+
+    /// On every step of both lessons at 80x24, Enter before the step is done leaves the notice
+    /// and the whole task on screen, read across the panel's wrapped rows.
+    @Test func everyTaskIsWholeOnScreenAt80x24() throws {
+        for lesson in 1...2 {
+            var d = try TourDriver(lesson: lesson)
+            while d.tour.lessonIndex == lesson - 1 {
+                let before = d.step
+                if let task = d.tour.step.task {
+                    d.keys("<Enter>")
+                    let panel = d.screen[14...22].map { $0.trimmingCharacters(in: .whitespaces) }
+                    let read = panel.joined(separator: " ")
+                    #expect(read.contains("Not done yet. Enter again skips this step. To do: \(task)"),
+                            "lesson \(lesson) step \(d.step)")
+                }
+                d.keys("<Enter>")
+                if d.step == before { break }  // the last step
+            }
+        }
+    }
+
+    /// New words in the body (the next hop's narration) show from their first line: the body
+    /// scrolled with C-d goes back to its top.
+    @Test func newNarrationScrollsTheBodyBackToItsTop() throws {
+        var d = try TourDriver()
+        d.keys("<Enter>t")
+        d.keys("<C-d>")
+        #expect(d.tour.scroll > 0)
+        #expect(!d.screen[14].hasPrefix(" Request from User"))
+        d.keys("n")
+        #expect(d.tour.scroll == 0)
+        #expect(d.screen[14].hasPrefix(" Request from User · hop 2 of 6 · request "))
+        d.keys("<C-d>")
+        #expect(d.tour.scroll > 0)
+        d.keys("<C-d>")  // the same words, scrolled on: nothing new arrived, so they stay scrolled
+        #expect(d.tour.scroll > 0)
+    }
+
+    /// When the design changes, the step's components come back into view, the selection first:
+    /// drawing the Ingress's arrow to Service web scrolls up to Service web, and the Ingress
+    /// (below the other boxes at 80x24) is brought back.
+    @Test func aChangedDesignBringsTheStepsComponentsIntoView() throws {
+        var d = try TourDriver(lesson: 2)
+        d.keys("<Enter><Enter>Cxaing<Enter>")
+        #expect(d.editor.shows(["ing"]))
+        d.connect("Ingress/ing", to: "Service/web")
+        #expect(d.selected == "Ingress/ing")
+        #expect(d.editor.shows(["ing"]))
+        // Step 3: the lesson adds Service api below; the step starts with it and the Ingress in view.
+        d.connect("User/User", to: "Ingress/ing")
+        d.keys("<Enter><Enter>")
+        #expect(d.step == 3)
+        #expect(d.editor.shows(["ing", "svc-api"]))
+        d.tab(to: "User/User")
+        #expect(!d.editor.shows(["svc-api"]))  // Tab follows the User to the top
+        d.tab(to: "Ingress/ing")
+        d.keys("ej<Enter>/=web, /api=api<Enter><Esc>")
+        #expect(d.editor.shows(["ing", "svc-api"]))
     }
 }
