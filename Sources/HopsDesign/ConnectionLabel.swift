@@ -3,38 +3,54 @@
 /// time it is drawn, so it can never go stale; the rest is what the user typed, kept as theirs.
 extension Design {
     /// The label an arrow shows: what the user typed, then the fact ("HTTP :80", "app=web").
-    public func shownLabel(of k: Connection) -> String? {
-        let parts = [typedLabel(of: k), labelFact(of: k)].compactMap { $0 }
+    public func shownLabel(of k: Connection) -> String? { shownLabel(of: k, find: { self.component($0) }) }
+
+    /// Every connection's shown label, in order: for drawing a whole design, where looking each
+    /// end up by scanning the components cost connections x components.
+    public func shownLabels() -> [String?] {
+        var byID: [String: Component] = [:]
+        for c in components { byID[c.id] = c }
+        return connections.map { shownLabel(of: $0, find: { byID[$0] }) }
+    }
+
+    private func shownLabel(of k: Connection, find: (String) -> Component?) -> String? {
+        let parts = [typedLabel(of: k, find: find), labelFact(of: k, find: find)].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// The part of a connection's stored label the user wrote. A stored fact (a selector on a
     /// `selects` arrow, "scales 2-5" on an HPA's arrow, as older files and imports wrote them) is
     /// not theirs: the derived one replaces it.
-    public func typedLabel(of k: Connection) -> String? {
+    public func typedLabel(of k: Connection) -> String? { typedLabel(of: k, find: { self.component($0) }) }
+
+    private func typedLabel(of k: Connection, find: (String) -> Component?) -> String? {
         guard let l = k.label?.trimmed, !l.isEmpty else { return nil }
-        if storesFact(l, on: k) { return nil }
+        if storesFact(l, on: k, find: find) { return nil }
         return l
     }
 
     /// True when text typed as the label of `k` would only repeat a fact the arrow derives.
-    public func storesFact(_ text: String, on k: Connection) -> Bool {
-        let from = component(k.from)
+    public func storesFact(_ text: String, on k: Connection) -> Bool { storesFact(text, on: k, find: { self.component($0) }) }
+
+    private func storesFact(_ text: String, on k: Connection, find: (String) -> Component?) -> Bool {
+        let from = find(k.from)
         if k.kind == .selects, from?.kind == .service, text.contains("="), parseLabels(text) != nil { return true }
         if k.kind == .manages, from?.kind == .hpa, text.hasPrefix("scales ") { return true }
         return false
     }
 
     /// The fact an arrow states, nil when it states none.
-    public func labelFact(of k: Connection) -> String? {
-        guard let from = component(k.from) else { return nil }
+    public func labelFact(of k: Connection) -> String? { labelFact(of: k, find: { self.component($0) }) }
+
+    private func labelFact(of k: Connection, find: (String) -> Component?) -> String? {
+        guard let from = find(k.from) else { return nil }
         switch k.kind {
         case .selects where from.kind == .service:
             return from.selector.isEmpty ? nil : formatLabels(from.selector)
         case .manages where from.kind == .hpa:
             return HPARange(from).map { "scales \($0)" }
         case .traffic:
-            return dialledPort(of: k).map { ":\($0.port)" }
+            return dialledPort(of: k, find: find).map { ":\($0.port)" }
         default:
             return nil
         }
@@ -43,10 +59,12 @@ extension Design {
     /// The port a traffic connection dials and whether the arrow names it: its own port, else
     /// (as a trace assumes) the only port of the Service it reaches. Nil when neither is known,
     /// and for an Ingress's arrow without a port: its rules choose the Service port, not the arrow.
-    public func dialledPort(of k: Connection) -> (port: Int, named: Bool)? {
+    public func dialledPort(of k: Connection) -> (port: Int, named: Bool)? { dialledPort(of: k, find: { self.component($0) }) }
+
+    private func dialledPort(of k: Connection, find: (String) -> Component?) -> (port: Int, named: Bool)? {
         guard k.kind == .traffic else { return nil }
         if let p = k.port { return (p, true) }
-        guard component(k.from)?.kind != .ingress, let to = component(k.to), to.kind == .service,
+        guard find(k.from)?.kind != .ingress, let to = find(k.to), to.kind == .service,
               to.servicePorts.count == 1 else { return nil }
         return (to.servicePorts[0].port, false)
     }

@@ -23,11 +23,11 @@ public enum DesignLayout {
         }
         var edges: [(Int, Int)] = []
         var labelWidths: [Int] = []
-        for k in design.connections {
+        for (k, label) in zip(design.connections, design.shownLabels()) {
             guard let f = index[k.from], let t = index[k.to] else { continue }
             edges.append((f, t))
             // The painter shows at most 24 columns of a label.
-            labelWidths.append(min(24, DisplayWidth.of(design.shownLabel(of: k) ?? "")))
+            labelWidths.append(min(24, DisplayWidth.of(label ?? "")))
         }
         // Room between layers for the longest edge label, so labels show.
         let gap = max(LayeredLayout.layerGap, (labelWidths.max() ?? 0) + 4)

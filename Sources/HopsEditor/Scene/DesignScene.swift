@@ -39,9 +39,11 @@ public struct DesignScene: Sendable {
         }
         var edges: [SceneEdge] = []
         var edgeIDs: [String] = []
-        for k in design.connections {
+        let labels = design.shownLabels()
+        for (k, label) in zip(design.connections, labels) {
             guard let f = index[k.from], let t = index[k.to] else { continue }
-            edges.append(SceneEdge(from: f, to: t, style: DesignScene.edgeStyle(k.kind), color: DesignScene.edgeColor(k.kind), label: design.shownLabel(of: k)))
+            edges.append(SceneEdge(from: f, to: t, style: DesignScene.edgeStyle(k.kind), color: DesignScene.edgeColor(k.kind),
+                                   label: label))
             edgeIDs.append(k.id)
         }
         scene = Scene(boxes: boxes, edges: edges)

@@ -141,3 +141,20 @@ import Testing
         #expect(!(small.screen.last ?? "").contains("⌖"))
     }
 }
+
+/// The live checks read no positions: a move keeps their findings, an edit works them out again.
+@Suite struct LiveCheckCacheTests {
+    @Test func aMoveKeepsTheFindingsAndAnEditRefreshesThem() throws {
+        var s = try Session.bundled()
+        let before = s.editor.findings()
+        let checked = try #require(s.editor.findingsCache.design)
+        s.editor.selection = "svc-web"
+        s.keys("L")
+        #expect(s.design.component("svc-web")?.position != checked.component("svc-web")?.position)
+        #expect(s.editor.findings() == before)
+        #expect(s.editor.findingsCache.design == checked) // not worked out again
+        s.keys(":scale 0<Enter>")
+        _ = s.editor.findings()
+        #expect(s.editor.findingsCache.design != checked)
+    }
+}
