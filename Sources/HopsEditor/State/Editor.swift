@@ -35,6 +35,8 @@ public final class Editor {
     public internal(set) var speedLevel = Player.normalSpeed
     /// Killed replicas waiting for their controller to start a replacement.
     public internal(set) var replacements: [Replacement] = []
+    /// The last search's query and index, for `]` and `[` (see Search/).
+    var lastSearch: LastSearch?
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
                 recoveries: [RecoveryCopy] = []) {

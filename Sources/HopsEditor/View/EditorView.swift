@@ -40,6 +40,7 @@ extension Editor {
             changed[i] = box
         }
         decorate(&changed, scene)
+        decorateMatches(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
         drawSelectedConnection(into: &grid)
         drawFlow(into: &grid)
