@@ -184,17 +184,22 @@ extension Editor {
     /// What to select for a match: the component itself when it is drawn; else the nearest
     /// enclosing component that is drawn (a folded group holds it), with a note saying so.
     func standIn(for component: Int, in index: SearchIndex) -> (id: String, note: String?) {
+        Editor.standIn(for: component, in: index, design: design) { cache.rects[$0] != nil }
+    }
+
+    /// `standIn(for:in:)` with what is drawn as a question, so that it can be asked of any state.
+    static func standIn(for component: Int, in index: SearchIndex, design: Design,
+                        isDrawn: (String) -> Bool) -> (id: String, note: String?) {
         let id = index.ids[component]
-        if cache.rects[id] != nil { return (id, nil) }
+        if isDrawn(id) { return (id, nil) }
         var p = Int(index.parents[component])
         for _ in 0..<index.ids.count where p >= 0 {
             let outer = index.ids[p]
-            if cache.rects[outer] != nil {
-                let name = SafeText.escape(design.displayName(outer))
-                return (outer, "not drawn: inside \(name), folded or on a hidden layer")
+            if isDrawn(outer) {
+                return (outer, "not drawn: inside \(SafeText.escape(design.displayName(outer))), folded or on a hidden layer")
             }
             p = Int(index.parents[p])
         }
-        return (id, "not drawn: on a hidden layer")
+        return (id, "not drawn: on a hidden layer (:show shows it)")
     }
 }

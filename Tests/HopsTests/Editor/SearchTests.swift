@@ -276,4 +276,18 @@ import Testing
         s.keys("/web")
         #expect(SearchTests.matchIDs(s) == ["svc-web", "deploy-web", "pod-web", "ctr-db", "ctr-app"])
     }
+
+    /// A match that is not drawn (inside a folded group, or on a hidden layer) selects the nearest
+    /// group that is, and says so; with no drawn group it stays itself, with a note.
+    @Test func aMatchThatIsNotDrawnSelectsTheGroupThatIs() throws {
+        let s = try SearchTests.bundled()
+        let index = SearchIndex(design: s.design, catalog: Fixtures.catalog)
+        let app = try #require(index.ids.firstIndex(of: "ctr-app"))
+        let drawn = { (hidden: Set<String>) in { (id: String) in !hidden.contains(id) } }
+        #expect(Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn([])) == ("ctr-app", nil))
+        let inPod = Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn(["ctr-app"]))
+        #expect(inPod == ("pod-web", "not drawn: inside Pod web, folded or on a hidden layer"))
+        let alone = Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn(["ctr-app", "pod-web"]))
+        #expect(alone == ("ctr-app", "not drawn: on a hidden layer (:show shows it)"))
+    }
 }
