@@ -4,15 +4,17 @@ import HopsCanvas
 import HopsDesign
 import HopsEditor
 import HopsFormats
+import HopsInput
 import HopsKube
 import HopsResources
 
 // A quick look at where render and move time goes, without the benchmark harness: phase
 // timings, search effort, and the same generated designs as the benchmarks.
 // Usage: swift run -c release Probe [components] [repeats] [--write FILE] [--render-only] [--moves N]
-//        [--file DESIGN] [--manifest APPS] [--write-manifest FILE]
+//        [--file DESIGN] [--manifest APPS] [--write-manifest FILE] [--search QUERY]
 // (--write saves the generated design, to look at it with `hops render FILE`; --file measures a saved
-// design instead of the generated one; --manifest imports ManifestGenerator.apps(APPS), 4 objects each.)
+// design instead of the generated one; --manifest imports ManifestGenerator.apps(APPS), 4 objects each;
+// --search times `/` and each key of QUERY typed, with the frame after it, then Tab, Enter and `]`.)
 let args = CommandLine.arguments
 let generated = args.count > 1 ? Int(args[1]) ?? 1000 : 1000
 let repeats = args.count > 2 ? Int(args[2]) ?? 3 : 3
@@ -77,3 +79,35 @@ if n >= 100 && !args.contains("--render-only") {
         + "key + frame median \(ms(median(moveTimes))), p90 \(ms(moveTimes[moveTimes.count * 9 / 10])), slowest \(ms(moveTimes.last!))")
 }
 
+if let query = option("--search") {
+    let editor = Editor(design: design, catalog: catalog, path: nil, glyphs: .unicode,
+                        screen: Size(width: 200, height: 60))
+    _ = editor.draw()
+    func timed(_ k: Key) -> (key: Duration, frame: Duration) {
+        let key = clock.measure { editor.handle(.key(k)) }
+        return (key, clock.measure { _ = editor.draw() })
+    }
+    let normalFrames = (0..<20).map { _ in clock.measure { _ = editor.draw() } }
+    let open = timed(.char("/"))
+    var typed: [(key: Duration, frame: Duration)] = []
+    for round in 0..<5 {
+        for c in query { typed.append(timed(.char(c))) }
+        if round < 4 { for _ in query { typed.append(timed(.backspace)) } }
+    }
+    let count = { if case .search(let s) = editor.mode { s.matches.count } else { -1 } }()
+    let tabs = (0..<20).map { _ in timed(.tab) }
+    // The same view with and without the matches marked: what marking them costs a frame.
+    let marked = (0..<50).map { _ in clock.measure { _ = editor.draw() } }
+    _ = editor.handle(.key(.enter))
+    let unmarked = (0..<50).map { _ in clock.measure { _ = editor.draw() } }
+    let steps = (0..<20).map { _ in timed(.char("]")) }
+    func median(_ a: [Duration]) -> Duration { a.sorted()[a.count / 2] }
+    let slowest = typed.map(\.key).max()!
+    print("search in \(n) (\(count) matches for \"\(query)\"): a frame before it \(ms(median(normalFrames))); "
+        + "open / \(ms(open.key)) (builds the index), "
+        + "a typed key \(ms(median(typed.map(\.key)))) median, slowest \(ms(slowest)), frame after it "
+        + "\(ms(median(typed.map(\.frame)))); "
+        + "Tab \(ms(median(tabs.map(\.key)))), frame \(ms(median(tabs.map(\.frame)))); "
+        + "] \(ms(median(steps.map(\.key)))); one view: \(ms(median(marked))) with the matches marked, "
+        + "\(ms(median(unmarked))) without")
+}

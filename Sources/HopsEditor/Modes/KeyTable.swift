@@ -62,6 +62,11 @@ extension Editor {
             $0.startTrace()
         },
         Binding(keys: [.char(":")], help: "open the command line") { $0.startCommand() },
+        Binding(keys: [.char("/")], help: "search components by name, kind, label or image as you type") {
+            $0.startSearch()
+        },
+        Binding(keys: [.char("]")], help: "select the next match of the last search") { $0.stepSearch(1) },
+        Binding(keys: [.char("[")], help: "select the previous match of the last search") { $0.stepSearch(-1) },
         Binding(keys: [.pageUp], help: "pan up half a screen") { $0.pan(dx: 0, dy: -$0.viewport.size.height / 2) },
         Binding(keys: [.pageDown], help: "pan down half a screen") { $0.pan(dx: 0, dy: $0.viewport.size.height / 2) },
         Binding(keys: [.char("f")], help: "overview of the whole design (f again: back)") { $0.toggleOverview() },

@@ -132,10 +132,27 @@ extension Editor {
         },
     ])
 
+    static let searchTable = KeyTable(
+        name: "Search", when: "finding components as you type (/)", bindings: [
+        Binding(keys: [.tab, .down], help: "the next match", hint: "next") { $0.moveSearchMatch(1) },
+        Binding(keys: [.backTab, .up], help: "the previous match") { $0.moveSearchMatch(-1) },
+        Binding(keys: [.enter], help: "keep the current match selected and close (] and [ go on through the matches)",
+                hint: "select") { $0.acceptSearch() },
+        Binding(keys: [.backspace], help: "delete the character before the cursor; on an empty query, go back") {
+            $0.searchBackspace()
+        },
+        Binding(keys: [.esc], help: "go back to the selection and view from before the search", hint: "back") {
+            $0.cancelSearch()
+        },
+    ], others: OtherKeys(help: "type to search: any part of a name, kind, tag (svc), label (app=web) or image, "
+                         + "in any case (Typing lists the editing keys)", hint: "type to search") { e, k in
+        e.typeIntoSearch(k)
+    })
+
     /// Every table, in the order help and the README show them.
     static let keyTables: [KeyTable] = [
         normalTable, traceTable, connectionTable, connectionEditTable, addTable, connectTable, renameTable,
-        propertiesTable, propertyValueTable, commandTable, helpTable, confirmTable,
+        propertiesTable, propertyValueTable, commandTable, searchTable, helpTable, confirmTable,
     ]
 
     /// The tables that take a key now, first one first. In Normal with a request shown the trace
@@ -148,6 +165,7 @@ extension Editor {
         case .rename: [Editor.renameTable]
         case .properties(_, _, let editing): [editing == nil ? Editor.propertiesTable : Editor.propertyValueTable]
         case .command: [Editor.commandTable]
+        case .search: [Editor.searchTable]
         case .help: [Editor.helpTable]
         case .confirm: [Editor.confirmTable]
         case .connection(_, let edit): [edit == nil ? Editor.connectionTable : Editor.connectionEditTable]

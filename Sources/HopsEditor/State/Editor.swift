@@ -44,6 +44,8 @@ public final class Editor {
     /// Components the canvas picks out for someone else (a lesson step): drawn with marks around
     /// their tag (`┌▸svc◂──`), so they show without colour too. See State/Highlight.swift.
     public var highlighted: Set<String> = []
+    /// The last search's query and index, for `]` and `[` (see Search/).
+    var lastSearch: LastSearch?
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
                 recoveries: [RecoveryCopy] = []) {

@@ -15,6 +15,8 @@ public enum Mode: Equatable, Sendable {
     case confirm(Confirmation)
     /// A connection is selected (its arrow drawn heavy); `edit` while its label or port is typed.
     case connection(id: String, edit: ConnectionEdit?)
+    /// Finding components as the query is typed (`/`); see Search/.
+    case search(Search)
 
     public var name: String {
         switch self {
@@ -27,6 +29,7 @@ public enum Mode: Equatable, Sendable {
         case .help: "HELP"
         case .confirm: "CONFIRM"
         case .connection: "CONNECTION"
+        case .search: "SEARCH"
         }
     }
 
@@ -37,6 +40,7 @@ public enum Mode: Equatable, Sendable {
             case .add(let f, _), .rename(_, let f), .command(let f): f
             case .properties(_, _, let e): e
             case .connection(_, let e): e?.text
+            case .search(let s): s.field
             default: nil
             }
         }
@@ -48,6 +52,7 @@ public enum Mode: Equatable, Sendable {
             case .command: self = .command(f)
             case .properties(let id, let field, .some): self = .properties(id: id, field: field, editing: f)
             case .connection(let id, .some(let e)): self = .connection(id: id, edit: ConnectionEdit(e.field, f))
+            case .search(var s): s.field = f; self = .search(s)
             default: break
             }
         }

@@ -48,6 +48,7 @@ extension Editor {
         }
         markHighlighted(&changed, scene)
         decorate(&changed, scene)
+        decorateMatches(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
         drawSelectedConnection(into: &grid)
         drawFindingMarks(into: &grid)

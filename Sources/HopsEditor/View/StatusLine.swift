@@ -14,6 +14,7 @@ extension Editor {
             putHints(used: 2 + DisplayWidth.of(field.text), y: y, into: &grid)
             return
         }
+        if case .search(let s) = mode { drawSearchLine(s, y: y, into: &grid); return }
         let name = DisplayWidth.truncate(design.name, to: 28, ellipsis: glyphs.ellipsis)
         var left = " \(name)\(isDirty ? " [+]" : "")"
         if mode != .normal { left += "  \(mode.name)" }
@@ -28,7 +29,7 @@ extension Editor {
     /// Draws where the view is (see positionText) and the hints that fit beside `used` columns,
     /// ending one column before the edge; false when none fit.
     @discardableResult
-    private func putHints(used: Int, y: Int, into grid: inout Grid) -> Bool {
+    func putHints(used: Int, y: Int, into grid: inout Grid) -> Bool {
         let room = screen.width - used - 3
         // Where the view is, while moving about (not over a mode's own hints).
         let position = mode == .normal ? positionText() : ""

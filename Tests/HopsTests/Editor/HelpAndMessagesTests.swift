@@ -7,10 +7,7 @@ import Testing
 /// Help scrolls, shows where it is and how to close it, and fits 80x24; undo, redo, speed and
 /// every command say what they did.
 @Suite struct HelpAndMessagesTests {
-    static func padded(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.padding(toLength: 80, withPad: " ", startingAt: 0) }.joined(separator: "\n")
-    }
+    static func padded(_ text: String) -> String { Session.rows(text) }
 
     @Test func helpAt80x24ScrollsAndShowsWhereItIs() throws {
         var s = try Session.bundled(screen: Size(width: 80, height: 24))

@@ -40,4 +40,11 @@ struct Session {
     var screenText: String { screen.joined(separator: "\n") }
 
     func component(named name: String) -> Component? { design.components.first { $0.name == name } }
+
+    /// An expected screen written as a string literal (trailing spaces left out), each row padded
+    /// to the screen's width, to compare with `screenText`.
+    static func rows(_ text: String, width: Int = 80) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined(separator: "\n")
+    }
 }
