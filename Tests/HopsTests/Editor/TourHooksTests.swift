@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func highlightedBoxesGetMarksAndRevealScrollsToThem() throws {
-        var s = try Session.bundled(screen: Size(width: 60, height: 20))
+        let s = try Session.bundled(screen: Size(width: 60, height: 20))
         s.editor.highlighted = ["ctr-db"]
         #expect(!s.editor.shows(["ctr-db"]))
         s.editor.reveal(["ctr-db"])
