@@ -19,40 +19,30 @@ import Testing
 
     func name(_ what: String, _ size: Size) -> String { "\(what)-\(size.width)x\(size.height)" }
 
-    @Test(arguments: sizes) func normal(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size).editor, name("normal", size))
+    /// A screen reached from the bundled design by keys alone.
+    struct Keyed: Sendable, CustomTestStringConvertible {
+        let name: String
+        let keys: String
+        var testDescription: String { "\(name) (keys \(keys.isEmpty ? "none" : keys))" }
     }
 
-    @Test(arguments: sizes) func addPalette(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "ase").editor, name("add", size))
-    }
+    static let keyed = [
+        Keyed(name: "normal", keys: ""),
+        Keyed(name: "add", keys: "ase"),
+        Keyed(name: "connect", keys: "c"),
+        Keyed(name: "rename", keys: "lr"),
+        Keyed(name: "properties", keys: "le<Down><Enter>"),
+        Keyed(name: "command", keys: ":lay"),
+        Keyed(name: "help", keys: "?"),
+        Keyed(name: "confirm", keys: "Lq"),
+        Keyed(name: "trace-hop1", keys: "t"),
+        Keyed(name: "trace-hop4", keys: "tnnn"),
+        Keyed(name: "panel-hidden", keys: "i"),
+        Keyed(name: "panel-hidden-trace", keys: "itn"),
+    ]
 
-    @Test(arguments: sizes) func connect(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "c").editor, name("connect", size))
-    }
-
-    @Test(arguments: sizes) func rename(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "lr").editor, name("rename", size))
-    }
-
-    @Test(arguments: sizes) func propertiesForm(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "le<Down><Enter>").editor, name("properties", size))
-    }
-
-    @Test(arguments: sizes) func commandLine(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, ":lay").editor, name("command", size))
-    }
-
-    @Test(arguments: sizes) func help(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "?").editor, name("help", size))
-    }
-
-    @Test(arguments: sizes) func confirmDialog(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "Lq").editor, name("confirm", size))
-    }
-
-    @Test(arguments: sizes) func traceFirstHop(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "t").editor, name("trace-hop1", size))
+    @Test(arguments: keyed, sizes) func screen(_ screen: Keyed, _ size: Size) throws {
+        ExpectedScreen.check(try bundled(size, screen.keys).editor, name(screen.name, size))
     }
 
     /// Playing, 300 ms in (16 cells a second): the packet is between the Service and the Pod.
@@ -60,10 +50,6 @@ import Testing
         var s = try bundled(size, "tn ")
         s.send(.tick(milliseconds: 300))
         ExpectedScreen.check(s.editor, name("trace-hop2-playing", size))
-    }
-
-    @Test(arguments: sizes) func traceBetweenContainers(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "tnnn").editor, name("trace-hop4", size))
     }
 
     /// The response on its own way back to the User, half way, past the Service's box.
@@ -80,14 +66,6 @@ import Testing
         var s = Session(design, screen: size)
         s.keys("tn")
         ExpectedScreen.check(s.editor, name("trace-failing", size))
-    }
-
-    @Test(arguments: sizes) func panelHidden(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "i").editor, name("panel-hidden", size))
-    }
-
-    @Test(arguments: sizes) func panelHiddenWhileTracing(_ size: Size) throws {
-        ExpectedScreen.check(try bundled(size, "itn").editor, name("panel-hidden-trace", size))
     }
 
     /// A design too big for the screen, zoomed out to its map, with a component selected.
