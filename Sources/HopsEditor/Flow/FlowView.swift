@@ -3,17 +3,17 @@ import HopsDesign
 import HopsFlow
 
 extension Editor {
-    /// The cells of one hop: along its arrow, or (following no arrow) from where the previous
-    /// hop ended by a way that crosses no other box and no box's text (HopPath.free).
-    func hopPath(_ hop: Hop) -> [Point] {
+    /// The cells of a packet's current hop.
+    func hopPath(of p: Player.Packet) -> [Point] { hopPath(p.trace.hops, p.hop) }
+
+    /// The cells of hop `i` of `hops`: along its arrow, or (following no arrow) from where the
+    /// previous hop ended by a way that crosses no other box and no box's text (HopPath.free).
+    func hopPath(_ hops: [Hop], _ i: Int) -> [Point] {
+        let hop = hops[i]
         if let cells = HopPath.arrow(hop, design: design, cache: cache) { return cells }
         // A hop inside a folded group plays on the group's box.
         guard let a = cache.shownRect(hop.from), let b = cache.shownRect(hop.to) else { return [.zero] }
-        var before: Point?
-        if let packet = player?.packets.first(where: { $0.trace.hops.contains(hop) }),
-           let i = packet.trace.hops.firstIndex(of: hop), i > 0 {
-            before = hopPath(packet.trace.hops[i - 1]).last
-        }
+        let before = i > 0 ? hopPath(hops, i - 1).last : nil
         // A request that stops where it is (no Pod to go to) stays where it arrived.
         if hop.from == hop.to || a == b { return [before ?? Point(x: a.x + 1, y: a.y)] }
         let start = before ?? HopPath.anchor(a, toward: b)
@@ -30,7 +30,7 @@ extension Editor {
                 guard let i = cache.designScene.boxIndex[pod], let c = design.component(pod),
                       let r = FlowEngine.managedInstances(of: c.id, in: design, state: flowState) else { continue }
                 var box = changed[i] ?? scene.boxes[i]
-                box.lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r)
+                box.lines = BoxText.lines(c, ascii: glyphs.isASCII, replicas: r, hiding: cache.shown.hiddenInside[c.id])
                 changed[i] = box
             }
         }
@@ -50,7 +50,7 @@ extension Editor {
         guard let player else { return }
         for p in player.packets where !p.finished || p == player.focus {
             guard let hop = p.current else { continue }
-            let cells = hopPath(hop)
+            let cells = hopPath(of: p)
             let at = cells[min(p.cell, cells.count - 1)]
             grid.set(grid.glyphs.packet, at: at, style: packetStyle(hop))
             if let cell = replicaCell(p) {

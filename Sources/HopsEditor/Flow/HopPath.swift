@@ -9,9 +9,11 @@ import HopsFlow
 enum HopPath {
     /// The hop's arrow, port to port; nil when it follows none.
     static func arrow(_ hop: Hop, design: Design, cache: SceneCache) -> [Point]? {
-        guard let cid = hop.connection, let e = cache.designScene.edgeIDs.firstIndex(of: cid), e < cache.routes.count,
-              let route = cache.routes[e], let k = design.connections.first(where: { $0.id == cid }) else { return nil }
-        return k.from == hop.from ? route.travel : route.travel.reversed()
+        guard let cid = hop.connection, let e = cache.designScene.edgeIndex[cid], e < cache.routes.count,
+              let route = cache.routes[e] else { return nil }
+        // Forward when the hop leaves from the arrow's drawn source (a folded group for what it holds).
+        let forward = cache.designScene.boxIndex[cache.shown.shownID(hop.from)] == cache.scene.edges[e].from
+        return forward ? route.travel : route.travel.reversed()
     }
 
     /// A point on a box's border facing the other box (beside the inner one when nested).

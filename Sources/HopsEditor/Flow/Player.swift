@@ -62,9 +62,9 @@ public struct Player: Equatable, Sendable {
     }
 
     /// Moves every packet on by the time passed. `pathLength` gives the number of cells of a hop's
-    /// path. A packet stops at a failed hop's end and after its last hop. Returns true while
+    /// path (the hops of the packet's trace, and which of them). A packet stops at a failed hop's end and after its last hop. Returns true while
     /// something still moves.
-    mutating func advance(ms: Int, pathLength: (Hop) -> Int) -> Bool {
+    mutating func advance(ms: Int, pathLength: ([Hop], Int) -> Int) -> Bool {
         guard playing else { return false }
         var moving = false
         for i in packets.indices {
@@ -74,7 +74,7 @@ public struct Player: Equatable, Sendable {
             var steps = p.carry / 1000
             p.carry %= 1000
             while steps > 0, let hop = p.current {
-                let length = pathLength(hop)
+                let length = pathLength(p.trace.hops, p.hop)
                 if p.cell < length - 1 {
                     let go = min(steps, length - 1 - p.cell)
                     p.cell += go; steps -= go
@@ -84,7 +84,7 @@ public struct Player: Equatable, Sendable {
                     p.hop += 1; p.cell = 0; steps -= 1
                 }
             }
-            if let hop = p.current, !(p.cell >= pathLength(hop) - 1 && (hop.status == .failed || p.hop == p.trace.hops.count - 1)) {
+            if let hop = p.current, !(p.cell >= pathLength(p.trace.hops, p.hop) - 1 && (hop.status == .failed || p.hop == p.trace.hops.count - 1)) {
                 moving = true
             } else {
                 p.finished = true

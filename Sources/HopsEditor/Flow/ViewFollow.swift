@@ -15,7 +15,7 @@ extension Editor {
     func followPacket() {
         layoutScreen() // the narration rows come and go with the request
         guard !overview, let p = player?.focus, let hop = p.current else { return }
-        let cells = hopPath(hop)
+        let cells = hopPath(of: p)
         let at = cells[min(p.cell, cells.count - 1)]
         let ahead = cells[min(p.cell, cells.count - 1)...]
         var way = Rect(origin: at, size: Size(width: 1, height: 1))

@@ -77,7 +77,7 @@ extension Editor {
 
     /// The drawn path of a connection; nil when it is not drawn.
     func route(of id: String) -> Route? {
-        guard let i = cache.designScene.edgeIDs.firstIndex(of: id), i < cache.routes.count else { return nil }
+        guard let i = cache.designScene.edgeIndex[id], i < cache.routes.count else { return nil }
         return cache.routes[i]
     }
 

@@ -83,11 +83,7 @@ extension Editor {
         guard next != layers else { message = layersSummary(); return [] }
         layers = next
         replaceDesign(design, undoable: true)
-        if let s = selection, let r = cache.rects[s] {
-            viewport.follow(r)
-        } else {
-            viewport.origin = cache.bounds.origin
-        }
+        if let s = selection, let r = cache.rects[s] { bringIntoView(r) } else { viewport.show(cache.drawnBounds) }
         keepingMessage { retrace() }
         message = layersSummary()
         return []

@@ -11,6 +11,8 @@ public struct DesignScene: Sendable {
     public let boxIndex: [String: Int]
     /// Edge index → connection id.
     public let edgeIDs: [String]
+    /// Connection id → edge index: a hop finds its arrow every frame.
+    public let edgeIndex: [String: Int]
 
     /// `flow` says which Pod replicas are down (drawn `x` in the replica strip).
     /// `hiddenInside` counts what each folded box holds out of sight (see ShownDesign).
@@ -50,6 +52,9 @@ public struct DesignScene: Sendable {
         boxIDs = design.components.map(\.id)
         boxIndex = index
         self.edgeIDs = edgeIDs
+        var edgeIndex: [String: Int] = [:]
+        for (i, id) in edgeIDs.enumerated() { edgeIndex[id] = i }
+        self.edgeIndex = edgeIndex
     }
 
     static func lineStyle(_ name: String?) -> LineStyle {

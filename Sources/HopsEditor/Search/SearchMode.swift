@@ -160,7 +160,7 @@ extension Editor {
         let matches = index.matches(query)
         guard !matches.isEmpty else { message = "no component matches \"\(query)\""; return [] }
         let from: Int? = lastSearch?.at.flatMap { $0.selected == selection ? $0.component : nil }
-            ?? selection.flatMap { sel in index.ids.firstIndex(of: sel) }
+            ?? selection.flatMap { sel in index.position[sel].map(Int.init) }
         let here = from.flatMap { k in matches.firstIndex { $0.component == k } }
         let n = matches.count
         let next = here.map { (($0 + delta) % n + n) % n } ?? (delta > 0 ? 0 : n - 1)

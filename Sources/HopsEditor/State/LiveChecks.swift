@@ -4,8 +4,11 @@ import HopsDesign
 /// The check engine's findings for the design on screen, worked out again only when the design
 /// changed since the last time they were asked for.
 final class FindingsCache {
+    /// The design the findings were worked out for.
     var design: Design?
     var findings: [Finding] = []
+    /// The design last asked about (perhaps moved since `design`).
+    var lastSeen: Design?
 }
 
 extension Editor {
@@ -15,9 +18,13 @@ extension Editor {
 
     func findings() -> [Finding] {
         guard design.components.count <= Editor.liveCheckLimit else { return [] }
-        if !(findingsCache.design.map { $0.sameExceptPlacement(design) } ?? false) {
-            findingsCache.findings = CheckEngine.findings(in: design, catalog: catalog)
-            findingsCache.design = design
+        // Equal designs usually share their arrays, so this is the cheap comparison each frame.
+        if findingsCache.lastSeen != design {
+            if !(findingsCache.design.map { $0.sameExceptPlacement(design) } ?? false) {
+                findingsCache.findings = CheckEngine.findings(in: design, catalog: catalog)
+                findingsCache.design = design
+            }
+            findingsCache.lastSeen = design
         }
         return findingsCache.findings
     }

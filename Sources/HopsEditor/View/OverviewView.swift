@@ -84,7 +84,7 @@ extension Editor {
         if let player {
             for p in player.packets where !p.finished || p == player.focus {
                 guard let hop = p.current else { continue }
-                let cells = hopPath(hop)
+                let cells = hopPath(of: p)
                 grid.set(glyphs.packet, at: map.map(cells[min(p.cell, cells.count - 1)]), style: packetStyle(hop))
             }
         }
