@@ -13,16 +13,19 @@ public struct Situation {
     public var before: (design: Design, flow: FlowState)
     /// Per Pod template id: the Pods (by name) requests reached since the step began.
     public var podsSeen: [String: Set<String>]
+    /// Fresh traces by path, shared by the conditions asked about one design (see FreshTraces).
+    let traces: FreshTraces
 
     public init(
         design: Design, flow: FlowState, player: Player?, before: (design: Design, flow: FlowState),
-        podsSeen: [String: Set<String>] = [:]
+        podsSeen: [String: Set<String>] = [:], traces: FreshTraces = FreshTraces()
     ) {
         self.design = design
         self.flow = flow
         self.player = player
         self.before = before
         self.podsSeen = podsSeen
+        self.traces = traces
     }
 
     /// The hops the requests on screen have travelled: for each packet, the hops before the one
@@ -101,10 +104,31 @@ public struct Situation {
 
     /// A request for `path` traced from the design's User (or first source) on a cluster just
     /// started: what the design does, whatever the person has on screen.
-    private func fresh(_ path: String) -> Trace {
-        guard let source = FlowEngine.defaultSource(in: design) else {
-            return Trace(source: "", hops: [], succeeded: false)
+    private func fresh(_ path: String) -> Trace { traces.trace(path, in: design) }
+}
+
+/// The traces conditions ask for (a request for a path on a cluster just started), kept while
+/// the design stays the same: a step's condition and hints are asked after every event and for
+/// every frame, ticks included, and each asked for a whole trace.
+public final class FreshTraces {
+    private var design: Design?
+    private var byPath: [String: Trace] = [:]
+
+    public init() {}
+
+    func trace(_ path: String, in design: Design) -> Trace {
+        if self.design != design {
+            self.design = design
+            byPath = [:]
         }
-        return FlowEngine.trace(design, from: source, state: FlowState(), path: path).0
+        if let known = byPath[path] { return known }
+        let t: Trace
+        if let source = FlowEngine.defaultSource(in: design) {
+            t = FlowEngine.trace(design, from: source, state: FlowState(), path: path).0
+        } else {
+            t = Trace(source: "", hops: [], succeeded: false)
+        }
+        byPath[path] = t
+        return t
     }
 }

@@ -30,7 +30,8 @@ public enum LessonAction: Equatable, Sendable {
             let before = d.connections.count
             d.connections.removeAll { a.contains($0.from) && b.contains($0.to) }
             guard d.connections.count < before else {
-                return .failure(LessonActionError("disconnect: no connection from \(from) to \(to)"))
+                let (a, b) = (SafeText.escape(from.description), SafeText.escape(to.description))
+                return .failure(LessonActionError("disconnect: no connection from \(a) to \(b)"))
             }
             return checked(d, catalog, "the lesson removed the arrow from \(from.spoken) to \(to.spoken)")
         case .add(let part):
@@ -57,6 +58,7 @@ public struct LessonActionError: Error, Equatable {
 
     /// "no component Service/wbe", "2 components Ingress".
     static func count(_ found: [Component], _ ref: ComponentRef) -> String {
-        found.isEmpty ? "no component \(ref)" : "\(found.count) components \(ref)"
+        let named = SafeText.escape(ref.description)
+        return found.isEmpty ? "no component \(named)" : "\(found.count) components \(named)"
     }
 }

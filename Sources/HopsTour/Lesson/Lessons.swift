@@ -24,6 +24,6 @@ public enum Lessons {
     /// The index of the lesson `key` names: its number (`2`) or its id (`ingress`); nil for none.
     public static func find(_ key: String, in lessons: [Lesson]) -> Int? {
         if let n = Int(key) { return lessons.firstIndex { $0.number == n } }
-        return lessons.firstIndex { $0.id == key.lowercased() }
+        return lessons.firstIndex { $0.id.lowercased() == key.lowercased() }
     }
 }

@@ -30,6 +30,8 @@ public final class TourSession: EditorHost {
     let glyphs: GlyphSet
     /// The design and the cluster when the step began.
     var before: (design: Design, flow: FlowState)
+    /// What the conditions traced for the design as it is (see FreshTraces).
+    let freshTraces = FreshTraces()
     /// Per Pod template id, the Pods (by name) requests reached since the step began.
     var podsSeen: [String: Set<String>] = [:]
     /// What the last event left: the design, to see when it changes, and the panel's body, to see
@@ -223,7 +225,8 @@ public final class TourSession: EditorHost {
     /// The state the conditions look at.
     public var situation: Situation {
         Situation(
-            design: editor.design, flow: editor.flowState, player: editor.player, before: before, podsSeen: podsSeen)
+            design: editor.design, flow: editor.flowState, player: editor.player, before: before, podsSeen: podsSeen,
+            traces: freshTraces)
     }
 
     /// What the canvas picks out: the piece selected (or every piece while none is), else the
