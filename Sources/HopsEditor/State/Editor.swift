@@ -44,6 +44,9 @@ public final class Editor {
     /// Components the canvas picks out for someone else (a lesson step): drawn with marks around
     /// their tag (`┌▸svc◂──`), so they show without colour too. See State/Highlight.swift.
     public var highlighted: Set<String> = []
+    /// Set by a host that shows the narration itself (the tour's lesson panel): without a panel
+    /// the editor then keeps its narration rows for the canvas instead of saying it twice.
+    public var narrationByHost = false
     /// The last search's query and index, for `]` and `[` (see Search/).
     var lastSearch: LastSearch?
 

@@ -40,7 +40,7 @@ extension Editor {
     /// under a rule: as many as it takes wrapped, at least two, at most a third of the screen
     /// and never more than the panel would take.
     var narrationArea: Rect? {
-        guard panelArea == nil, let text = narrationText?.text else { return nil }
+        guard !narrationByHost, panelArea == nil, let text = narrationText?.text else { return nil }
         let room = layoutArea
         let most = max(2, min(Editor.bottomPanelRows - 1, (screen.height - 1) / 3))
         let rows = min(max(2, wrap(text, width: room.width - 2).count), most)

@@ -51,6 +51,7 @@ public final class TourSession: EditorHost {
         editor = Editor(
             design: lessons[start].design, catalog: catalog, path: nil, glyphs: glyphs,
             screen: TourLayout(screen).editorSize)
+        editor.narrationByHost = true // the lesson panel narrates (TourPanel.narration)
         before = (editor.design, editor.flowState)
         _ = enter(0, forward: true)
     }
@@ -165,6 +166,7 @@ public final class TourSession: EditorHost {
         editor = Editor(
             design: lesson.design, catalog: catalog, path: nil, glyphs: glyphs,
             screen: TourLayout(screen).editorSize)
+        editor.narrationByHost = true
         editor.completePath = completePath
         // The old editor may have been animating; the new one starts still.
         return [.animate(false)] + enter(0, forward: true)

@@ -219,3 +219,15 @@ import Testing
         #expect(d.editor.shows(["ing", "svc-api"]))
     }
 }
+
+/// At 80x24 the editor has no panel of its own: the lesson panel narrates, and the canvas keeps
+/// its rows instead of the narration being drawn a second time above the lesson.
+@Suite struct TourNarrationTests {
+    @Test func theNarrationIsShownOnceAt80x24() throws {
+        var d = try TourDriver()
+        d.keys("<Enter>tn")
+        let text = d.screen.dropLast().joined(separator: "\n") // the status line names the hop too
+        #expect(text.components(separatedBy: "no process runs for Service web").count - 1 == 1)
+        #expect(d.editor.viewport.size.height == 13) // the whole canvas of the tour at 80x24
+    }
+}
