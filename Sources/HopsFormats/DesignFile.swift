@@ -36,15 +36,7 @@ public enum DesignFile {
 
     /// Parses and checks a design from JSON bytes; `file` names it in errors.
     public static func decode(_ data: Data, file: String, catalog: Catalog) throws -> Design {
-        guard data.count <= Limits.maxFileBytes else {
-            throw FileError(file: file, "is \(data.count >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
-        }
-        let root: JSONValue
-        do {
-            root = try JSONReader.parse([UInt8](data))
-        } catch {
-            throw FileError(file: file, place: error.place, "is not valid JSON: \(error.message)")
-        }
+        let root = try JSONText.parse(data, file: file)
         let design = try DesignDecoder(file: file).design(from: root)
         if let p = Validation.problems(in: design, catalog: catalog).first {
             throw FileError(file: file, place: p.place, p.message)

@@ -1,12 +1,12 @@
 import Foundation
 import HopsDesign
 
-/// The design file's JSON reader for other files made of JSON (the tour's lessons): exact
-/// numbers, bounded nesting, duplicate keys refused, and a failure that names the line and column.
+/// The one way Hops reads a JSON file (designs, the tour's lessons): exact numbers, bounded
+/// size and nesting, duplicate keys refused, and a failure that names the line and column.
 extension JSONText {
     public static func parse(_ data: Data, file: String) throws(FileError) -> JSONValue {
         guard data.count <= Limits.maxFileBytes else {
-            throw FileError(file: file, "is \(data.count >> 20) MB; at most \(Limits.maxFileBytes >> 20) MB are read")
+            throw FileError(file: file, "is \(data.count >> 20) MB; a file may be at most \(Limits.maxFileBytes >> 20) MB")
         }
         do {
             return try JSONReader.parse([UInt8](data))
