@@ -107,7 +107,7 @@ struct ObstacleMap {
                 if m & verticalBits != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
                 update(i)
             }
-            for p in [route.cells.first, route.cells.last].compactMap({ $0 }) {
+            for p in [route.vertices.first, route.vertices.last].compactMap({ $0 }) {
                 if let i = at(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta); update(i) }
             }
         }}}}

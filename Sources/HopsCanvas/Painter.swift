@@ -23,7 +23,7 @@ public enum Painter {
             route.forEachMask(within: near) { grid.addLine($1, at: $0, style: edge.style, color: edge.color) }
         }
         for (i, route) in routes.enumerated() {
-            guard let route, let last = route.cells.last, i < scene.edges.count, route.bounds.intersects(near) else { continue }
+            guard let route, let last = route.arrowhead, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             grid.set(grid.glyphs.arrowhead(route.headDirection), at: last, style: scene.edges[i].color)
         }
         for (i, route) in routes.enumerated() {
@@ -119,15 +119,7 @@ public enum Painter {
         let width = DisplayWidth.of(text)
         guard width > 0 else { return }
         // Only the stretches that show can take the label; never the arrowhead cell.
-        let cells = route.cells.dropLast().filter { grid.window.contains($0) }[...]
-        var runs: [(y: Int, x0: Int, x1: Int)] = []
-        var i = cells.startIndex
-        while i < cells.endIndex {
-            var j = i
-            while j + 1 < cells.endIndex && cells[j + 1].y == cells[i].y && abs(cells[j + 1].x - cells[j].x) == 1 { j += 1 }
-            runs.append((cells[i].y, min(cells[i].x, cells[j].x), max(cells[i].x, cells[j].x)))
-            i = j + 1
-        }
+        let (runs, columns) = stretches(of: route, in: grid.window)
         let pureH = Direction.left.bit | Direction.right.bit
         for run in runs.sorted(by: { ($0.x1 - $0.x0) > ($1.x1 - $1.x0) }) where run.x1 - run.x0 + 1 >= width + 2 {
             let start = run.x0 + (run.x1 - run.x0 + 1 - width) / 2
@@ -145,14 +137,12 @@ public enum Painter {
         }
         // A vertical stretch: the label goes beside it on empty canvas, as near its middle as it
         // can (the middle row of a short stretch often touches a box, the next one does not).
-        var k = cells.startIndex
-        while k < cells.endIndex {
-            var j = k
-            while j + 1 < cells.endIndex && cells[j + 1].x == cells[k].x && abs(cells[j + 1].y - cells[j].y) == 1 { j += 1 }
-            let mid = (k + j) / 2
-            let tries = j > k ? (0...2 * labelRowTries).map { mid + ($0 % 2 == 0 ? $0 / 2 : -($0 + 1) / 2) } : []
-            for t in tries where t >= k && t <= j {
-                let at = cells[t]
+        for column in columns where column.y1 > column.y0 {
+            // Rows from the stretch's start in path order (`down` says which way that is).
+            let mid = (column.y1 - column.y0) / 2
+            let tries = (0...2 * labelRowTries).map { mid + ($0 % 2 == 0 ? $0 / 2 : -($0 + 1) / 2) }
+            for t in tries where t >= 0 && t <= column.y1 - column.y0 {
+                let at = Point(x: column.x, y: column.down ? column.y0 + t : column.y1 - t)
                 let span = (1...width).map { Point(x: at.x + 1 + $0, y: at.y) }
                 let free = span.allSatisfy { p in
                     guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
@@ -160,8 +150,36 @@ public enum Painter {
                 }
                 if free { grid.put(text, at: span[0], style: style); return }
             }
-            k = j + 1
         }
+    }
+
+    /// The straight stretches of a route inside a window, the arrowhead cell left out, in path
+    /// order: the horizontal ones as rows, the vertical ones as columns (each cell of a turn in
+    /// both). Stretches of one cell are left out: no label fits beside them.
+    static func stretches(of route: Route, in window: Rect) -> (rows: [(y: Int, x0: Int, x1: Int)],
+                                                               columns: [(x: Int, y0: Int, y1: Int, down: Bool)]) {
+        var rows: [(y: Int, x0: Int, x1: Int)] = []
+        var columns: [(x: Int, y0: Int, y1: Int, down: Bool)] = []
+        let v = route.vertices
+        for k in v.indices.dropFirst() {
+            var a = v[k - 1], b = v[k]
+            // The last stretch stops short of the arrowhead.
+            if k == v.count - 1 {
+                b = Point(x: b.x + (a.x > b.x ? 1 : (a.x < b.x ? -1 : 0)), y: b.y + (a.y > b.y ? 1 : (a.y < b.y ? -1 : 0)))
+            }
+            if a.y == b.y {
+                let lo = max(min(a.x, b.x), window.x), hi = min(max(a.x, b.x), window.maxX)
+                guard a.y >= window.y, a.y <= window.maxY, lo < hi else { continue }
+                rows.append((a.y, lo, hi))
+            } else {
+                let down = b.y > a.y
+                if !down { swap(&a, &b) }
+                let lo = max(a.y, window.y), hi = min(b.y, window.maxY)
+                guard a.x >= window.x, a.x <= window.maxX, lo < hi else { continue }
+                columns.append((a.x, lo, hi, down))
+            }
+        }
+        return (rows, columns)
     }
 }
 

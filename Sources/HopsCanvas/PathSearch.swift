@@ -42,7 +42,7 @@ struct PathSearch {
     }
 
     mutating func find(map: ObstacleMap, rule: Passage, window: Rect, start: Point, startDir: Direction,
-                       goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false) -> [Point]? {
+                       goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false) -> FoundPath? {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
         let states = w.width * w.height * 4
@@ -153,16 +153,33 @@ struct PathSearch {
         return found >= 0 ? path(to: found, window: w) : nil
     }
 
-    private func path(to state: Int, window w: Rect) -> [Point] {
-        var out: [Point] = []
-        var s = state
+    /// The path's vertices (its ends and where it turns) and its length in cells, read back
+    /// from the goal: a cell is a vertex where the direction it was entered in differs from the
+    /// direction of the step after it.
+    private func path(to state: Int, window w: Rect) -> FoundPath {
+        var vertices: [Point] = []
+        var s = state, count = 0, after = -1
         while s >= 0 {
             let c = s >> 2
-            out.append(Point(x: w.x + c % w.width, y: w.y + c / w.width))
-            s = Int(scratch.parent[s])
+            let from = Int(scratch.parent[s])
+            if after < 0 || from < 0 || s & 3 != after { vertices.append(Point(x: w.x + c % w.width, y: w.y + c / w.width)) }
+            after = s & 3
+            count += 1
+            s = from
         }
-        out.reverse()
-        return out
+        vertices.reverse()
+        return FoundPath(vertices: vertices, count: count)
+    }
+}
+
+/// A path the search found: see `Route.vertices`.
+struct FoundPath {
+    var vertices: [Point]
+    var count: Int
+    /// Every cell, for the few callers that splice paths (a move's patched line).
+    var cells: [Point] {
+        Route(vertices: vertices, count: count, sourcePort: vertices[0], targetPort: vertices[0],
+              startDirection: .up, headDirection: .up).cells
     }
 }
 

@@ -1,7 +1,13 @@
-/// The path of one edge, in canvas cells.
+/// The path of one edge, in canvas cells, kept as the cells where it turns: a route across a
+/// big design runs hundreds of cells in a few straight stretches, and storing every cell took
+/// most of a 10,000-component render's memory (62 MB of 200 flat, 313 MB nested).
 public struct Route: Sendable, Equatable {
-    /// From the cell just outside the source box to the arrowhead cell just outside the target.
-    public let cells: [Point]
+    /// The first cell (just outside the source box), each cell where the path turns (or, never
+    /// made by the router, doubles back), and the arrowhead cell just outside the target; each
+    /// straight stretch runs between two of these. One cell when the path is one cell long.
+    public let vertices: [Point]
+    /// How many cells the path has, from the first to the arrowhead.
+    public let count: Int
     /// The cell on the source's border where the line leaves (drawn as a tee).
     public var sourcePort: Point
     /// The cell on the target's border that the arrowhead points at.
@@ -15,88 +21,122 @@ public struct Route: Sendable, Equatable {
     public var isDirect: Bool
     /// The rectangle holding the ports and every cell, to skip routes far from a window cheaply.
     public let bounds: Rect
-    /// Where the path turns: the start of each straight stretch after the first (indices into
-    /// `cells`). Drawing a window and testing a box against a route visit stretches, not cells:
-    /// a long route crosses the screen in a few stretches of hundreds of cells.
-    let turns: [Int32]
 
+    /// From every cell of the path, each one step from the last.
     public init(cells: [Point], sourcePort: Point, targetPort: Point, startDirection: Direction,
                 headDirection: Direction, isDirect: Bool = false) {
-        self.cells = cells; self.sourcePort = sourcePort; self.targetPort = targetPort
+        var vertices: [Point] = []
+        for (i, p) in cells.enumerated() {
+            // The ends, a turn, or a reversal.
+            if i == 0 || i + 1 == cells.count
+                || (cells[i - 1].x == p.x) != (p.x == cells[i + 1].x) || cells[i - 1] == cells[i + 1] {
+                vertices.append(p)
+            }
+        }
+        self.init(vertices: vertices, count: cells.count, sourcePort: sourcePort, targetPort: targetPort,
+                  startDirection: startDirection, headDirection: headDirection, isDirect: isDirect)
+    }
+
+    /// From the path's vertices (see `vertices`), `count` cells in all.
+    init(vertices: [Point], count: Int, sourcePort: Point, targetPort: Point, startDirection: Direction,
+         headDirection: Direction, isDirect: Bool = false) {
+        self.vertices = vertices; self.count = count
+        self.sourcePort = sourcePort; self.targetPort = targetPort
         self.startDirection = startDirection; self.headDirection = headDirection; self.isDirect = isDirect
         var x0 = min(sourcePort.x, targetPort.x), y0 = min(sourcePort.y, targetPort.y)
         var x1 = max(sourcePort.x, targetPort.x), y1 = max(sourcePort.y, targetPort.y)
-        var turns: [Int32] = []
-        for (i, p) in cells.enumerated() {
-            x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y)
-            // A turn, or (never made by the router, but cheap to be safe) a reversal.
-            if i > 0 && i + 1 < cells.count && ((cells[i - 1].x == p.x) != (p.x == cells[i + 1].x) || cells[i - 1] == cells[i + 1]) {
-                turns.append(Int32(i))
+        for p in vertices { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
+        bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+    }
+
+    /// Every cell, from the first to the arrowhead (built on each call: for one route at a time).
+    public var cells: [Point] {
+        var out: [Point] = []
+        out.reserveCapacity(count)
+        forEachCell { out.append($0) }
+        return out
+    }
+
+    /// The arrowhead cell, just outside the target.
+    public var arrowhead: Point? { vertices.last }
+
+    /// Calls `body` with every cell in order.
+    public func forEachCell(_ body: (Point) -> Void) {
+        guard let first = vertices.first else { return }
+        body(first)
+        var p = first
+        for v in vertices.dropFirst() {
+            while p != v {
+                if p.x != v.x { p.x += v.x > p.x ? 1 : -1 } else { p.y += v.y > p.y ? 1 : -1 }
+                body(p)
             }
         }
-        bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
-        self.turns = turns
     }
 
-    /// Calls `body` with the index range of each straight stretch of `cells` (half open: a
-    /// turning cell starts the next stretch), up to `end`.
-    @inline(__always) private func forEachStretch(end: Int, _ body: (Range<Int>) -> Void) {
-        var a = 0
-        for t in turns where Int(t) < end {
-            body(a..<Int(t)); a = Int(t)
-        }
-        if a < end { body(a..<end) }
-    }
-
-    /// The indices in a straight stretch whose cells lie inside `area`. Path cells are one
-    /// step apart, so along a stretch a coordinate is a linear function of the index.
-    @inline(__always) private func clip(_ r: Range<Int>, to area: Rect) -> Range<Int> {
-        let lo = r.lowerBound, a = cells[lo], empty = lo..<lo
-        guard lo + 1 < cells.count else { return area.contains(a) ? r : empty }
-        let next = cells[lo + 1]
-        let horizontal = next.y == a.y
-        let across = horizontal ? a.y : a.x
-        guard across >= (horizontal ? area.y : area.x), across <= (horizontal ? area.maxY : area.maxX) else { return empty }
-        let along = horizontal ? a.x : a.y
-        let step = horizontal ? next.x - a.x : next.y - a.y
-        let first = horizontal ? area.x : area.y, last = horizontal ? area.maxX : area.maxY
-        // Coordinate at index i: along + step * (i - lo); keep the i that land in [first, last].
-        let (k0, k1) = step > 0 ? (first - along, last - along) : (along - last, along - first)
-        let from = max(lo, lo + k0), to = min(r.upperBound, lo + k1 + 1)
-        return from < to ? from..<to : empty
+    /// True when the path (the arrowhead's cell included) passes through `p`.
+    public func passes(through p: Point) -> Bool {
+        crosses(Rect(x: p.x, y: p.y, width: 1, height: 1))
     }
 
     /// True when a cell of the path (the arrowhead's included) lies in `area`.
     public func crosses(_ area: Rect) -> Bool {
-        guard bounds.intersects(area) else { return false }
-        var hit = false
-        forEachStretch(end: cells.count) { r in if !hit && !clip(r, to: area).isEmpty { hit = true } }
-        return hit
+        guard bounds.intersects(area), let first = vertices.first else { return false }
+        if area.contains(first) { return true }
+        for k in vertices.indices.dropFirst() where Route.stretch(from: vertices[k - 1], to: vertices[k]).intersects(area) {
+            return true
+        }
+        return false
+    }
+
+    /// The rectangle one straight stretch covers, both ends included.
+    @inline(__always) static func stretch(from a: Point, to b: Point) -> Rect {
+        Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1)
     }
 
     /// Line masks per path cell: each cell joins its neighbours on the path; the first also joins
     /// the source port; the arrowhead cell (last) carries no line.
     public func lineMasks() -> [(Point, UInt8)] {
         var out: [(Point, UInt8)] = []
-        out.reserveCapacity(cells.count)
+        out.reserveCapacity(count)
         forEachMask(within: nil) { out.append(($0, $1)) }
         return out
     }
 
-    /// Calls `body` with each line cell and its mask, only for cells inside `area` (all when nil),
-    /// without building an array: drawing a frame visits many routes that barely show.
+    /// Calls `body` with each line cell and its mask, in path order, only for cells inside `area`
+    /// (all when nil), stretch by stretch: drawing a frame visits many routes that barely show.
     public func forEachMask(within area: Rect?, _ body: (Point, UInt8) -> Void) {
-        guard cells.count > 1 else { return }
-        @inline(__always) func visit(_ i: Int) {
-            let p = cells[i]
-            let prev = i == 0 ? sourcePort : cells[i - 1]
-            body(p, Route.bit(from: p, toward: prev) | Route.bit(from: p, toward: cells[i + 1]))
+        guard vertices.count > 1 else { return }
+        let area = area.flatMap { $0.contains(bounds) ? nil : $0 }
+        // A stretch's cells from its start (the vertex, joining the way the path came) up to, not
+        // including, the next vertex; the next stretch starts there.
+        var previous = sourcePort
+        for k in 1..<vertices.count {
+            let a = vertices[k - 1], b = vertices[k]
+            let step = Route.bit(from: a, toward: b)
+            let back = Route.bit(from: b, toward: a)
+            let dx = b.x > a.x ? 1 : (b.x < a.x ? -1 : 0), dy = b.y > a.y ? 1 : (b.y < a.y ? -1 : 0)
+            let length = abs(b.x - a.x) + abs(b.y - a.y)
+            // The stretch's cells at indices lo..<hi from a (only those inside `area`).
+            var lo = 0, hi = length
+            if let area {
+                if dx != 0 {
+                    guard a.y >= area.y, a.y <= area.maxY else { previous = Point(x: b.x - dx, y: b.y); continue }
+                    let (k0, k1) = dx > 0 ? (area.x - a.x, area.maxX - a.x) : (a.x - area.maxX, a.x - area.x)
+                    lo = max(lo, k0); hi = min(hi, k1 + 1)
+                } else {
+                    guard a.x >= area.x, a.x <= area.maxX else { previous = Point(x: b.x, y: b.y - dy); continue }
+                    let (k0, k1) = dy > 0 ? (area.y - a.y, area.maxY - a.y) : (a.y - area.maxY, a.y - area.y)
+                    lo = max(lo, k0); hi = min(hi, k1 + 1)
+                }
+            }
+            if lo < hi {
+                for i in lo..<hi {
+                    let p = Point(x: a.x + dx * i, y: a.y + dy * i)
+                    body(p, i == 0 ? (Route.bit(from: a, toward: previous) | step) : (step | back))
+                }
+            }
+            previous = Point(x: b.x - dx, y: b.y - dy)
         }
-        guard let area, !area.contains(bounds) else {
-            for i in 0..<(cells.count - 1) { visit(i) }
-            return
-        }
-        forEachStretch(end: cells.count - 1) { r in for i in clip(r, to: area) { visit(i) } }
     }
 
     static func bit(from p: Point, toward q: Point) -> UInt8 {
@@ -107,12 +147,9 @@ public struct Route: Sendable, Equatable {
         return 0
     }
 
-    /// The source port, every cell where the path turns, the arrowhead cell and the target
-    /// port, in order: the path as straight stretches between these, to draw it at another
-    /// scale (Overview).
-    var corners: [Point] {
-        [sourcePort] + turns.map { cells[Int($0)] } + (cells.last.map { [$0] } ?? []) + [targetPort]
-    }
+    /// The source port, every vertex and the target port, in order: the path as straight
+    /// stretches between these, to draw it at another scale (Overview).
+    var corners: [Point] { [sourcePort] + vertices + [targetPort] }
 
     /// The cells a packet visits from the source's border to the target's border: port, path, port.
     public var travel: [Point] { [sourcePort] + cells + [targetPort] }

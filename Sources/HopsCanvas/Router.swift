@@ -239,7 +239,7 @@ public final class Router {
         // (short edges, or no corridor) search near the straight line, wide enough to get round
         // the biggest box in the way (a search that fails scans its whole window, so this window
         // must rarely fail); then the whole canvas when it is small enough.
-        var cells: [Point]? = nil
+        var cells: FoundPath? = nil
         let first = window(start, goal)
         // (Blocks know open canvas, not the inside of boxes: edges kept inside one box skip it.)
         if rule.openCanvas, abs(start.x - goal.x) + abs(start.y - goal.y) >= Router.corridorDistance,
@@ -263,7 +263,8 @@ public final class Router {
         }
         var route: Route
         if let cells {
-            route = Route(cells: cells, sourcePort: sp, targetPort: tp, startDirection: startDir, headDirection: head)
+            route = Route(vertices: cells.vertices, count: cells.count, sourcePort: sp, targetPort: tp,
+                          startDirection: startDir, headDirection: head)
         } else {
             route = Route(cells: Router.direct(from: start, to: goal), sourcePort: sp, targetPort: tp,
                           startDirection: startDir, headDirection: head, isDirect: true)
@@ -288,7 +289,7 @@ public final class Router {
             let joint = cells[j + 1]
             let along = j + 2 < cells.count ? Router.direction(from: joint, to: cells[j + 2]) : old.headDirection
             guard let fresh = search.find(map: map, rule: g.rule, window: window(g.start, joint), start: g.start,
-                                          startDir: g.startDir, goal: joint, headDir: along),
+                                          startDir: g.startDir, goal: joint, headDir: along)?.cells,
                   !Router.overlaps(fresh.dropLast(), cells[(j + 2)...], outside: near) else { return nil }
             path = fresh + cells[(j + 2)...]
         } else {
@@ -297,7 +298,7 @@ public final class Router {
             let joint = cells[i - 1]
             let along = i >= 2 ? Router.direction(from: cells[i - 2], to: joint) : old.startDirection
             guard let fresh = search.find(map: map, rule: g.rule, window: window(joint, g.goal), start: joint,
-                                          startDir: along, goal: g.goal, headDir: g.head),
+                                          startDir: along, goal: g.goal, headDir: g.head)?.cells,
                   !Router.overlaps(fresh.dropFirst(), cells[..<(i - 1)], outside: near) else { return nil }
             path = Array(cells[..<(i - 1)]) + fresh
         }

@@ -85,7 +85,7 @@ extension Editor {
     func connections(at p: Point) -> [String] {
         var out: [String] = []
         for (i, r) in cache.routes.enumerated() where i < cache.designScene.edgeIDs.count {
-            guard let r, r.bounds.contains(p), r.cells.contains(p) else { continue }
+            guard let r, r.passes(through: p) else { continue }
             out.append(cache.designScene.edgeIDs[i])
         }
         return out

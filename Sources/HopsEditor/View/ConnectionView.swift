@@ -9,9 +9,9 @@ import HopsText
 extension Editor {
     func drawSelectedConnection(into grid: inout Grid) {
         guard let id = selectedConnection, let route = route(of: id) else { return }
-        for p in route.cells {
+        route.forEachCell { p in
             let x = p.x - grid.origin.x, y = p.y - grid.origin.y
-            guard x >= 0, y >= 0, x < grid.width, y < grid.height else { continue }
+            guard x >= 0, y >= 0, x < grid.width, y < grid.height else { return }
             var cell = grid[x, y]
             if cell.lines != 0 {
                 cell.lineStyle = .heavy
