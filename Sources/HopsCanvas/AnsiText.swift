@@ -10,7 +10,7 @@ public enum AnsiText {
             for x in 0..<grid.width {
                 let c = grid[x, y]
                 if c.isContinuation { continue }
-                if c.ch == " " && c.style.bg == .none && !c.style.attrs.contains(.reverse) {
+                if c.isSpace && c.style.bg == .none && !c.style.attrs.contains(.reverse) {
                     pendingSpaces.append(" "); continue
                 }
                 line += pendingSpaces; pendingSpaces = ""

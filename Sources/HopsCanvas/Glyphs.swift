@@ -13,13 +13,16 @@ public struct GlyphSet: Sendable, Equatable {
     public static let ascii = GlyphSet(isASCII: true)
 
     // Masks: up=1, right=2, down=4, left=8 (see Direction.bit).
-    private static let light: [Character] = [" ", "│", "─", "└", "│", "│", "┌", "├", "─", "┘", "─", "┴", "┐", "┤", "┬", "┼"]
-    private static let heavy: [Character] = [" ", "┃", "━", "┗", "┃", "┃", "┏", "┣", "━", "┛", "━", "┻", "┓", "┫", "┳", "╋"]
-    private static let double: [Character] = [" ", "║", "═", "╚", "║", "║", "╔", "╠", "═", "╝", "═", "╩", "╗", "╣", "╦", "╬"]
-    private static let asciiLines: [Character] = [" ", "|", "-", "+", "|", "|", "+", "+", "-", "+", "-", "+", "+", "+", "+", "+"]
+    private static let light: [Unicode.Scalar] = [" ", "│", "─", "└", "│", "│", "┌", "├", "─", "┘", "─", "┴", "┐", "┤", "┬", "┼"]
+    private static let heavy: [Unicode.Scalar] = [" ", "┃", "━", "┗", "┃", "┃", "┏", "┣", "━", "┛", "━", "┻", "┓", "┫", "┳", "╋"]
+    private static let double: [Unicode.Scalar] = [" ", "║", "═", "╚", "║", "║", "╔", "╠", "═", "╝", "═", "╩", "╗", "╣", "╦", "╬"]
+    private static let asciiLines: [Unicode.Scalar] = [" ", "|", "-", "+", "|", "|", "+", "+", "-", "+", "-", "+", "+", "+", "+", "+"]
 
     /// The glyph for a cell whose lines leave in the directions of `mask`.
-    public func line(_ mask: UInt8, _ style: LineStyle) -> Character {
+    public func line(_ mask: UInt8, _ style: LineStyle) -> Character { Character(lineScalar(mask, style)) }
+
+    /// The same glyph as its scalar (what a cell stores).
+    func lineScalar(_ mask: UInt8, _ style: LineStyle) -> Unicode.Scalar {
         let m = Int(mask & 0x0F)
         if isASCII {
             if style == .dashed && (m == 5 || m == 1 || m == 4) { return ":" }

@@ -56,7 +56,7 @@ public struct Overview: Sendable, Equatable {
         var inside: [Rect?] = Array(repeating: nil, count: scene.boxes.count)
         // Cells inside outlines, where no arrow is drawn.
         var covered = Array(repeating: false, count: grid.width * grid.height)
-        let isFree = { (g: Grid, p: Point) in g.cell(at: p).map { $0.ch == " " && $0.lines == 0 } ?? false }
+        let isFree = { (g: Grid, p: Point) in g.cell(at: p).map { $0.isSpace && $0.lines == 0 } ?? false }
         for b in order {
             let box = scene.boxes[b]
             var r = map(box.rect)
@@ -99,7 +99,7 @@ public struct Overview: Sendable, Equatable {
         }
         // Names beside marks go only on free cells, one left free before whatever follows, so a
         // crowded map shows marks and short names, not a jumble.
-        let state = { (g: Grid, p: Point) in g.cell(at: p).map { $0.ch == " " && $0.lines == 0 } }
+        let state = { (g: Grid, p: Point) in g.cell(at: p).map { $0.isSpace && $0.lines == 0 } }
         for (p, name, style) in marked {
             var run = 0
             while run <= Overview.nameColumns, state(grid, Point(x: p.x + run, y: p.y)) == true { run += 1 }
@@ -124,7 +124,7 @@ public struct Overview: Sendable, Equatable {
         }
         guard path.count > 1 else { return }
         for (i, p) in path.enumerated() {
-            guard let c = grid.cell(at: p), !covered[p.y * grid.width + p.x], c.lines != 0 || c.ch == " " else {
+            guard let c = grid.cell(at: p), !covered[p.y * grid.width + p.x], c.lines != 0 || c.isSpace else {
                 continue
             }
             var mask: UInt8 = 0

@@ -130,7 +130,7 @@ public enum Painter {
             }
             let above = span.map { Point(x: $0.x, y: $0.y - 1) }
             let free = above.allSatisfy { p in
-                guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
+                guard let c = grid.cell(at: p), c.lines == 0, c.isSpace else { return false }
                 return !boxes.inBox(p)
             }
             if free { grid.put(text, at: above[0], style: style); return }
@@ -145,7 +145,7 @@ public enum Painter {
                 let at = Point(x: column.x, y: column.down ? column.y0 + t : column.y1 - t)
                 let span = (1...width).map { Point(x: at.x + 1 + $0, y: at.y) }
                 let free = span.allSatisfy { p in
-                    guard let c = grid.cell(at: p), c.lines == 0, c.ch == " " else { return false }
+                    guard let c = grid.cell(at: p), c.lines == 0, c.isSpace else { return false }
                     return !boxes.nearBox(p)
                 }
                 if free { grid.put(text, at: span[0], style: style); return }

@@ -40,6 +40,20 @@ import Testing
         #expect(edge.rows == ["ab "]) // half a wide glyph never shows
     }
 
+    @Test func charactersOfSeveralScalarsComeBackWhole() {
+        // A cell keeps one scalar inline and numbers the rest: an accent written as a combining
+        // mark, a ZWJ emoji sequence, a flag.
+        let accent: Character = "e\u{301}", coder: Character = "👩\u{200D}💻", flag: Character = "🇳🇴"
+        var g = Grid(width: 8, height: 1)
+        g.put("\(accent)\(coder)\(flag)x", at: Point(x: 0, y: 0))
+        #expect(g[0, 0].ch == accent && g[1, 0].ch == coder && g[3, 0].ch == flag && g[5, 0].ch == "x")
+        #expect(g.text == "\(accent)\(coder)\(flag)x")
+        // The same character numbered twice is the same cell.
+        var h = Grid(width: 8, height: 1)
+        h.put("\(accent)\(coder)\(flag)x", at: Point(x: 0, y: 0))
+        #expect(g == h)
+    }
+
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var g = Grid(width: 4, height: 1)
         g.put("服", at: Point(x: 0, y: 0))
