@@ -249,9 +249,12 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// The rows joined with newlines, trailing spaces trimmed: what `hops render` prints.
-    /// Built as UTF-8 bytes, cell by cell: trimming a `String` from its end re-measures grapheme
-    /// breaks over the row for every space dropped, which took half of rendering 2,000 components.
-    public var text: String {
+    public var text: String { String(decoding: utf8Text, as: UTF8.self) }
+
+    /// The same text as UTF-8 bytes, built cell by cell: trimming a `String` from its end
+    /// re-measures grapheme breaks over the row for every space dropped, which took half of
+    /// rendering 2,000 components.
+    public var utf8Text: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(width * height + height)
         for y in 0..<height {
@@ -261,6 +264,6 @@ public struct Grid: Sendable, Equatable {
             while end > 0 && (cells[row + end - 1].isContinuation || cells[row + end - 1].isSpace) { end -= 1 }
             for x in 0..<end where !cells[row + x].isContinuation { cells[row + x].appendUTF8(to: &bytes) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

@@ -47,21 +47,22 @@ struct Render: ParsableCommand {
         case .never: useColor = false
         case .auto: useColor = isatty(1) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         }
-        let text = useColor ? AnsiText.render(grid) : grid.text
-        print(text.trimmingBlankLines())
+        let bytes = useColor ? Array(AnsiText.render(grid).utf8) : grid.utf8Text
+        // Straight to standard output: a drawing of 10,000 components is megabytes, and each
+        // String made of it was another copy.
+        // (Control characters from the file were escaped when they were drawn into the grid.)
+        var out = Data(bytes[Render.withoutBlankLines(bytes)])
+        out.append(0x0A)
+        FileHandle.standardOutput.write(out)
     }
-}
 
-extension String {
-    /// Without blank lines (empty or only spaces) at the start and the end.
-    /// On the UTF-8 bytes: splitting a drawing of millions of cells into `Character` lines
-    /// measured grapheme breaks over all of it (a tenth of rendering 10,000 components).
-    func trimmingBlankLines() -> String {
-        let bytes = Array(utf8)
+    /// The part of a drawing's UTF-8 text without blank lines (empty or only spaces) at the
+    /// start and the end.
+    static func withoutBlankLines(_ bytes: [UInt8]) -> Range<Int> {
         let inked = { (b: UInt8) in b != 0x20 && b != 0x0A }
-        guard let first = bytes.firstIndex(where: inked), let last = bytes.lastIndex(where: inked) else { return "" }
+        guard let first = bytes.firstIndex(where: inked), let last = bytes.lastIndex(where: inked) else { return 0..<0 }
         let start = bytes[..<first].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let end = bytes[last...].firstIndex(of: 0x0A) ?? bytes.count
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return start..<end
     }
 }

@@ -12,10 +12,12 @@ public enum DesignRenderer {
         let rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth, ignoreSaved: relayout,
                                        hiddenInside: shown.hiddenInside)
         let ds = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs, hiddenInside: shown.hiddenInside)
-        let router = Router(scene: ds.scene)
-        let bounds = drawnBounds(ds.scene, routes: router.routes)
+        // Only the routes are kept: the router's obstacle map is gone before the grid is made
+        // (at 10,000 components each is tens of megabytes).
+        let routes = Router(scene: ds.scene).routes
+        let bounds = drawnBounds(ds.scene, routes: routes)
         var grid = Grid(width: bounds.width, height: bounds.height, origin: bounds.origin, glyphs: glyphs)
-        Painter.draw(ds.scene, routes: router.routes, into: &grid)
+        Painter.draw(ds.scene, routes: routes, into: &grid)
         return grid
     }
 
