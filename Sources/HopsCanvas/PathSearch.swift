@@ -36,6 +36,9 @@ struct PathSearch {
     static let corridorWeight: Int32 = 6
     static let corridorBendCost: Int32 = 6
 
+    /// log2 of the row stride for a window `width` cells wide (the smallest power of two at least that).
+    static func rowShift(_ width: Int) -> Int { width <= 1 ? 0 : Int.bitWidth - (width - 1).leadingZeroBitCount }
+
     /// Gives the per-state memory back (a search after this allocates what it needs).
     mutating func releaseMemory() {
         scratch = SearchScratch(capacity: 0)
@@ -45,14 +48,18 @@ struct PathSearch {
                        goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false) -> FoundPath? {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
-        let states = w.width * w.height * 4
+        // Rows of the scratch are a power of two cells apart, so that a state's column and row
+        // are a mask and a shift away: two divisions per expansion were a sixth of its time.
+        let shift = PathSearch.rowShift(w.width)
+        let states = (w.height << shift) * 4
         // Up to 16 million cells (the scratch is zeroed lazily, so only what is searched costs).
         guard states < (1 << 26) else { return nil }
         current += 1
         if scratch.capacity < states || current == PathSearch.stampLimit {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
             // touch cost nothing); the stamps start again.
-            scratch = SearchScratch(capacity: max(states, scratch.capacity, min(map.bounds.width * map.bounds.height * 4, 1 << 26)))
+            scratch = SearchScratch(capacity: max(states, scratch.capacity,
+                                                    min((map.bounds.height << PathSearch.rowShift(map.bounds.width)) * 4, 1 << 26)))
             current = 1
         }
         let best = scratch.best, parent = scratch.parent
@@ -69,7 +76,8 @@ struct PathSearch {
         let ww = w.width, wh = w.height, mw = map.bounds.width
         let ox = w.x - map.bounds.x, oy = w.y - map.bounds.y
         let gx = goal.x - w.x, gy = goal.y - w.y
-        let goalCell = gy * ww + gx
+        let goalCell = gy << shift | gx
+        let columnMask = (1 << shift) - 1
         // In a corridor the estimate follows the corridor and may be trusted more: lines that
         // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
         // A bend then costs as much as the weight, or weighted progress would make turning
@@ -81,7 +89,7 @@ struct PathSearch {
         let stamped = current << PathSearch.stampShift
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
         @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
-        let startState = ((start.y - w.y) * ww + (start.x - w.x)) * 4 + startDir.rawValue
+        let startState = ((start.y - w.y) << shift | (start.x - w.x)) * 4 + startDir.rawValue
         best[startState] = stamped; parent[startState] = -1
 
         var found = -1, expanded = 0
@@ -105,7 +113,7 @@ struct PathSearch {
             while let (state, f) = queue.pop() {
                 let s = Int(state)
                 let cell = s >> 2
-                let lx = cell % ww, ly = cell / ww
+                let lx = cell & columnMask, ly = cell >> shift
                 let word = best[s]
                 let gs = Int32(word & costMask)
                 // A stale entry (the state was reached more cheaply after this was queued), or
@@ -128,7 +136,7 @@ struct PathSearch {
                         guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y), moving: Direction(rawValue: dir)!) else { continue }
                         cost += extra
                     }
-                    let q = qy * ww + qx
+                    let q = qy << shift | qx
                     let isGoal = q == goalCell
                     if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { continue }
                     if dir != arrived { cost += bend }
@@ -150,19 +158,19 @@ struct PathSearch {
             }
         }}}}
         expansions += expanded
-        return found >= 0 ? path(to: found, window: w) : nil
+        return found >= 0 ? path(to: found, window: w, shift: shift) : nil
     }
 
     /// The path's vertices (its ends and where it turns) and its length in cells, read back
     /// from the goal: a cell is a vertex where the direction it was entered in differs from the
     /// direction of the step after it.
-    private func path(to state: Int, window w: Rect) -> FoundPath {
+    private func path(to state: Int, window w: Rect, shift: Int) -> FoundPath {
         var vertices: [Point] = []
         var s = state, count = 0, after = -1
         while s >= 0 {
             let c = s >> 2
             let from = Int(scratch.parent[s])
-            if after < 0 || from < 0 || s & 3 != after { vertices.append(Point(x: w.x + c % w.width, y: w.y + c / w.width)) }
+            if after < 0 || from < 0 || s & 3 != after { vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift)) }
             after = s & 3
             count += 1
             s = from
