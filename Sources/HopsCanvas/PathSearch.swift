@@ -45,7 +45,8 @@ struct PathSearch {
     }
 
     mutating func find(map: ObstacleMap, rule: Passage, window: Rect, start: Point, startDir: Direction,
-                       goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false) -> FoundPath? {
+                       goal: Point, headDir: Direction, corridor: Corridor? = nil, passPorts: Bool = false,
+                       budget: Int = Int.max) -> FoundPath? {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
         // Rows of the scratch are a power of two cells apart, so that a state's column and row
@@ -83,8 +84,10 @@ struct PathSearch {
         // A bend then costs as much as the weight, or weighted progress would make turning
         // free and the lines would stair-step (measured: 31,000 bends at 1000 components with
         // the plain bend cost, 11,500 with this, for the same time).
-        let weight = corridor == nil ? PathSearch.heuristicWeight : PathSearch.corridorWeight
-        let bend = corridor == nil ? PathSearch.bendCost : PathSearch.corridorBendCost
+        // A search on a budget (a long line's first try, see Router) is weighted as in a corridor.
+        let greedy = corridor != nil || budget != Int.max
+        let weight = greedy ? PathSearch.corridorWeight : PathSearch.heuristicWeight
+        let bend = greedy ? PathSearch.corridorBendCost : PathSearch.bendCost
         let open = rule.openCanvas
         let stamped = current << PathSearch.stampShift
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
@@ -122,6 +125,7 @@ struct PathSearch {
                 guard word & closedBit == 0, f == gs + estimate(lx, ly) else { continue }
                 best[s] = word | closedBit
                 expanded += 1
+                if expanded > budget { return }
                 if cell == goalCell { found = s; return }
                 let arrived = s & 3
                 for dir in 0..<4 where dir != (arrived + 2) & 3 {
