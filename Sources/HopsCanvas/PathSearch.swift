@@ -56,13 +56,20 @@ struct PathSearch {
         // Up to 16 million cells (the scratch is zeroed lazily, so only what is searched costs).
         guard states < (1 << 26) else { return nil }
         current += 1
-        if scratch.capacity < states || current == PathSearch.stampLimit {
+        if scratch.capacity < states {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
             // touch cost nothing); the stamps start again.
             scratch = SearchScratch(capacity: max(states, scratch.capacity,
                                                     min((map.bounds.height << PathSearch.rowShift(map.bounds.width)) * 4, 1 << 26)))
             current = 1
+        } else if current == PathSearch.stampLimit {
+            // The stamps wrapped: zero what searches used, in place. (Fresh memory instead made
+            // every page of it fault in again: two thirds of the page faults of routing 10,000
+            // components with random links, whose windows span the canvas.)
+            scratch.clear()
+            current = 1
         }
+        scratch.used = max(scratch.used, states)
         let best = scratch.best, parent = scratch.parent
         // Taken out of self for the search: the loop below mutates it without exclusivity checks.
         var queue = self.queue
@@ -207,12 +214,20 @@ final class SearchScratch {
     /// Per state: the state it was reached from; valid where `best` holds the current stamp.
     let parent: UnsafeMutablePointer<Int32>
     let capacity: Int
+    /// States below this index may hold stamps (the largest window searched since the last clear).
+    var used = 0
 
     init(capacity: Int) {
         self.capacity = capacity
         let n = max(1, capacity)
         best = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
         parent = malloc(n * MemoryLayout<Int32>.stride)!.bindMemory(to: Int32.self, capacity: n)
+    }
+
+    /// Forgets every stamp (`parent` is read only where `best` holds the current one).
+    func clear() {
+        best.update(repeating: 0, count: used)
+        used = 0
     }
 
     deinit {
