@@ -138,6 +138,12 @@ struct JSONReader {
             }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
+                // No escape in it (most strings): the bytes are the string, once they are UTF-8.
+                // (Scalar by scalar took a tenth of opening 10,000 components.)
+                if runStart == open + 1, let whole = String(validating: bytes[runStart..<i], as: UTF8.self) {
+                    i += 1
+                    return whole
+                }
                 try appendRun(runStart..<i, to: &scalars)
                 i += 1
                 return String(scalars)
