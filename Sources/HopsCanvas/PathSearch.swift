@@ -96,6 +96,7 @@ struct PathSearch {
         let weight = greedy ? PathSearch.corridorWeight : PathSearch.heuristicWeight
         let bend = greedy ? PathSearch.corridorBendCost : PathSearch.bendCost
         let open = rule.openCanvas
+        let boxesClosed = open && rule.allowed.isEmpty
         let stamped = current << PathSearch.stampShift
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
         @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
@@ -144,6 +145,8 @@ struct PathSearch {
                     let fl = flags[mi]
                     var cost: Int32 = 1
                     if fl & ObstacleMap.Flag.boxed != 0 || !open {
+                        // A line between two top-level boxes enters no box: no need to ask whose.
+                        if boxesClosed { continue }
                         guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y), moving: Direction(rawValue: dir)!) else { continue }
                         cost += extra
                     }
