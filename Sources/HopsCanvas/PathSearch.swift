@@ -14,11 +14,16 @@ import Darwin
 /// here, which is why the loop works on flat indices instead of points.
 struct PathSearch {
     private var scratch = SearchScratch(capacity: 0)
-    /// A state's word: the stamp in the high 12 bits, a closed bit, then its cost in 19 bits.
-    static let costBits: UInt32 = 19
+    /// A state's word: the stamp in the high 12 bits, a closed bit, the direction the state it
+    /// was reached from had been entered in (2 bits), then its cost in 17 bits. The direction is
+    /// all it takes to step back along the path (the cell before is one step against the state's
+    /// own direction), so no word per state says where it came from: that was half the search's
+    /// memory, and a second cache line written for every state it queued.
+    static let costBits: UInt32 = 17
     static let costMask: UInt32 = (1 << costBits) - 1
-    static let closedBit: UInt32 = 1 << costBits
-    static let stampShift: UInt32 = costBits + 1
+    static let cameShift: UInt32 = costBits
+    static let closedBit: UInt32 = 1 << (costBits + 2)
+    static let stampShift: UInt32 = costBits + 3
     static let stampLimit: UInt32 = 1 << (32 - stampShift)
     private var current: UInt32 = 0
     private var queue = BucketQueue()
@@ -70,7 +75,7 @@ struct PathSearch {
             current = 1
         }
         scratch.used = max(scratch.used, states)
-        let best = scratch.best, parent = scratch.parent
+        let best = scratch.best
         // Taken out of self for the search: the loop below mutates it without exclusivity checks.
         var queue = self.queue
         self.queue = BucketQueue()
@@ -101,7 +106,7 @@ struct PathSearch {
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
         @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
         let startState = ((start.y - w.y) << shift | (start.x - w.x)) * 4 + startDir.rawValue
-        best[startState] = stamped; parent[startState] = -1
+        best[startState] = stamped
 
         var found = -1, expanded = 0
         // Only the corridor's blocks when there is one (marks are per block of the coarse map),
@@ -166,28 +171,32 @@ struct PathSearch {
                     guard ng < Int32(costMask) else { continue } // too dear to be worth a line
                     let seen = best[ns]
                     if isCurrent(seen) && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) { continue }
-                    best[ns] = stamped | UInt32(ng); parent[ns] = state
+                    best[ns] = stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng)
                     queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
                 }
             }
         }}}}
         expansions += expanded
-        return found >= 0 ? path(to: found, window: w, shift: shift) : nil
+        return found >= 0 ? path(to: found, from: startState, window: w, shift: shift) : nil
     }
 
     /// The path's vertices (its ends and where it turns) and its length in cells, read back
     /// from the goal: a cell is a vertex where the direction it was entered in differs from the
     /// direction of the step after it.
-    private func path(to state: Int, window w: Rect, shift: Int) -> FoundPath {
+    private func path(to state: Int, from start: Int, window w: Rect, shift: Int) -> FoundPath {
         var vertices: [Point] = []
         var s = state, count = 0, after = -1
-        while s >= 0 {
-            let c = s >> 2
-            let from = Int(scratch.parent[s])
-            if after < 0 || from < 0 || s & 3 != after { vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift)) }
-            after = s & 3
+        while true {
+            let c = s >> 2, dir = s & 3
+            if after < 0 || s == start || dir != after { vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift)) }
             count += 1
-            s = from
+            // (A path visits a state at most once: the bound only guards against a bug looping.)
+            guard s != start, count <= (w.height << shift) * 4 else { break }
+            after = dir
+            // One step back against the direction this state was entered in.
+            let d = Direction(rawValue: dir)!
+            let back = c - (d.dy << shift) - d.dx
+            s = back * 4 + Int((scratch.best[s] >> PathSearch.cameShift) & 3)
         }
         vertices.reverse()
         return FoundPath(vertices: vertices, count: count)
@@ -205,17 +214,14 @@ struct FoundPath {
     }
 }
 
-/// The per-state memory of the search: the best cost so far with the search's stamp (`best`),
-/// and where it came from (`parent`). Zeroed memory straight from the system: the kernel hands
+/// The per-state memory of the search: the best cost so far with the search's stamp and the
+/// way back (`best`). Zeroed memory straight from the system: the kernel hands
 /// out zero pages only when touched, so a big window costs only the part a search explores,
 /// in time and in resident memory.
 final class SearchScratch {
-    /// Per state: the search's stamp in the high 12 bits, a closed bit and g in the low 19, in one word so
-    /// that checking a neighbour costs one memory access, and a small one: most of the search's
-    /// time goes to waiting for these words.
+    /// Per state: see `PathSearch.costBits`. One word, so that checking a neighbour costs one
+    /// memory access, and a small one: most of the search's time goes to waiting for these words.
     let best: UnsafeMutablePointer<UInt32>
-    /// Per state: the state it was reached from; valid where `best` holds the current stamp.
-    let parent: UnsafeMutablePointer<Int32>
     let capacity: Int
     /// States below this index may hold stamps (the largest window searched since the last clear).
     var used = 0
@@ -224,10 +230,9 @@ final class SearchScratch {
         self.capacity = capacity
         let n = max(1, capacity)
         best = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
-        parent = malloc(n * MemoryLayout<Int32>.stride)!.bindMemory(to: Int32.self, capacity: n)
     }
 
-    /// Forgets every stamp (`parent` is read only where `best` holds the current one).
+    /// Forgets every stamp.
     func clear() {
         best.update(repeating: 0, count: used)
         used = 0
@@ -235,7 +240,6 @@ final class SearchScratch {
 
     deinit {
         free(best)
-        free(parent)
     }
 }
 
