@@ -105,8 +105,8 @@ private final class ClusterTable: Sendable {
 /// grid's top-left cell, so callers draw in canvas coordinates and the grid clips to its window:
 /// the same code draws a whole canvas or only the part a viewport shows.
 public struct Grid: Sendable, Equatable {
-    public let width: Int
-    public let height: Int
+    public private(set) var width: Int
+    public private(set) var height: Int
     public var origin: Point
     public let glyphs: GlyphSet
     public private(set) var cells: [Cell]
@@ -199,6 +199,25 @@ public struct Grid: Sendable, Equatable {
         let lines = cells[i].lines | mask
         cells[i].lines = lines
         cells[i].setScalar(glyphs.lineScalar(lines, cells[i].lineStyle))
+    }
+
+    /// Keeps only the part of the grid inside a canvas rectangle (within the window), moving
+    /// rows in place: a grid of millions of cells is not copied.
+    public mutating func crop(to r: Rect) {
+        let keep = clip(r)
+        let x0 = keep.x - origin.x, y0 = keep.y - origin.y, w = keep.width, h = keep.height
+        cells.withUnsafeMutableBufferPointer { c in
+            for y in 0..<h {
+                // Each row moves down to an index at most its own: nothing is overwritten unread.
+                let from = (y0 + y) * width + x0, to = y * w
+                if from != to { for x in 0..<w { c[to + x] = c[from + x] } }
+            }
+        }
+        cells.removeLast(cells.count - w * h)
+        width = w; height = h; origin = keep.origin
+        // A wide character cut at the new right edge would show half.
+        if w > 0 { for y in 0..<h where cells[y * w + w - 1].isWide { cells[y * w + w - 1] = Cell(" ", style: cells[y * w + w - 1].style) } }
+        if w > 0 { for y in 0..<h where cells[y * w].isContinuation { cells[y * w] = Cell(" ", style: cells[y * w].style) } }
     }
 
     /// The part of a canvas rectangle inside the window (empty when none is).

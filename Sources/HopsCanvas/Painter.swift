@@ -8,11 +8,21 @@ public enum Painter {
     /// more than drawing the frame.
     public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid, order: [Int]? = nil,
                             replacing: [Int: SceneBox] = [:]) {
+        drawBoxes(scene, into: &grid, order: order, replacing: replacing)
+        drawLines(scene, routes: routes, into: &grid)
+    }
+
+    /// The boxes alone, parents first (what `draw` does before the lines).
+    public static func drawBoxes(_ scene: Scene, into grid: inout Grid, order: [Int]? = nil, replacing: [Int: SceneBox] = [:]) {
         let window = grid.window
         for b in order ?? paintOrder(scene) where scene.boxes[b].rect.insetBy(-2).intersects(window) {
             drawBox(replacing[b] ?? scene.boxes[b], into: &grid)
         }
-        let near = window.insetBy(-1)
+    }
+
+    /// The lines, arrowheads and labels, over boxes already drawn (what `draw` does after them).
+    public static func drawLines(_ scene: Scene, routes: [Route?], into grid: inout Grid) {
+        let near = grid.window.insetBy(-1)
         // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones
         // (counted only when some label shows).
         var cover: BoxCover? = nil

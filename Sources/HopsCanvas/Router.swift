@@ -20,6 +20,8 @@ public final class Router {
     private var patches: [UInt8] = []
 
     static let margin = 6
+    /// Where every route of a scene stays: its boxes and a margin around them.
+    public static func area(of scene: Scene) -> Rect { scene.bounds.insetBy(-margin) }
     /// How far from moved boxes an edge's old line is kept when only its end is re-routed.
     static let keepDistance = 8
     /// Patched re-routes of one edge before it is routed whole again.
@@ -44,7 +46,7 @@ public final class Router {
 
     public init(scene: Scene) {
         self.scene = scene
-        map = ObstacleMap(scene: scene, bounds: scene.bounds.insetBy(-Router.margin))
+        map = ObstacleMap(scene: scene, bounds: Router.area(of: scene))
         coarse = CoarseMap(map: map)
         largest = Router.largest(scene)
         incident = Array(repeating: [], count: scene.boxes.count)

@@ -54,6 +54,23 @@ import Testing
         #expect(g == h)
     }
 
+    @Test func croppingKeepsTheCellsInsideAndNoHalfOfAWideCharacter() {
+        var g = Grid(width: 8, height: 4, origin: Point(x: -2, y: -1))
+        g.put("ab服cd", at: Point(x: -2, y: 0))
+        g.put("xyz", at: Point(x: 0, y: 1))
+        var whole = g
+        whole.crop(to: Rect(x: -5, y: -5, width: 40, height: 40)) // beyond the window: nothing changes
+        #expect(whole == g)
+        // Columns 0 to 2 of the first row hold the right half of 服, then c and d.
+        g.crop(to: Rect(x: 1, y: 0, width: 3, height: 2))
+        #expect(g.window == Rect(x: 1, y: 0, width: 3, height: 2))
+        #expect(g.rows == [" cd", "yz "])
+        var left = Grid(width: 4, height: 1)
+        left.put("a服", at: Point(x: 0, y: 0))
+        left.crop(to: Rect(x: 0, y: 0, width: 2, height: 1)) // cuts 服 after its first column
+        #expect(left.rows == ["a "])
+    }
+
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var g = Grid(width: 4, height: 1)
         g.put("服", at: Point(x: 0, y: 0))
