@@ -75,4 +75,6 @@ public enum Side: Int, Sendable, CaseIterable {
     public var outward: Direction {
         switch self { case .top: .up; case .right: .right; case .bottom: .down; case .left: .left }
     }
+    /// The side facing this one on a box across from it.
+    public var opposite: Side { Side(rawValue: (rawValue + 2) % 4)! }
 }

@@ -193,7 +193,7 @@ public final class Router {
     private func wish(_ b: Int, toward other: Int, side: Side) -> Int {
         let o = scene.boxes[other].rect
         let vertical = side == .left || side == .right
-        let facing = Side(rawValue: (side.rawValue + 2) % 4)!
+        let facing = side.opposite
         let mine = PortPlan.slotRange(scene.boxes[b], side), theirs = PortPlan.slotRange(scene.boxes[other], facing)
         let lo = max(mine.lowerBound, theirs.lowerBound), hi = min(mine.upperBound, theirs.upperBound)
         if lo <= hi { return (lo + hi) / 2 }

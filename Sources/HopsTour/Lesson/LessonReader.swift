@@ -20,11 +20,8 @@ public struct LessonReader {
         self.designNamed = designNamed
     }
 
-    public func read(_ data: Data, number: Int) throws(LessonError) -> Lesson {
-        let root: JSONValue
-        do { root = try JSONText.parse(data, file: file) } catch {
-            throw LessonError(file: file, error.place, error.message)
-        }
+    public func read(_ data: Data, number: Int) throws(FileError) -> Lesson {
+        let root = try JSONText.parse(data, file: file)
         guard let top = root.object else { throw fail(nil, "the top level must be an object, found \(root.kindName)") }
         try known(top, ["format", "id", "title", "summary", "design", "steps"], nil)
         guard top["format"]?.string == LessonReader.format else {
@@ -33,17 +30,13 @@ public struct LessonReader {
         }
         let id = try self.id(top["id"], nil, example: "request-flow")
         let designName = try text(top["design"], "design", nil)
-        let design: Design
+        let found: Design?
         do {
-            guard let d = try designNamed(designName) else {
-                throw fail(nil, "design: no design \"\(SafeText.escape(designName))\"")
-            }
-            design = d
-        } catch let e as LessonError {
-            throw e
+            found = try designNamed(designName)
         } catch {
             throw fail(nil, "design \"\(SafeText.escape(designName))\": \(error)")
         }
+        guard let design = found else { throw fail(nil, "design: no design \"\(SafeText.escape(designName))\"") }
         guard let rawSteps = top["steps"]?.array, !rawSteps.isEmpty else {
             throw fail(nil, "steps: a list of at least one step")
         }
@@ -62,7 +55,7 @@ public struct LessonReader {
             summary: try text(top["summary"], "summary", nil), design: design, steps: steps, file: file)
     }
 
-    private func step(_ raw: JSONValue, index i: Int, design: Design) throws(LessonError) -> (Step, Design) {
+    private func step(_ raw: JSONValue, index i: Int, design: Design) throws(FileError) -> (Step, Design) {
         guard let o = raw.object else { throw fail(place(i, nil), "a step must be an object, found \(raw.kindName)") }
         let id = try self.id(o["id"], place(i, nil), example: "debugging")
         let at = place(i, id)
@@ -112,7 +105,7 @@ public struct LessonReader {
 
     // MARK: Parts
 
-    private func action(_ v: JSONValue, _ key: String, _ at: String) throws(LessonError) -> LessonAction {
+    private func action(_ v: JSONValue, _ key: String, _ at: String) throws(FileError) -> LessonAction {
         guard let o = v.object else { throw fail(at, "\(key): an object such as {\"set\": \"Service/web\", ...}") }
         if let target = o["set"] {
             try known(o, ["set", "property", "value"], at)
@@ -147,7 +140,7 @@ public struct LessonReader {
 
     private func condition(
         _ v: JSONValue, _ key: String, _ at: String, _ design: Design
-    ) throws(LessonError) -> Condition {
+    ) throws(FileError) -> Condition {
         let c: Condition
         if let s = v.string {
             do { c = try ConditionForms.parse(s, catalog: catalog) } catch {
@@ -174,7 +167,7 @@ public struct LessonReader {
 
     private func refs(
         _ v: JSONValue?, _ key: String, _ at: String, _ design: Design
-    ) throws(LessonError) -> [ComponentRef] {
+    ) throws(FileError) -> [ComponentRef] {
         var out: [ComponentRef] = []
         for (k, x) in (try list(v, key, at)).enumerated() {
             let r = try ref(x, "\(key)[\(k)]", at)
@@ -184,7 +177,7 @@ public struct LessonReader {
         return out
     }
 
-    private func ref(_ v: JSONValue?, _ key: String, _ at: String) throws(LessonError) -> ComponentRef {
+    private func ref(_ v: JSONValue?, _ key: String, _ at: String) throws(FileError) -> ComponentRef {
         let s = try text(v, key, at)
         guard let r = ComponentRef(s, catalog: catalog) else {
             throw fail(at, "\(key): \"\(SafeText.escape(s))\" is not Kind/name or Kind (a kind of the catalog)")
@@ -193,7 +186,7 @@ public struct LessonReader {
     }
 
     /// A `Kind/name` must be in the design at this step; a kind alone may have none yet.
-    private func exists(_ r: ComponentRef, _ key: String, _ at: String, _ design: Design) throws(LessonError) {
+    private func exists(_ r: ComponentRef, _ key: String, _ at: String, _ design: Design) throws(FileError) {
         guard let name = r.name, r.resolve(in: design).isEmpty else { return }
         let same = design.components.filter { $0.kind == r.kind }.map { SafeText.escape($0.name) }
         let have =
@@ -204,14 +197,14 @@ public struct LessonReader {
 
     // MARK: JSON shapes
 
-    private func text(_ v: JSONValue?, _ key: String, _ at: String?) throws(LessonError) -> String {
+    private func text(_ v: JSONValue?, _ key: String, _ at: String?) throws(FileError) -> String {
         guard let v else { throw fail(at, "\(key): missing") }
         guard let s = v.string, !s.trimmed.isEmpty else { throw fail(at, "\(key): must be text, found \(describe(v))") }
         return s
     }
 
     /// A name for the command line and for messages: letters, digits and `-`.
-    private func id(_ v: JSONValue?, _ at: String?, example: String) throws(LessonError) -> String {
+    private func id(_ v: JSONValue?, _ at: String?, example: String) throws(FileError) -> String {
         let id = try text(v, "id", at)
         guard id.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-") && $0.isASCII }) else {
             throw fail(
@@ -220,18 +213,18 @@ public struct LessonReader {
         return id
     }
 
-    private func optionalText(_ v: JSONValue?, _ key: String, _ at: String) throws(LessonError) -> String? {
+    private func optionalText(_ v: JSONValue?, _ key: String, _ at: String) throws(FileError) -> String? {
         guard let v else { return nil }
         return try text(v, key, at)
     }
 
-    private func list(_ v: JSONValue?, _ key: String, _ at: String) throws(LessonError) -> [JSONValue] {
+    private func list(_ v: JSONValue?, _ key: String, _ at: String) throws(FileError) -> [JSONValue] {
         guard let v else { return [] }
         guard let a = v.array else { throw fail(at, "\(key): must be a list, found \(v.kindName)") }
         return a
     }
 
-    private func known(_ o: [String: JSONValue], _ keys: [String], _ at: String?) throws(LessonError) {
+    private func known(_ o: [String: JSONValue], _ keys: [String], _ at: String?) throws(FileError) {
         if let k = o.keys.sorted().first(where: { !keys.contains($0) }) {
             throw fail(at, "unknown key \"\(SafeText.escape(k))\" (known: \(keys.joined(separator: ", ")))")
         }
@@ -245,20 +238,6 @@ public struct LessonReader {
         "step \(i + 1)" + (id.map { " (\(SafeText.escape($0)))" } ?? "")
     }
 
-    private func fail(_ at: String?, _ message: String) -> LessonError { LessonError(file: file, at, message) }
-}
-
-/// A problem with a lesson file in one line: `lessons/x.json: step 3 (debugging): what is wrong`.
-public struct LessonError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var place: String?
-    public var message: String
-    public init(file: String, _ place: String?, _ message: String) {
-        self.file = file
-        self.place = place
-        self.message = message
-    }
-    public var description: String {
-        FileError(file: file, place: place, message).description
-    }
+    /// A problem with the lesson file in one line: `lessons/x.json: step 3 (debugging): what is wrong`.
+    private func fail(_ at: String?, _ message: String) -> FileError { FileError(file: file, place: at, message) }
 }

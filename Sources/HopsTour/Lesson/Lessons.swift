@@ -1,5 +1,6 @@
 import Foundation
 import HopsDesign
+import HopsFormats
 
 /// The tour's lessons, in order, and finding one by number or id.
 public enum Lessons {
@@ -8,13 +9,13 @@ public enum Lessons {
     public static func read(
         _ files: [(name: String, data: Data)], catalog: Catalog,
         designNamed: @escaping (String) throws -> Design?
-    ) throws(LessonError) -> [Lesson] {
+    ) throws(FileError) -> [Lesson] {
         var out: [Lesson] = []
         for (i, f) in files.enumerated() {
             let lesson = try LessonReader(file: f.name, catalog: catalog, designNamed: designNamed).read(
                 f.data, number: i + 1)
             if let other = out.first(where: { $0.id == lesson.id }) {
-                throw LessonError(file: f.name, nil, "id: \"\(lesson.id)\" is already the id of \(other.file)")
+                throw FileError(file: f.name, "id: \"\(lesson.id)\" is already the id of \(other.file)")
             }
             out.append(lesson)
         }
