@@ -3,24 +3,51 @@ import Synchronization
 /// One terminal cell. A wide character (CJK, emoji) fills its cell and marks the next one as
 /// its continuation, which holds no character of its own.
 ///
-/// Twelve bytes: the character is kept as its Unicode scalar, or, for the rare character of
+/// Eight bytes: the character is kept as its Unicode scalar, or, for the rare character of
 /// several scalars (an emoji sequence, a letter with a combining accent), as a number that
-/// `Clusters` gives it. A `Character` field made a cell 24 bytes, and a render of 10,000
-/// nested components draws a grid of 6.7 million cells.
+/// `Clusters` gives it; colours, attributes, line directions, line style and the two flags are
+/// packed in the other three. A `Character` field made a cell 24 bytes, and a render of
+/// 10,000 nested components draws a grid of 6.8 million cells.
 public struct Cell: Equatable, Sendable {
     /// A scalar value, or above `Clusters.first` a character `Clusters` numbered.
     private var code: UInt32
-    public var style: CellStyle
-    /// Directions in which line segments leave this cell (Direction.bit); 0 for text.
-    public var lines: UInt8
-    public var lineStyle: LineStyle
-    private var flags: UInt8
+    /// Foreground colour in the low 4 bits, background in the high 4 (see `colorIndex`).
+    private var colors: UInt8
+    /// Attributes in the low 4 bits, line directions in the high 4.
+    private var marks: UInt8
+    /// Line style in the low 3 bits, then the continuation and wide flags.
+    private var shape: UInt8
 
     public init(_ ch: Character = " ", style: CellStyle = .plain) {
-        code = Clusters.code(of: ch); self.style = style; lines = 0; lineStyle = .light; flags = 0
+        code = Clusters.code(of: ch); colors = 0; marks = 0; shape = 0
+        self.style = style
     }
     init(scalar: Unicode.Scalar, style: CellStyle) {
-        code = scalar.value; self.style = style; lines = 0; lineStyle = .light; flags = 0
+        code = scalar.value; colors = 0; marks = 0; shape = 0
+        self.style = style
+    }
+
+    /// A colour in 4 bits: the eight ANSI colours as themselves, the terminal's default as 8.
+    @inline(__always) private static func colorIndex(_ c: Color) -> UInt8 { c == .none ? 8 : c.rawValue }
+    @inline(__always) private static func color(_ i: UInt8) -> Color { i >= 8 ? .none : Color(rawValue: i) ?? .none }
+
+    public var style: CellStyle {
+        get {
+            CellStyle(fg: Cell.color(colors & 0x0F), bg: Cell.color(colors >> 4), attrs: Attributes(rawValue: marks & 0x0F))
+        }
+        set {
+            colors = Cell.colorIndex(newValue.fg) | Cell.colorIndex(newValue.bg) << 4
+            marks = (marks & 0xF0) | (newValue.attrs.rawValue & 0x0F)
+        }
+    }
+    /// Directions in which line segments leave this cell (Direction.bit); 0 for text.
+    public var lines: UInt8 {
+        get { marks >> 4 }
+        set { marks = (marks & 0x0F) | (newValue & 0x0F) << 4 }
+    }
+    public var lineStyle: LineStyle {
+        get { LineStyle(rawValue: shape & 0x07) ?? .light }
+        set { shape = (shape & ~0x07) | newValue.rawValue }
     }
     public static let blank = Cell()
 
@@ -35,14 +62,14 @@ public struct Cell: Equatable, Sendable {
     public var isSpace: Bool { code == 0x20 }
 
     public var isContinuation: Bool {
-        get { flags & 1 != 0 }
-        set { flags = newValue ? flags | 1 : flags & ~1 }
+        get { shape & 0x08 != 0 }
+        set { shape = newValue ? shape | 0x08 : shape & ~0x08 }
     }
     /// The character takes two columns (the next cell is its continuation). Kept so that
     /// drawing over a cell need not measure the character already there.
     public internal(set) var isWide: Bool {
-        get { flags & 2 != 0 }
-        set { flags = newValue ? flags | 2 : flags & ~2 }
+        get { shape & 0x10 != 0 }
+        set { shape = newValue ? shape | 0x10 : shape & ~0x10 }
     }
 
     /// Appends the character's UTF-8 bytes.

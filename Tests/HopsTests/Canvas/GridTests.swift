@@ -54,6 +54,26 @@ import Testing
         #expect(g == h)
     }
 
+    @Test func aCellKeepsEveryStyleLineAndFlagInEightBytes() {
+        // A render of 10,000 components holds millions of cells: their size is its memory.
+        #expect(MemoryLayout<Cell>.stride == 8)
+        for fg in Color.allCases {
+            for bg in Color.allCases {
+                for a in 0..<16 {
+                    var c = Cell("x")
+                    let style = CellStyle(fg: fg, bg: bg, attrs: Attributes(rawValue: UInt8(a)))
+                    c.style = style
+                    c.lines = UInt8(a)
+                    c.lineStyle = [LineStyle.light, .heavy, .double, .rounded, .dashed][a % 5]
+                    c.isContinuation = a % 2 == 0
+                    #expect(c.style == style && c.lines == UInt8(a) && c.ch == "x")
+                    #expect(c.lineStyle == [LineStyle.light, .heavy, .double, .rounded, .dashed][a % 5])
+                    #expect(c.isContinuation == (a % 2 == 0) && !c.isWide)
+                }
+            }
+        }
+    }
+
     @Test func croppingKeepsTheCellsInsideAndNoHalfOfAWideCharacter() {
         var g = Grid(width: 8, height: 4, origin: Point(x: -2, y: -1))
         g.put("ab服cd", at: Point(x: -2, y: 0))
