@@ -26,22 +26,28 @@ public enum Painter {
         // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones
         // (counted only when some label shows).
         var cover: BoxCover? = nil
+        // The routes near the window, found once for the three passes (a frame of a big design
+        // would otherwise test every route three times).
+        var nearby: [Int] = []
         for (i, route) in routes.enumerated() {
             guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
+            nearby.append(i)
             let edge = scene.edges[i]
             grid.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
             route.forEachMask(within: near) { grid.addLine($1, at: $0, style: edge.style, color: edge.color) }
         }
-        for (i, route) in routes.enumerated() {
-            guard let route, let last = route.arrowhead, i < scene.edges.count, route.bounds.intersects(near) else { continue }
+        for i in nearby {
+            guard let route = routes[i], let last = route.arrowhead else { continue }
             grid.set(grid.glyphs.arrowhead(route.headDirection), at: last, style: scene.edges[i].color)
         }
-        for (i, route) in routes.enumerated() {
-            guard let route, i < scene.edges.count, route.bounds.intersects(near), let label = scene.edges[i].label, !label.isEmpty else { continue }
-            if cover == nil {
-                cover = BoxCover(rects: scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil }, window: near.insetBy(-1))
+        for i in nearby {
+            guard let route = routes[i], let label = scene.edges[i].label, !label.isEmpty else { continue }
+            placeLabel(label, route: route, style: scene.edges[i].color, into: &grid) {
+                if cover == nil {
+                    cover = BoxCover(rects: scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil }, window: near.insetBy(-1))
+                }
+                return cover!
             }
-            placeLabel(label, route: route, style: scene.edges[i].color, boxes: cover!, into: &grid)
         }
     }
 
@@ -124,12 +130,16 @@ public enum Painter {
     /// Rows either side of a vertical stretch's middle where its label may go instead.
     static let labelRowTries = 3
 
-    static func placeLabel(_ label: String, route: Route, style: CellStyle, boxes: BoxCover, into grid: inout Grid) {
+    /// `boxes` gives the boxes that could be in the way, asked for only when a stretch shows.
+    static func placeLabel(_ label: String, route: Route, style: CellStyle, into grid: inout Grid,
+                           boxes cover: () -> BoxCover) {
+        // Only the stretches that show can take the label; never the arrowhead cell.
+        let (runs, columns) = stretches(of: route, in: grid.window)
+        guard !runs.isEmpty || !columns.isEmpty else { return }
+        let boxes = cover()
         let text = DisplayWidth.truncate(label, to: 24, ellipsis: grid.glyphs.ellipsis)
         let width = DisplayWidth.of(text)
         guard width > 0 else { return }
-        // Only the stretches that show can take the label; never the arrowhead cell.
-        let (runs, columns) = stretches(of: route, in: grid.window)
         let pureH = Direction.left.bit | Direction.right.bit
         for run in runs.sorted(by: { ($0.x1 - $0.x0) > ($1.x1 - $1.x0) }) where run.x1 - run.x0 + 1 >= width + 2 {
             let start = run.x0 + (run.x1 - run.x0 + 1 - width) / 2
