@@ -69,6 +69,7 @@ public struct EventLoop {
 
     public mutating func run() -> Ending {
         terminal.show(host.draw())
+        keepRouting()
         while true {
             let event = terminal.nextEvent(timeout: nextTimeout())
             if let s = terminal.signal {
@@ -97,6 +98,16 @@ public struct EventLoop {
             if perform(effects) { return .quit }
             followEditor()
             terminal.show(host.draw())
+            keepRouting()
+        }
+    }
+
+    /// A big design's lines far from the view are routed a part at each tick (the editor stops
+    /// the ticks when nothing moves and no line is left).
+    private mutating func keepRouting() {
+        if host.editor.isRouting && !animating {
+            animating = true
+            lastTick = clock.milliseconds
         }
     }
 

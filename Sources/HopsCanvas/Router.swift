@@ -44,7 +44,21 @@ public final class Router {
     /// Blocks the searches over blocks expanded (see Corridor).
     public var coarseExpansions: Int { corridor.expansions }
 
-    public init(scene: Scene) {
+    /// Edges not routed yet, the next one last (see `init(scene:first:)`), with the ports they
+    /// were given; `isPending` per edge.
+    private var pending: [Int] = []
+    private var pendingPorts: [Int: (Point?, Point?)] = [:]
+    private var isPending: [Bool] = []
+    /// True once every edge has its route.
+    public var isComplete: Bool { pending.isEmpty }
+    /// Edges still to route.
+    public var pendingCount: Int { pending.count }
+
+    /// Routes every edge of the scene; with `first`, only the edges that may show in that area
+    /// (their ends' boxes, widened by a margin, meet it) and leaves the rest to
+    /// `routePending(expansions:)`, so that a big design's first screen need not wait for lines
+    /// far away. Either way edges are routed shortest first within each group.
+    public init(scene: Scene, first area: Rect? = nil) {
         self.scene = scene
         map = ObstacleMap(scene: scene, bounds: Router.area(of: scene))
         coarse = CoarseMap(map: map)
@@ -60,11 +74,41 @@ public final class Router {
         let all = Array(scene.edges.indices)
         let ports = assignPorts(boxes: Array(scene.boxes.indices))
         // Short edges first: they have the fewest choices, long ones can go around them.
-        let order = all.sorted { length($0) < length($1) }
+        var order = all.sorted { length($0) < length($1) }
+        isPending = Array(repeating: false, count: scene.edges.count)
+        if let area {
+            let reach = area.insetBy(-Router.margin)
+            let later = order.filter { !endsBox($0).intersects(reach) }
+            order = order.filter { endsBox($0).intersects(reach) }
+            pending = later.reversed()
+            for e in later { isPending[e] = true; pendingPorts[e] = ports[e] }
+        }
         for i in order { routes[i] = route(i, ports: ports) }
         // Routing a whole design searched long edges over much of the canvas; a move searches
         // near the moved box, so keep the memory for what moves need.
-        search.releaseMemory()
+        if pending.isEmpty { search.releaseMemory() }
+    }
+
+    /// The rectangle holding both ends' boxes of an edge.
+    private func endsBox(_ e: Int) -> Rect {
+        scene.boxes[scene.edges[e].from].rect.union(scene.boxes[scene.edges[e].to].rect)
+    }
+
+    /// Routes edges left pending by `init(scene:first:)`, shortest first, until the searches have
+    /// expanded about `budget` states (at least one edge); returns the edges routed. A budget of
+    /// work rather than of time, so that what a step does never depends on the machine's speed.
+    @discardableResult
+    public func routePending(expansions budget: Int) -> [Int] {
+        let start = search.expansions
+        var done: [Int] = []
+        while let e = pending.last, done.isEmpty || search.expansions - start < budget {
+            pending.removeLast()
+            isPending[e] = false
+            routes[e] = route(e, ports: [e: pendingPorts.removeValue(forKey: e) ?? (nil, nil)])
+            done.append(e)
+        }
+        if pending.isEmpty { search.releaseMemory() }
+        return done
     }
 
     static func largest(_ scene: Scene) -> Size {
@@ -94,6 +138,7 @@ public final class Router {
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest
+            pending = []; pendingPorts = [:]; isPending = Array(repeating: false, count: scene.edges.count)
             return changed
         }
         map.repaint(scene: scene, region: dirty)
@@ -128,6 +173,8 @@ public final class Router {
         // it used to be.
         let near = dirty.insetBy(-Router.keepDistance)
         for e in affected.sorted(by: { length($0) < length($1) }) {
+            // Not routed yet: it will be, from where its ends are now.
+            if isPending[e] { pendingPorts[e] = ports[e]; continue }
             let edge = scene.edges[e]
             let sourceMoved = moved.contains(edge.from), targetMoved = moved.contains(edge.to)
             if sourceMoved != targetMoved, patches[e] < Router.patchLimit,
@@ -148,6 +195,7 @@ public final class Router {
         var used = Set<Point>()
         for e in incident[b] where !excluding.contains(e) {
             if let r = routes[e] { used.insert(r.sourcePort); used.insert(r.targetPort) }
+            if let (a, z) = pendingPorts[e] { if let a { used.insert(a) }; if let z { used.insert(z) } }
         }
         let slots = PortPlan.slots(scene.boxes[b], side)
         let want = wish(b, toward: other, side: side)

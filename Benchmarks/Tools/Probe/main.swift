@@ -69,6 +69,14 @@ if n >= 100 && !args.contains("--render-only") {
     }
     print("first frame of \(n): \(ms(firstFrame)) (editor opened and drawn once, 200x60)")
     let editor = opened!
+    // A big design's far lines are routed a part at each tick (SceneCache.deferRoutingAbove).
+    var ticks = 0
+    let rest = clock.measure {
+        while editor.isRouting { _ = editor.handle(.tick(milliseconds: 33)); _ = editor.draw(); ticks += 1 }
+    }
+    if ticks > 0 {
+        print("the rest of the lines of \(n): \(ticks) ticks, \(ms(rest)) in all, a tick and its frame \(ms(rest / ticks)) on average")
+    }
     let target = DesignGenerator.busiestTopLevel(in: editor.design)
     for _ in 0..<editor.design.components.count where editor.selection != target { editor.handle(.key(.tab)) }
     _ = editor.draw()

@@ -124,11 +124,13 @@ extension Editor {
 
     /// Where the view is in the whole drawing, when the drawing is larger than the view:
     /// the view's top-left cell and the drawing's size, so a person never gets lost.
+    /// While a big design's lines are still being routed, how many are left comes first.
     func positionText() -> String {
+        let routing = cache.pendingLines > 0 ? "routing \(cache.pendingLines) lines  " : ""
         let b = cache.drawnBounds, v = Rect(origin: viewport.origin, size: viewport.size)
         let fits = v.contains(Point(x: b.x, y: b.y)) && v.contains(Point(x: b.maxX, y: b.maxY))
-        guard !b.isEmpty, !fits else { return "" }
+        guard !b.isEmpty, !fits else { return routing }
         let x = min(max(0, v.x - b.x), b.width), y = min(max(0, v.y - b.y), b.height)
-        return "\(glyphs.isASCII ? "@" : "⌖") \(x),\(y) of \(b.width)x\(b.height)  "
+        return routing + "\(glyphs.isASCII ? "@" : "⌖") \(x),\(y) of \(b.width)x\(b.height)  "
     }
 }

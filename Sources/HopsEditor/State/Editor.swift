@@ -67,6 +67,10 @@ public final class Editor {
         offer(recoveries)
     }
 
+    /// True while lines of a big design are still being routed, a part at each tick: the run
+    /// loop then sends ticks (see SceneCache.deferRoutingAbove).
+    public var isRouting: Bool { cache.pendingLines > 0 }
+
     /// Every component gets its drawn position written down, so the design stays as it is shown.
     static func pinned(_ d: Design, rects: [String: Rect]) -> Design {
         var d = d
@@ -186,7 +190,9 @@ public final class Editor {
     }
 
     func replaceDesign(_ new: Design, undoable: Bool) {
-        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, fit: layoutArea.size, layers: layers)
+        // An edit keeps the view, whose lines come first; another design is shown from its start.
+        cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, fit: layoutArea.size, layers: layers,
+                           view: undoable ? viewport.rect : nil)
         // A layout made with layers hidden is a view: it is not written into the design.
         design = layers.isEmpty ? Editor.pinned(new, rects: cache.rects) : new
         if let s = selection {

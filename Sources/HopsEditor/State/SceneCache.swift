@@ -22,14 +22,37 @@ final class SceneCache {
     /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
     /// With layers hidden the shown components are laid out anew, so that what is hidden takes
     /// no space; the design's saved positions stay as they are (see Editor.pinned).
-    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers()) {
+    /// Above this many lines the lines that may show in the view are routed first and the rest
+    /// a little at each tick (`routePending`): the first screen of a big design need not wait for
+    /// all of them (10,000 components with random links took 3 to 4 s to route).
+    static let deferRoutingAbove = 2_000
+    /// States the router may expand in one tick for the lines still pending: about 20 ms here.
+    static let expansionsPerTick = 150_000
+
+    /// `view` is the canvas area on screen (nil: the drawing's start), whose lines come first.
+    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers(), view: Rect? = nil) {
         shown = ShownDesign(design, layers: layers)
         rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
                                    maxHeight: fit?.height, ignoreSaved: !layers.isEmpty, hiddenInside: shown.hiddenInside)
         designScene = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs,
                                   hiddenInside: shown.hiddenInside)
-        router = Router(scene: designScene.scene)
-        paintOrder = Painter.paintOrder(designScene.scene)
+        let scene = designScene.scene
+        let first = scene.edges.count > SceneCache.deferRoutingAbove
+            ? (view ?? Rect(origin: scene.bounds.origin, size: fit ?? Size(width: 200, height: 60))) : nil
+        router = Router(scene: scene, first: first)
+        paintOrder = Painter.paintOrder(scene)
+    }
+
+    /// Lines not routed yet (see `deferRoutingAbove`).
+    var pendingLines: Int { router.pendingCount }
+
+    /// Routes some of the pending lines; true while some are left.
+    func routePending() -> Bool {
+        guard !router.isComplete else { return false }
+        router.routePending(expansions: SceneCache.expansionsPerTick)
+        drawn = nil
+        overviewGrid = nil
+        return !router.isComplete
     }
 
     var scene: Scene { router.scene }

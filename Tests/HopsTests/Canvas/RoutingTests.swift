@@ -176,6 +176,40 @@ import Testing
         }
     }
 
+    @Test func linesFarFromTheFirstAreaWaitAndAreRoutedCleanLaterEvenAfterAMove() {
+        let design = Fixtures.generated(300)
+        let rects = DesignLayout.rects(design, catalog: Fixtures.catalog)
+        let ds = DesignScene(design: design, catalog: Fixtures.catalog, rects: rects, glyphs: .unicode)
+        let area = Rect(origin: ds.scene.bounds.origin, size: Size(width: 80, height: 24))
+        let router = Router(scene: ds.scene, first: area)
+        let total = ds.scene.edges.filter { $0.from != $0.to }.count
+        let routedFirst = router.routes.compactMap { $0 }
+        // Only the lines whose ends are near the area are routed: some, not all.
+        #expect(!routedFirst.isEmpty && router.pendingCount > 0)
+        #expect(routedFirst.count + router.pendingCount == total)
+        for (i, e) in ds.scene.edges.enumerated() where router.routes[i] != nil {
+            let ends = ds.scene.boxes[e.from].rect.union(ds.scene.boxes[e.to].rect)
+            #expect(ends.intersects(area.insetBy(-Router.margin)))
+        }
+        // A move while lines wait: a pending line of the moved box is routed from where it is now.
+        let e = ds.scene.edges.indices.first { router.routes[$0] == nil && ds.scene.edges[$0].from != ds.scene.edges[$0].to }!
+        let box = ds.scene.edges[e].from
+        let moved = ds.scene.boxes[box].rect.offsetBy(dx: 0, dy: 1)
+        router.move([box: moved])
+        var steps = 0
+        while !router.isComplete {
+            let done = router.routePending(expansions: 2_000)
+            #expect(!done.isEmpty) // every step makes progress
+            steps += 1
+        }
+        #expect(steps > 1)
+        #expect(router.routes.compactMap { $0 }.count == total)
+        #expect(router.routes.allSatisfy { $0?.isDirect != true })
+        #expect(crossings(router.scene, router.routes).isEmpty)
+        let r = router.routes[e]!
+        #expect(moved.contains(r.sourcePort) && !moved.insetBy(1).contains(r.sourcePort))
+    }
+
     @Test func movingABoxReroutesOnlyWhatItTouches() {
         let design = Fixtures.generated(120)
         let (ds, router) = routed(design)
