@@ -46,5 +46,5 @@ done
 echo
 for kind in flat imported random; do
     echo "editor, $kind 10,000:"
-    "$probe" 0 1 --file "$out/$kind-10000.hops.json" --moves 40 | grep -E "first frame|move in"
+    "$probe" 0 1 --file "$out/$kind-10000.hops.json" --moves 40 | grep -E "first frame|rest of the lines|move in"
 done
