@@ -52,6 +52,8 @@ final class SceneCache {
         router.routePending(expansions: SceneCache.expansionsPerTick)
         drawn = nil
         overviewGrid = nil
+        // A packet's way off the arrows keeps off the new ones too.
+        hopPaths.removeAll()
         return !router.isComplete
     }
 
