@@ -49,10 +49,11 @@ public final class Router {
     private var pending: [Int] = []
     private var pendingPorts: [Int: (Point?, Point?)] = [:]
     private var isPending: [Bool] = []
+    private var pendingLeft = 0
     /// True once every edge has its route.
-    public var isComplete: Bool { pending.isEmpty }
+    public var isComplete: Bool { pendingLeft == 0 }
     /// Edges still to route.
-    public var pendingCount: Int { pending.count }
+    public var pendingCount: Int { pendingLeft }
 
     /// Routes every edge of the scene; with `first`, only the edges that may show in that area
     /// (their ends' boxes, widened by a margin, meet it) and leaves the rest to
@@ -81,6 +82,7 @@ public final class Router {
             let later = order.filter { !endsBox($0).intersects(reach) }
             order = order.filter { endsBox($0).intersects(reach) }
             pending = later.reversed()
+            pendingLeft = later.count
             for e in later { isPending[e] = true; pendingPorts[e] = ports[e] }
         }
         for i in order { routes[i] = route(i, ports: ports) }
@@ -97,17 +99,33 @@ public final class Router {
     /// Routes edges left pending by `init(scene:first:)`, shortest first, until the searches have
     /// expanded about `budget` states (at least one edge); returns the edges routed. A budget of
     /// work rather than of time, so that what a step does never depends on the machine's speed.
+    /// With `near` (the view), the edges that may show there go first.
     @discardableResult
-    public func routePending(expansions budget: Int) -> [Int] {
+    public func routePending(expansions budget: Int, near area: Rect? = nil) -> [Int] {
         let start = search.expansions
         var done: [Int] = []
-        while let e = pending.last, done.isEmpty || search.expansions - start < budget {
-            pending.removeLast()
+        let spent = { !done.isEmpty && self.search.expansions - start >= budget }
+        func take(_ e: Int) {
             isPending[e] = false
+            pendingLeft -= 1
             routes[e] = route(e, ports: [e: pendingPorts.removeValue(forKey: e) ?? (nil, nil)])
             done.append(e)
         }
-        if pending.isEmpty { search.releaseMemory() }
+        if let area {
+            let reach = area.insetBy(-Router.margin)
+            // (Taken out of turn, an edge leaves its place in `pending` behind, skipped later.)
+            for e in pending.reversed() where isPending[e] && endsBox(e).intersects(reach) {
+                if spent() { break }
+                take(e)
+            }
+        }
+        while !spent(), let e = pending.popLast() {
+            if isPending[e] { take(e) }
+        }
+        if pendingLeft == 0 {
+            pending = []
+            search.releaseMemory()
+        }
         return done
     }
 
@@ -138,7 +156,7 @@ public final class Router {
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest
-            pending = []; pendingPorts = [:]; isPending = Array(repeating: false, count: scene.edges.count)
+            pending = []; pendingLeft = 0; pendingPorts = [:]; isPending = Array(repeating: false, count: scene.edges.count)
             return changed
         }
         map.repaint(scene: scene, region: dirty)

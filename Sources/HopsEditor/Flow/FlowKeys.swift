@@ -136,7 +136,7 @@ extension Editor {
     }
 
     func tick(_ ms: Int) -> [Effect] {
-        var moving = cache.routePending()
+        var moving = cache.routePending(view: viewport.rect)
         if player != nil {
             let before = player!.focus.map { ($0.hop, $0.finished) }
             var p = player!  // advanced on a copy: the path lengths read the player as it stands

@@ -46,10 +46,11 @@ final class SceneCache {
     /// Lines not routed yet (see `deferRoutingAbove`).
     var pendingLines: Int { router.pendingCount }
 
-    /// Routes some of the pending lines; true while some are left.
-    func routePending() -> Bool {
+    /// Routes some of the pending lines, those that may show in `view` first; true while some
+    /// are left.
+    func routePending(view: Rect) -> Bool {
         guard !router.isComplete else { return false }
-        router.routePending(expansions: SceneCache.expansionsPerTick)
+        router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
         drawn = nil
         overviewGrid = nil
         // A packet's way off the arrows keeps off the new ones too.

@@ -196,6 +196,13 @@ import Testing
         let box = ds.scene.edges[e].from
         let moved = ds.scene.boxes[box].rect.offsetBy(dx: 0, dy: 1)
         router.move([box: moved])
+        // Where the view goes, its lines come next: ask for the lines near one that waits.
+        let waiting = ds.scene.edges.indices.last { router.routes[$0] == nil && ds.scene.edges[$0].from != ds.scene.edges[$0].to }!
+        let there = ds.scene.boxes[ds.scene.edges[waiting].from].rect.union(ds.scene.boxes[ds.scene.edges[waiting].to].rect)
+        let next = router.routePending(expansions: 1, near: there)
+        #expect(next.count == 1)
+        let ends = ds.scene.boxes[ds.scene.edges[next[0]].from].rect.union(ds.scene.boxes[ds.scene.edges[next[0]].to].rect)
+        #expect(ends.intersects(there.insetBy(-Router.margin)))
         var steps = 0
         while !router.isComplete {
             let done = router.routePending(expansions: 2_000)
