@@ -16,18 +16,12 @@ extension Editor {
         }
     }
 
-    /// Scrolls the least needed to show these components: as many of them, in order, as fit the
-    /// canvas area together (at least the first). Unknown ids are skipped; with none known the
+    /// Scrolls the least needed to show these components: the first, and with it each of the
+    /// others that still fits the canvas area together with those before (Viewport.reveal, the
+    /// rule the view uses to follow a packet too). Unknown ids are skipped; with none known the
     /// view stays.
     public func reveal(_ ids: [String]) {
-        let rects = ids.compactMap { cache.rects[$0] }
-        guard var shown = rects.first else { return }
-        for r in rects.dropFirst() {
-            let both = shown.union(r)
-            guard both.width + 2 <= viewport.size.width, both.height + 2 <= viewport.size.height else { break }
-            shown = both
-        }
-        viewport.follow(shown)
+        viewport.reveal(ids.compactMap { cache.rects[$0] })
     }
 
     /// True when `ids` are all wholly inside the part of the canvas on screen.
