@@ -58,7 +58,6 @@ extension Editor {
             return []
         }
         player = Player(source: source)
-        player?.speedLevel = speedLevel
         player?.path = path ?? "/"
         launch()
         if let note { message = note }
@@ -110,7 +109,6 @@ extension Editor {
         let level = max(0, min(Player.speeds.count - 1, speedLevel + delta))
         let limit = level == speedLevel ? (delta > 0 ? ", the fastest" : ", the slowest") : ""
         speedLevel = level
-        player?.speedLevel = level
         let cells = Player.speeds[level], normal = Player.speeds[Player.normalSpeed]
         let factor = cells >= normal ? "\(cells / normal)" : "1/\(normal / cells)"
         message = "speed \(factor)x (\(cells) cells a second)\(limit)" + (player == nil ? "; t starts a request" : "")
@@ -140,7 +138,7 @@ extension Editor {
         if player != nil {
             let before = player!.focus.map { ($0.hop, $0.finished) }
             var p = player!  // advanced on a copy: the path lengths read the player as it stands
-            moving = p.advance(ms: ms) { self.hopPath($0, $1).count }
+            moving = p.advance(ms: ms, cellsPerSecond: cellsPerSecond) { self.hopPath($0, $1).count }
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
             followPacket()

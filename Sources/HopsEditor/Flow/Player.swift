@@ -30,8 +30,6 @@ public struct Player: Equatable, Sendable {
     public internal(set) var path = "/"
     public internal(set) var packets: [Packet] = []
     public internal(set) var playing = false
-    /// Index into `Player.speeds`.
-    public internal(set) var speedLevel = Player.normalSpeed
     /// The packet the narration follows: the newest.
     public var focus: Packet? { packets.last }
 
@@ -39,7 +37,6 @@ public struct Player: Equatable, Sendable {
     public static let speeds = [4, 8, 16, 32, 64]
     /// The index of the speed called "1x".
     public static let normalSpeed = 2
-    public var cellsPerSecond: Int { Player.speeds[speedLevel] }
 
     public init(source: String) { self.source = source }
 
@@ -64,7 +61,9 @@ public struct Player: Equatable, Sendable {
     /// Moves every packet on by the time passed. `pathLength` gives the number of cells of a hop's
     /// path (the hops of the packet's trace, and which of them). A packet stops at a failed hop's end and after its last hop. Returns true while
     /// something still moves.
-    mutating func advance(ms: Int, pathLength: ([Hop], Int) -> Int) -> Bool {
+    /// Moves the packets on by `ms` at `cellsPerSecond` (the editor's speed, kept from one
+    /// request to the next).
+    mutating func advance(ms: Int, cellsPerSecond: Int, pathLength: ([Hop], Int) -> Int) -> Bool {
         guard playing else { return false }
         var moving = false
         for i in packets.indices {

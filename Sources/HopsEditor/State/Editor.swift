@@ -39,6 +39,8 @@ public final class Editor {
     public internal(set) var flowState = FlowState()
     /// How fast requests play: an index into `Player.speeds`, kept from one request to the next.
     public internal(set) var speedLevel = Player.normalSpeed
+    /// The packets' speed in cells per second.
+    public var cellsPerSecond: Int { Player.speeds[speedLevel] }
     /// Killed replicas waiting for their controller to start a replacement.
     public internal(set) var replacements: [Replacement] = []
     /// Components the canvas picks out for someone else (a lesson step): drawn with marks around

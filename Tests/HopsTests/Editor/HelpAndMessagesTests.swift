@@ -104,7 +104,7 @@ import Testing
         s.keys("+")
         #expect(s.editor.message == "speed 2x (32 cells a second); t starts a request")
         s.keys("t")
-        #expect(s.editor.player?.cellsPerSecond == 32) // the speed is kept for the next request
+        #expect(s.editor.cellsPerSecond == 32) // the speed is kept for the next request
         s.keys("=")
         #expect(s.editor.message == "speed 4x (64 cells a second)")
         s.keys("+")
@@ -113,7 +113,7 @@ import Testing
         #expect(s.editor.message == "speed 1/4x (4 cells a second)")
         s.keys("-")
         #expect(s.editor.message == "speed 1/4x (4 cells a second), the slowest")
-        #expect(s.editor.player?.cellsPerSecond == 4)
+        #expect(s.editor.cellsPerSecond == 4)
     }
 
     /// Each command with a typical argument, and what it says or does. A command added to the

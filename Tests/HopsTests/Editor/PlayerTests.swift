@@ -102,9 +102,9 @@ import Testing
     @Test func speedKeysChangeCellsPerSecond() throws {
         var s = try Session.bundled()
         s.keys("t++")
-        #expect(s.editor.player?.cellsPerSecond == 64)
+        #expect(s.editor.cellsPerSecond == 64)
         s.keys("---")
-        #expect(s.editor.player?.cellsPerSecond == 8)
+        #expect(s.editor.cellsPerSecond == 8)
     }
 
     @Test func anotherRequestGoesToTheNextReplica() throws {
