@@ -50,7 +50,7 @@ extension Editor {
             grid.addLine(Direction.left.bit | Direction.right.bit, at: Point(x: x, y: area.y), style: .light,
                          color: CellStyle(attrs: .dim))
         }
-        let lines = wrap(text, width: area.width - 2)
+        let lines = narrationLines(text, width: area.width - 2)
         let rows = area.height - 1
         for (i, line) in lines.prefix(rows).enumerated() {
             var shown = line
@@ -59,5 +59,13 @@ extension Editor {
             }
             grid.put(shown, at: Point(x: area.x + 1, y: area.y + 1 + i), style: style)
         }
+    }
+
+    /// The narration wrapped to `width` columns, wrapped again only when the text or the width changed.
+    func narrationLines(_ text: String, width: Int) -> [String] {
+        if let w = wrappedNarration, w.text == text, w.width == width { return w.lines }
+        let lines = wrap(text, width: width)
+        wrappedNarration = (text, width, lines)
+        return lines
     }
 }

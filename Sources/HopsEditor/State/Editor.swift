@@ -51,6 +51,9 @@ public final class Editor {
     public var narrationByHost = false
     /// The last search's query and index, for `]` and `[` (see Search/).
     var lastSearch: LastSearch?
+    /// The narration as last wrapped, with the text and width it was wrapped for: a frame asks
+    /// for it three times (the rows it needs, the canvas left, the rows drawn).
+    var wrappedNarration: (text: String, width: Int, lines: [String])?
 
     public init(design: Design, catalog: Catalog, path: String?, glyphs: GlyphSet = .unicode, screen: Size,
                 recoveries: [RecoveryCopy] = []) {

@@ -43,7 +43,7 @@ extension Editor {
         guard !narrationByHost, panelArea == nil, let text = narrationText?.text else { return nil }
         let room = layoutArea
         let most = max(2, min(Editor.bottomPanelRows - 1, (screen.height - 1) / 3))
-        let rows = min(max(2, wrap(text, width: room.width - 2).count), most)
+        let rows = min(max(2, narrationLines(text, width: room.width - 2).count), most)
         guard rows + 1 < room.height else { return nil }
         return Rect(x: 0, y: room.maxY - rows, width: room.width, height: rows + 1)
     }
