@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsDesign
+import HopsText
 
 extension Editor {
     /// The whole screen for the current state.
@@ -55,15 +56,10 @@ extension Editor {
         drawFlow(into: &grid)
     }
 
+    /// Text wrapped to `width` columns (TextWrap); no line at all for a text with no words.
     func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            let w = String(word)
-            if line.isEmpty { line = w } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width { line += " " + w } else { lines.append(line); line = w }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        let lines = TextWrap.wrap(text, width: max(1, width))
+        return lines == [""] ? [] : lines
     }
 }
 

@@ -132,7 +132,7 @@ extension TourSession {
         let width = max(1, area.width - 2)
         let (body, footer) = panelLines()
         return PanelFit(
-            body: TextWrap.lines(body, width: width), footer: TextWrap.lines(footer, width: width),
+            body: TourText.lines(body, width: width), footer: TourText.lines(footer, width: width),
             rows: area.height - 1)
     }
 }
@@ -162,37 +162,9 @@ struct PanelFit {
     var maxScroll: Int { max(0, body.count - bodyRows) }
 }
 
-/// Words into lines of at most `width` display columns; a word longer than a line is cut.
-enum TextWrap {
+/// A lesson's lines wrapped to the panel (TextWrap, which cuts no word short).
+enum TourText {
     static func lines(_ lines: [TourSession.Line], width: Int) -> [TourSession.Line] {
-        lines.flatMap { line in wrap(line.text, width: width).map { ($0, line.style) } }
-    }
-
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var out: [String] = []
-        var line = ""
-        for word in text.split(separator: " ").map(String.init) {
-            var w = word
-            while DisplayWidth.of(w) > width {
-                if !line.isEmpty {
-                    out.append(line)
-                    line = ""
-                }
-                let cut = DisplayWidth.truncate(w, to: width, ellipsis: "")
-                let head = cut.isEmpty ? String(w.prefix(1)) : cut
-                out.append(head)
-                w = String(w.dropFirst(head.count))
-            }
-            if line.isEmpty {
-                line = w
-            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width {
-                line += " " + w
-            } else {
-                out.append(line)
-                line = w
-            }
-        }
-        if !line.isEmpty || out.isEmpty { out.append(line) }
-        return out
+        lines.flatMap { line in TextWrap.wrap(line.text, width: width).map { ($0, line.style) } }
     }
 }

@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsText
 import Testing
 
 @Suite struct DisplayWidthTests {
@@ -11,6 +12,13 @@ import Testing
     @Test func combiningMarksTakeNoColumn() {
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("\u{301}") == 0)
+    }
+    @Test func wrappingBreaksAWordLongerThanALineAndLosesNothing() {
+        let lines = TextWrap.wrap("see /very/long/path/to/a/file.yaml now", width: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "see/very/long/path/to/a/file.yamlnow")
+        #expect(TextWrap.wrap("服服服", width: 3) == ["服", "服", "服"])
+        #expect(TextWrap.wrap("", width: 5) == [""])
     }
     @Test func boxDrawingIsOneColumn() { #expect(DisplayWidth.of("┌─┼┐") == 4) }
     @Test func truncateCountsColumnsNotCharacters() {
