@@ -33,7 +33,8 @@ public struct Cell: Equatable, Sendable {
 
     public var style: CellStyle {
         get {
-            CellStyle(fg: Cell.color(colors & 0x0F), bg: Cell.color(colors >> 4), attrs: Attributes(rawValue: marks & 0x0F))
+            CellStyle(fg: Cell.color(colors & 0x0F), bg: Cell.color(colors >> 4),
+                      attrs: Attributes(rawValue: marks & 0x0F))
         }
         set {
             colors = Cell.colorIndex(newValue.fg) | Cell.colorIndex(newValue.bg) << 4
@@ -243,8 +244,12 @@ public struct Grid: Sendable, Equatable {
         cells.removeLast(cells.count - w * h)
         width = w; height = h; origin = keep.origin
         // A wide character cut at the new right edge would show half.
-        if w > 0 { for y in 0..<h where cells[y * w + w - 1].isWide { cells[y * w + w - 1] = Cell(" ", style: cells[y * w + w - 1].style) } }
-        if w > 0 { for y in 0..<h where cells[y * w].isContinuation { cells[y * w] = Cell(" ", style: cells[y * w].style) } }
+        guard w > 0 else { return }
+        for y in 0..<h {
+            let last = y * w + w - 1, first = y * w
+            if cells[last].isWide { cells[last] = Cell(" ", style: cells[last].style) }
+            if cells[first].isContinuation { cells[first] = Cell(" ", style: cells[first].style) }
+        }
     }
 
     /// The part of a canvas rectangle inside the window (empty when none is).

@@ -44,7 +44,8 @@ public enum Painter {
             guard let route = routes[i], let label = scene.edges[i].label, !label.isEmpty else { continue }
             placeLabel(label, route: route, style: scene.edges[i].color, into: &grid) {
                 if cover == nil {
-                    cover = BoxCover(rects: scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil }, window: near.insetBy(-1))
+                    cover = BoxCover(rects: scene.boxes.compactMap { $0.rect.intersects(near) ? $0.rect : nil },
+                                     window: near.insetBy(-1))
                 }
                 return cover!
             }

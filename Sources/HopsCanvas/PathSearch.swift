@@ -188,7 +188,9 @@ struct PathSearch {
         var s = state, count = 0, after = -1
         while true {
             let c = s >> 2, dir = s & 3
-            if after < 0 || s == start || dir != after { vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift)) }
+            if after < 0 || s == start || dir != after {
+                vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift))
+            }
             count += 1
             // (A path visits a state at most once: the bound only guards against a bug looping.)
             guard s != start, count <= (w.height << shift) * 4 else { break }

@@ -82,8 +82,8 @@ public struct Route: Sendable, Equatable {
     public func crosses(_ area: Rect) -> Bool {
         guard bounds.intersects(area), let first = vertices.first else { return false }
         if area.contains(first) { return true }
-        for k in vertices.indices.dropFirst() where Route.stretch(from: vertices[k - 1], to: vertices[k]).intersects(area) {
-            return true
+        for k in vertices.indices.dropFirst() {
+            if Route.stretch(from: vertices[k - 1], to: vertices[k]).intersects(area) { return true }
         }
         return false
     }

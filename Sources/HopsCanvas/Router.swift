@@ -156,7 +156,8 @@ public final class Router {
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest
-            pending = []; pendingLeft = 0; pendingPorts = [:]; isPending = Array(repeating: false, count: scene.edges.count)
+            pending = []; pendingLeft = 0; pendingPorts = [:]
+            isPending = Array(repeating: false, count: scene.edges.count)
             return changed
         }
         map.repaint(scene: scene, region: dirty)
