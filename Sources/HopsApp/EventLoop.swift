@@ -69,7 +69,6 @@ public struct EventLoop {
 
     public mutating func run() -> Ending {
         terminal.show(host.draw())
-        keepRouting()
         while true {
             let event = terminal.nextEvent(timeout: nextTimeout())
             if let s = terminal.signal {
@@ -83,7 +82,9 @@ public struct EventLoop {
             var effects: [Effect] = []
             if let event { effects = host.handle(event) }
             let now = clock.milliseconds
-            if animating, now - lastTick >= EventLoop.tickInterval {
+            // While a big design's lines are still being routed the loop does not wait for the
+            // next tick: each pass routes a part (about 20 ms of work) and draws, between keys.
+            if host.editor.isRouting || (animating && now - lastTick >= EventLoop.tickInterval) {
                 effects += host.handle(.tick(milliseconds: Int(now - lastTick)))
                 lastTick = now
             }
@@ -98,22 +99,13 @@ public struct EventLoop {
             if perform(effects) { return .quit }
             followEditor()
             terminal.show(host.draw())
-            keepRouting()
-        }
-    }
-
-    /// A big design's lines far from the view are routed a part at each tick (the editor stops
-    /// the ticks when nothing moves and no line is left).
-    private mutating func keepRouting() {
-        if host.editor.isRouting && !animating {
-            animating = true
-            lastTick = clock.milliseconds
         }
     }
 
     private func nextTimeout() -> Int? {
         let now = clock.milliseconds
         var t = nextWatch - now
+        if host.editor.isRouting { return 0 } // only look for a key: routing goes on at once
         if animating { t = min(t, EventLoop.tickInterval) }
         if let due = recoveryDue { t = min(t, due - now) }
         return Int(max(0, t))

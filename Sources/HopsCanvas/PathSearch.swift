@@ -58,7 +58,8 @@ struct PathSearch {
         // are a mask and a shift away: two divisions per expansion were a sixth of its time.
         let shift = PathSearch.rowShift(w.width)
         let states = (w.height << shift) * 4
-        // Up to 16 million cells (the scratch is zeroed lazily, so only what is searched costs).
+        // Up to 16 million states of padded rows, so 4 million cells of a window a power of two
+        // wide and fewer of one just wider (the scratch is zeroed lazily: only what is searched costs).
         guard states < (1 << 26) else { return nil }
         current += 1
         if scratch.capacity < states {

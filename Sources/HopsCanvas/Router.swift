@@ -50,6 +50,8 @@ public final class Router {
     private var pendingPorts: [Int: (Point?, Point?)] = [:]
     private var isPending: [Bool] = []
     private var pendingLeft = 0
+    /// True when this router was made to defer lines (`init(scene:first:)` with an area).
+    private var deferring = false
     /// True once every edge has its route.
     public var isComplete: Bool { pendingLeft == 0 }
     /// Edges still to route.
@@ -78,6 +80,7 @@ public final class Router {
         var order = all.sorted { length($0) < length($1) }
         isPending = Array(repeating: false, count: scene.edges.count)
         if let area {
+            deferring = true
             let reach = area.insetBy(-Router.margin)
             let later = order.filter { !endsBox($0).intersects(reach) }
             order = order.filter { endsBox($0).intersects(reach) }
@@ -151,13 +154,15 @@ public final class Router {
         }
         guard let dirty = oldArea else { return [] }
         if !map.bounds.contains(dirty.insetBy(-2)) {
-            // Moved beyond the mapped area: rebuild everything around the new bounds.
-            let fresh = Router(scene: scene)
+            // Moved beyond the mapped area: rebuild everything around the new bounds (a router
+            // that deferred lines defers them again, those near the move first).
+            let fresh = Router(scene: scene, first: deferring ? dirty.insetBy(-Router.keepDistance) : nil)
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest
-            pending = []; pendingLeft = 0; pendingPorts = [:]
-            isPending = Array(repeating: false, count: scene.edges.count)
+            pending = fresh.pending; pendingLeft = fresh.pendingLeft; pendingPorts = fresh.pendingPorts
+            isPending = fresh.isPending
+            search = fresh.search
             return changed
         }
         map.repaint(scene: scene, region: dirty)

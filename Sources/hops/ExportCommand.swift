@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
-            FileHandle.standardOutput.write(text)
+            writeOut(text)
         }
     }
 

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError("\(SafeText.escape(output)): not written: \(error.message)")
             }
         } else {
-            FileHandle.standardOutput.write(DesignFile.encode(design))
+            writeOut(DesignFile.encode(design))
         }
     }
 }

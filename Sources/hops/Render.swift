@@ -53,7 +53,7 @@ struct Render: ParsableCommand {
         // (Control characters from the file were escaped when they were drawn into the grid.)
         var out = Data(bytes[Render.withoutBlankLines(bytes)])
         out.append(0x0A)
-        FileHandle.standardOutput.write(out)
+        writeOut(out)
     }
 
     /// The part of a drawing's UTF-8 text without blank lines (empty or only spaces) at the

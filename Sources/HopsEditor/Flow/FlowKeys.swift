@@ -138,7 +138,7 @@ extension Editor {
         if player != nil {
             let before = player!.focus.map { ($0.hop, $0.finished) }
             var p = player!  // advanced on a copy: the path lengths read the player as it stands
-            moving = p.advance(ms: ms, cellsPerSecond: cellsPerSecond) { self.hopPath($0, $1).count }
+            moving = p.advance(ms: ms, cellsPerSecond: cellsPerSecond) { self.hopPath($0, $1).count } || moving
             player = p
             if player!.focus.map({ ($0.hop, $0.finished) }).map({ $0 != before! }) ?? false { narrate() }
             followPacket()

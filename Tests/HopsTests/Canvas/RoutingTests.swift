@@ -215,6 +215,14 @@ import Testing
         #expect(crossings(router.scene, router.routes).isEmpty)
         let r = router.routes[e]!
         #expect(moved.contains(r.sourcePort) && !moved.insetBy(1).contains(r.sourcePort))
+        // A move out of the mapped area rebuilds the router: it defers the far lines again
+        // instead of routing all of them in that one key.
+        let far = moved.offsetBy(dx: 0, dy: -(ds.scene.bounds.height + 40))
+        router.move([box: far])
+        #expect(!router.isComplete)
+        while !router.isComplete { router.routePending(expansions: 50_000) }
+        #expect(router.routes.compactMap { $0 }.count == total)
+        #expect(crossings(router.scene, router.routes).isEmpty)
     }
 
     @Test func movingABoxReroutesOnlyWhatItTouches() {

@@ -30,6 +30,15 @@ import Testing
         #expect(narration.contains(#"app=\u{202e}evil\u{85}\e[2J"#))
     }
 
+    @Test func aStandardOutputThatCannotBeWrittenIsOneLineNotACrash() throws {
+        // /dev/full refuses every write, as a full disk does.
+        for sub in ["render", "trace", "export --to k8s"] {
+            let r = Shell.run(["sh", "-c", "\(Shell.quote(TmuxTests.binary)) \(sub) > /dev/full"])
+            #expect(r.status == 1, "\(sub)")
+            #expect(r.err == "hops: standard output could not be written: No space left on device\n", "\(sub): \(r.err)")
+        }
+    }
+
     @Test func errorsAboutAFileQuoteItEscaped() throws {
         let file = Fixtures.tempDir().appendingPathComponent("n\u{9B}ame.hops.json").path
         try Data("{\"format\": \"hops/v1\", \"name\": \"\u{202E}x\"}".utf8).write(to: URL(fileURLWithPath: file))
