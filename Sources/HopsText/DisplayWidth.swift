@@ -98,8 +98,17 @@ public enum SafeText {
     public static func escape(_ s: String) -> String {
         guard hasControl(s) else { return s }
         var out = ""
+        var afterEscape = false
         for scalar in s.unicodeScalars {
-            if isShown(scalar) { out.unicodeScalars.append(scalar); continue }
+            // A combining mark right after an escape would sit on the escape's last character
+            // (`\u{200b}` then an accent showed as an accented `}`): it is escaped too.
+            let combining = [.nonspacingMark, .enclosingMark, .spacingMark].contains(scalar.properties.generalCategory)
+            if isShown(scalar) && !(afterEscape && combining) {
+                out.unicodeScalars.append(scalar)
+                afterEscape = false
+                continue
+            }
+            afterEscape = true
             switch scalar.value {
             case 0x1B: out += "\\e"
             case 0x0A: out += "\\n"

@@ -27,6 +27,9 @@ import Testing
     }
     @Test func controlCharactersAreShownEscaped() {
         #expect(SafeText.escape("a\u{1B}[31mb\n") == "a\\e[31mb\\n")
+        // A combining mark after an escape would sit on its brace: escaped too; after a letter it stays.
+        #expect(SafeText.escape("x\u{200B}\u{301}") == "x\\u{200b}\\u{301}")
+        #expect(SafeText.escape("e\u{301}\u{1B}") == "e\u{301}\\e")
     }
 }
 
