@@ -91,41 +91,31 @@ public struct Cell: Equatable, Sendable {
 enum Clusters {
     /// The first number above every Unicode scalar value.
     static let first: UInt32 = 0x11_0000
-    private static let table = ClusterTable()
+
+    /// The numbered characters, behind a lock (grids are drawn on more than one thread in tests).
+    private struct Numbered: Sendable {
+        var numbers: [Character: UInt32] = [:]
+        var characters: [Character] = []
+    }
+    private static let numbered = Mutex(Numbered())
 
     @inline(__always) static func code(of ch: Character) -> UInt32 {
         let scalars = ch.unicodeScalars
         let s = scalars.first ?? " "
         if scalars.index(after: scalars.startIndex) == scalars.endIndex { return s.value }
-        return table.number(ch)
-    }
-
-    @inline(__always) static func character(_ code: UInt32) -> Character {
-        if code < first, let s = Unicode.Scalar(code) { return Character(s) }
-        return table.character(code - first)
-    }
-}
-
-/// The numbered characters, behind a lock (grids are drawn on more than one thread in tests).
-private final class ClusterTable: Sendable {
-    private struct Numbered: Sendable {
-        var numbers: [Character: UInt32] = [:]
-        var characters: [Character] = []
-    }
-    private let state = Mutex(Numbered())
-
-    func number(_ ch: Character) -> UInt32 {
-        state.withLock { t in
+        return numbered.withLock { t in
             if let n = t.numbers[ch] { return n }
-            let n = Clusters.first + UInt32(t.characters.count)
+            let n = first + UInt32(t.characters.count)
             t.characters.append(ch)
             t.numbers[ch] = n
             return n
         }
     }
 
-    func character(_ index: UInt32) -> Character {
-        state.withLock { t in Int(index) < t.characters.count ? t.characters[Int(index)] : " " }
+    @inline(__always) static func character(_ code: UInt32) -> Character {
+        if code < first, let s = Unicode.Scalar(code) { return Character(s) }
+        let i = Int(code - first)
+        return numbered.withLock { t in i < t.characters.count ? t.characters[i] : " " }
     }
 }
 

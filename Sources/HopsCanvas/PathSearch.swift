@@ -211,10 +211,7 @@ struct FoundPath {
     var vertices: [Point]
     var count: Int
     /// Every cell, for the few callers that splice paths (a move's patched line).
-    var cells: [Point] {
-        Route(vertices: vertices, count: count, sourcePort: vertices[0], targetPort: vertices[0],
-              startDirection: .up, headDirection: .up).cells
-    }
+    var cells: [Point] { Route.cells(along: vertices, count: count) }
 }
 
 /// The per-state memory of the search: the best cost so far with the search's stamp and the

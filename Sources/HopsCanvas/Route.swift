@@ -50,10 +50,13 @@ public struct Route: Sendable, Equatable {
     }
 
     /// Every cell, from the first to the arrowhead (built on each call: for one route at a time).
-    public var cells: [Point] {
+    public var cells: [Point] { Route.cells(along: vertices, count: count) }
+
+    /// The cells of a path given by its vertices, `count` of them.
+    static func cells(along vertices: [Point], count: Int) -> [Point] {
         var out: [Point] = []
         out.reserveCapacity(count)
-        forEachCell { out.append($0) }
+        forEachCell(along: vertices) { out.append($0) }
         return out
     }
 
@@ -61,7 +64,10 @@ public struct Route: Sendable, Equatable {
     public var arrowhead: Point? { vertices.last }
 
     /// Calls `body` with every cell in order.
-    public func forEachCell(_ body: (Point) -> Void) {
+    public func forEachCell(_ body: (Point) -> Void) { Route.forEachCell(along: vertices, body) }
+
+    /// Every cell of the path through `vertices`, each one step from the last.
+    static func forEachCell(along vertices: [Point], _ body: (Point) -> Void) {
         guard let first = vertices.first else { return }
         body(first)
         var p = first

@@ -19,9 +19,6 @@ final class SceneCache {
     var overviewGrid: (size: Size, grid: Grid)?
     private var drawn: Rect?
 
-    /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
-    /// With layers hidden the shown components are laid out anew, so that what is hidden takes
-    /// no space; the design's saved positions stay as they are (see Editor.pinned).
     /// Above this many lines the lines that may show in the view are routed first and the rest
     /// a little at each tick (`routePending`): the first screen of a big design need not wait for
     /// all of them (10,000 components with random links took 3 to 4 s to route).
@@ -29,6 +26,9 @@ final class SceneCache {
     /// States the router may expand in one tick for the lines still pending: about 20 ms here.
     static let expansionsPerTick = 150_000
 
+    /// `fit` is the screen's canvas area: what has no saved position is laid out to fit it.
+    /// With layers hidden the shown components are laid out anew, so that what is hidden takes
+    /// no space; the design's saved positions stay as they are (see Editor.pinned).
     /// `view` is the canvas area on screen (nil: the drawing's start), whose lines come first.
     init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers(), view: Rect? = nil) {
         shown = ShownDesign(design, layers: layers)
@@ -51,10 +51,7 @@ final class SceneCache {
     func routePending(view: Rect) -> Bool {
         guard !router.isComplete else { return false }
         router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
-        drawn = nil
-        overviewGrid = nil
-        // A packet's way off the arrows keeps off the new ones too.
-        hopPaths.removeAll()
+        routesChanged()
         return !router.isComplete
     }
 
@@ -69,6 +66,12 @@ final class SceneCache {
             if let i = designScene.boxIndex[id] { byIndex[i] = r }
         }
         router.move(byIndex)
+        routesChanged()
+    }
+
+    /// Forgets what was worked out from the routes: the drawn area, the overview, and the
+    /// packets' ways off the arrows (which keep off the arrows as they are now).
+    private func routesChanged() {
         hopPaths.removeAll()
         overviewGrid = nil
         drawn = nil
