@@ -7,15 +7,15 @@
 public final class Router {
     public private(set) var scene: Scene
     /// One route per scene edge (same index); nil for a self-loop.
-    public private(set) var routes: [Route?]
+    public internal(set) var routes: [Route?]
 
     private var map: ObstacleMap
-    private var search = PathSearch()
+    var search = PathSearch()
     private var coarse: CoarseMap
     private var corridor = Corridor()
     /// Edges incident to each box.
-    private var incident: [[Int]]
-    private var ends: [(PortPlan.End, PortPlan.End)] = []
+    var incident: [[Int]]
+    var ends: [(PortPlan.End, PortPlan.End)] = []
     /// Per edge: how many moves in a row re-routed only its end (see patch).
     private var patches: [UInt8] = []
 
@@ -44,18 +44,12 @@ public final class Router {
     /// Blocks the searches over blocks expanded (see Corridor).
     public var coarseExpansions: Int { corridor.expansions }
 
-    /// Edges not routed yet, the next one last (see `init(scene:first:)`), with the ports they
-    /// were given; `isPending` per edge.
-    private var pending: [Int] = []
-    private var pendingPorts: [Int: (Point?, Point?)] = [:]
-    private var isPending: [Bool] = []
-    private var pendingLeft = 0
-    /// True when this router was made to defer lines (`init(scene:first:)` with an area).
-    private var deferring = false
+    /// The edges left to route later (see `init(scene:first:)` and DeferredEdges.swift).
+    var deferred = DeferredEdges()
     /// True once every edge has its route.
-    public var isComplete: Bool { pendingLeft == 0 }
+    public var isComplete: Bool { deferred.left == 0 }
     /// Edges still to route.
-    public var pendingCount: Int { pendingLeft }
+    public var pendingCount: Int { deferred.left }
 
     /// Routes every edge of the scene; with `first`, only the edges that may show in that area
     /// (their ends' boxes, widened by a margin, meet it) and leaves the rest to
@@ -78,58 +72,16 @@ public final class Router {
         let ports = assignPorts(boxes: Array(scene.boxes.indices))
         // Short edges first: they have the fewest choices, long ones can go around them.
         var order = all.sorted { length($0) < length($1) }
-        isPending = Array(repeating: false, count: scene.edges.count)
         if let area {
-            deferring = true
             let reach = area.insetBy(-Router.margin)
             let later = order.filter { !endsBox($0).intersects(reach) }
             order = order.filter { endsBox($0).intersects(reach) }
-            pending = later.reversed()
-            pendingLeft = later.count
-            for e in later { isPending[e] = true; pendingPorts[e] = ports[e] }
+            deferred = DeferredEdges(later, ports: ports, edgeCount: scene.edges.count)
         }
         for i in order { routes[i] = route(i, ports: ports) }
         // Routing a whole design searched long edges over much of the canvas; a move searches
         // near the moved box, so keep the memory for what moves need.
-        if pending.isEmpty { search.releaseMemory() }
-    }
-
-    /// The rectangle holding both ends' boxes of an edge.
-    private func endsBox(_ e: Int) -> Rect {
-        scene.boxes[scene.edges[e].from].rect.union(scene.boxes[scene.edges[e].to].rect)
-    }
-
-    /// Routes edges left pending by `init(scene:first:)`, shortest first, until the searches have
-    /// expanded about `budget` states (at least one edge); returns the edges routed. A budget of
-    /// work rather than of time, so that what a step does never depends on the machine's speed.
-    /// With `near` (the view), the edges that may show there go first.
-    @discardableResult
-    public func routePending(expansions budget: Int, near area: Rect? = nil) -> [Int] {
-        let start = search.expansions
-        var done: [Int] = []
-        let spent = { !done.isEmpty && self.search.expansions - start >= budget }
-        func take(_ e: Int) {
-            isPending[e] = false
-            pendingLeft -= 1
-            routes[e] = route(e, ports: [e: pendingPorts.removeValue(forKey: e) ?? (nil, nil)])
-            done.append(e)
-        }
-        if let area {
-            let reach = area.insetBy(-Router.margin)
-            // (Taken out of turn, an edge leaves its place in `pending` behind, skipped later.)
-            for e in pending.reversed() where isPending[e] && endsBox(e).intersects(reach) {
-                if spent() { break }
-                take(e)
-            }
-        }
-        while !spent(), let e = pending.popLast() {
-            if isPending[e] { take(e) }
-        }
-        if pendingLeft == 0 {
-            pending = []
-            search.releaseMemory()
-        }
-        return done
+        if isComplete { search.releaseMemory() }
     }
 
     static func largest(_ scene: Scene) -> Size {
@@ -156,13 +108,10 @@ public final class Router {
         if !map.bounds.contains(dirty.insetBy(-2)) {
             // Moved beyond the mapped area: rebuild everything around the new bounds (a router
             // that deferred lines defers them again, those near the move first).
-            let fresh = Router(scene: scene, first: deferring ? dirty.insetBy(-Router.keepDistance) : nil)
+            let fresh = Router(scene: scene, first: deferred.isOn ? dirty.insetBy(-Router.keepDistance) : nil)
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
-            largest = fresh.largest
-            pending = fresh.pending; pendingLeft = fresh.pendingLeft; pendingPorts = fresh.pendingPorts
-            isPending = fresh.isPending
-            search = fresh.search
+            largest = fresh.largest; deferred = fresh.deferred; search = fresh.search
             return changed
         }
         map.repaint(scene: scene, region: dirty)
@@ -198,7 +147,7 @@ public final class Router {
         let near = dirty.insetBy(-Router.keepDistance)
         for e in affected.sorted(by: { length($0) < length($1) }) {
             // Not routed yet: it will be, from where its ends are now.
-            if isPending[e] { pendingPorts[e] = ports[e]; continue }
+            if deferred.waits(e) { deferred.ports[e] = ports[e]; continue }
             let edge = scene.edges[e]
             let sourceMoved = moved.contains(edge.from), targetMoved = moved.contains(edge.to)
             if sourceMoved != targetMoved, patches[e] < Router.patchLimit,
@@ -212,69 +161,6 @@ public final class Router {
             }
         }
         return affected
-    }
-
-    /// The slot on a side nearest the wished coordinate that no kept route uses as its port.
-    private func freePort(at b: Int, side: Side, toward other: Int, excluding: Set<Int>) -> Point? {
-        var used = Set<Point>()
-        for e in incident[b] where !excluding.contains(e) {
-            if let r = routes[e] { used.insert(r.sourcePort); used.insert(r.targetPort) }
-            if let (a, z) = pendingPorts[e] { if let a { used.insert(a) }; if let z { used.insert(z) } }
-        }
-        let slots = PortPlan.slots(scene.boxes[b], side)
-        let want = wish(b, toward: other, side: side)
-        let vertical = side == .left || side == .right
-        let free = slots.filter { !used.contains($0) }
-        return (free.isEmpty ? slots : free).min { abs((vertical ? $0.y : $0.x) - want) < abs((vertical ? $1.y : $1.x) - want) }
-    }
-
-    /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).
-    private func assignPorts(boxes: [Int]) -> [Int: (Point?, Point?)] {
-        var out: [Int: (Point?, Point?)] = [:]
-        for b in boxes {
-            var groups: [Side: [(edge: Int, isSource: Bool, key: Int)]] = [:]
-            for e in incident[b] {
-                let edge = scene.edges[e]
-                if edge.from == edge.to { continue }
-                if edge.from == b {
-                    let side = ends[e].0.side
-                    groups[side, default: []].append((e, true, wish(b, toward: edge.to, side: side)))
-                }
-                if edge.to == b {
-                    let side = ends[e].1.side
-                    groups[side, default: []].append((e, false, wish(b, toward: edge.from, side: side)))
-                }
-            }
-            for (side, members) in groups {
-                let sorted = members.sorted { ($0.key, $0.edge) < ($1.key, $1.edge) }
-                let cells = PortPlan.nearest(PortPlan.slots(scene.boxes[b], side), wishes: sorted.map(\.key),
-                                             vertical: side == .left || side == .right)
-                for (m, cell) in zip(sorted, cells) {
-                    var pair = out[m.edge] ?? (nil, nil)
-                    if m.isSource { pair.0 = cell } else { pair.1 = cell }
-                    out[m.edge] = pair
-                }
-            }
-        }
-        return out
-    }
-
-    /// Where along its side a port would best sit: in the middle of the span where both boxes
-    /// have port slots facing each other (so the line can run straight: a kind tag in the top
-    /// border holds none), else level with the other box's centre.
-    private func wish(_ b: Int, toward other: Int, side: Side) -> Int {
-        let o = scene.boxes[other].rect
-        let vertical = side == .left || side == .right
-        let facing = side.opposite
-        let mine = PortPlan.slotRange(scene.boxes[b], side), theirs = PortPlan.slotRange(scene.boxes[other], facing)
-        let lo = max(mine.lowerBound, theirs.lowerBound), hi = min(mine.upperBound, theirs.upperBound)
-        if lo <= hi { return (lo + hi) / 2 }
-        return vertical ? o.center.y : o.center.x
-    }
-
-    private func currentPorts(_ e: Int) -> (Point, Point)? {
-        guard let r = routes[e] else { return nil }
-        return (r.sourcePort, r.targetPort)
     }
 
     /// Where an edge's line must start and end, and what it may pass through.
@@ -307,7 +193,7 @@ public final class Router {
         return Rect(x: span.x - dx, y: span.y - dy, width: span.width + 2 * dx, height: span.height + 2 * dy).clipped(to: map.bounds)
     }
 
-    private func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
+    func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
         guard let g = geometry(e, ports: ports) else { return nil }
         let (sp, tp, start, startDir, goal, head, rule) = (g.sourcePort, g.targetPort, g.start, g.startDir, g.goal, g.head, g.rule)
 
