@@ -13,7 +13,8 @@ public enum Painter {
     }
 
     /// The boxes alone, parents first (what `draw` does before the lines).
-    public static func drawBoxes(_ scene: Scene, into grid: inout Grid, order: [Int]? = nil, replacing: [Int: SceneBox] = [:]) {
+    public static func drawBoxes(_ scene: Scene, into grid: inout Grid, order: [Int]? = nil,
+                                 replacing: [Int: SceneBox] = [:]) {
         let window = grid.window
         for b in order ?? paintOrder(scene) where scene.boxes[b].rect.insetBy(-2).intersects(window) {
             drawBox(replacing[b] ?? scene.boxes[b], into: &grid)
@@ -186,7 +187,8 @@ public enum Painter {
             var a = v[k - 1], b = v[k]
             // The last stretch stops short of the arrowhead.
             if k == v.count - 1 {
-                b = Point(x: b.x + (a.x > b.x ? 1 : (a.x < b.x ? -1 : 0)), y: b.y + (a.y > b.y ? 1 : (a.y < b.y ? -1 : 0)))
+                b = Point(x: b.x + (a.x > b.x ? 1 : (a.x < b.x ? -1 : 0)),
+                          y: b.y + (a.y > b.y ? 1 : (a.y < b.y ? -1 : 0)))
             }
             if a.y == b.y {
                 let lo = max(min(a.x, b.x), window.x), hi = min(max(a.x, b.x), window.maxX)

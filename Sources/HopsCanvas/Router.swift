@@ -116,7 +116,9 @@ public final class Router {
         }
         map.repaint(scene: scene, region: dirty)
         coarse.update(map: map, region: dirty)
-        for r in newRects.values { largest = Size(width: max(largest.width, r.width), height: max(largest.height, r.height)) }
+        for r in newRects.values {
+            largest = Size(width: max(largest.width, r.width), height: max(largest.height, r.height))
+        }
 
         let moved = Set(newRects.keys)
         var affected = Set<Int>()
@@ -137,8 +139,12 @@ public final class Router {
         for e in affected {
             let edge = scene.edges[e]
             var pair = ports[e] ?? (nil, nil)
-            if !moved.contains(edge.from) { pair.0 = freePort(at: edge.from, side: ends[e].0.side, toward: edge.to, excluding: affected) }
-            if !moved.contains(edge.to) { pair.1 = freePort(at: edge.to, side: ends[e].1.side, toward: edge.from, excluding: affected) }
+            if !moved.contains(edge.from) {
+                pair.0 = freePort(at: edge.from, side: ends[e].0.side, toward: edge.to, excluding: affected)
+            }
+            if !moved.contains(edge.to) {
+                pair.1 = freePort(at: edge.to, side: ends[e].1.side, toward: edge.from, excluding: affected)
+            }
             ports[e] = pair
         }
         // An edge with one end moved keeps most of its line (see patch); after a few patches it
@@ -190,19 +196,27 @@ public final class Router {
     private func window(_ a: Point, _ b: Point) -> Rect {
         let span = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1)
         let dx = largest.width + Router.margin, dy = largest.height + Router.margin
-        return Rect(x: span.x - dx, y: span.y - dy, width: span.width + 2 * dx, height: span.height + 2 * dy).clipped(to: map.bounds)
+        let wide = Rect(x: span.x - dx, y: span.y - dy, width: span.width + 2 * dx, height: span.height + 2 * dy)
+        return wide.clipped(to: map.bounds)
     }
 
     func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
         guard let g = geometry(e, ports: ports) else { return nil }
-        let (sp, tp, start, startDir, goal, head, rule) = (g.sourcePort, g.targetPort, g.start, g.startDir, g.goal, g.head, g.rule)
+        let (sp, tp, start, startDir) = (g.sourcePort, g.targetPort, g.start, g.startDir)
+        let (goal, head, rule) = (g.goal, g.head, g.rule)
 
         // A long edge first searches on a budget, then plans a corridor over blocks and searches
-        // cells only inside it. Then (short edges, or no corridor) search near the straight line, wide enough to get round
-        // the biggest box in the way (a search that fails scans its whole window, so this window
-        // must rarely fail); then the whole canvas when it is small enough.
-        var cells: FoundPath? = nil
+        // cells only inside it. Then (short edges, or no corridor) search near the straight line,
+        // wide enough to get round the biggest box in the way (a search that fails scans its
+        // whole window, so this window must rarely fail); then the whole canvas when it is small
+        // enough.
         let first = window(start, goal)
+        // One edge's searches differ only in where they look and what they may do.
+        func find(in w: Rect, corridor: Corridor? = nil, passPorts: Bool = false, budget: Int = .max) -> FoundPath? {
+            search.find(map: map, rule: rule, window: w, start: start, startDir: startDir, goal: goal, headDir: head,
+                        corridor: corridor, passPorts: passPorts, budget: budget)
+        }
+        var cells: FoundPath? = nil
         // (Blocks know open canvas, not the inside of boxes: edges kept inside one box skip it.)
         let distance = abs(start.x - goal.x) + abs(start.y - goal.y)
         if rule.openCanvas, distance >= Router.corridorDistance {
@@ -211,25 +225,25 @@ public final class Router {
             // of routing 10,000 components; with 3 states a cell, 5% of long lines need one,
             // and the lines have fewer bends); one caught in a pocket gives up early.
             searchesPerTier[0] += 1
-            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head,
-                                budget: Router.quickBudget * distance)
-            if cells == nil, corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule, start: start, goal: goal) {
-                cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head, corridor: corridor)
+            cells = find(in: first, budget: Router.quickBudget * distance)
+            if cells == nil, corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule,
+                                           start: start, goal: goal) {
+                cells = find(in: first, corridor: corridor)
             }
         }
         if cells == nil {
             searchesPerTier[1] += 1
-            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head)
+            cells = find(in: first)
         }
         if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
             searchesPerTier[2] += 1
-            cells = search.find(map: map, rule: rule, window: map.bounds, start: start, startDir: startDir, goal: goal, headDir: head)
+            cells = find(in: map.bounds)
         }
         if cells == nil {
             // Last resort before a straight line across boxes: pass next to other lines' ports
             // and arrowheads (in a one-cell gap crowded with arrowheads, that is the only way).
             searchesPerTier[3] += 1
-            cells = search.find(map: map, rule: rule, window: first, start: start, startDir: startDir, goal: goal, headDir: head, passPorts: true)
+            cells = find(in: first, passPorts: true)
         }
         var route: Route
         if let cells {
@@ -272,7 +286,8 @@ public final class Router {
                   !Router.overlaps(fresh.dropFirst(), cells[..<(i - 1)], outside: near) else { return nil }
             path = Array(cells[..<(i - 1)]) + fresh
         }
-        let route = Route(cells: path, sourcePort: g.sourcePort, targetPort: g.targetPort, startDirection: g.startDir, headDirection: g.head)
+        let route = Route(cells: path, sourcePort: g.sourcePort, targetPort: g.targetPort, startDirection: g.startDir,
+                          headDirection: g.head)
         map.mark(route)
         return route
     }

@@ -13,7 +13,8 @@ extension Router {
         let want = wish(b, toward: other, side: side)
         let vertical = side == .left || side == .right
         let free = slots.filter { !used.contains($0) }
-        return (free.isEmpty ? slots : free).min { abs((vertical ? $0.y : $0.x) - want) < abs((vertical ? $1.y : $1.x) - want) }
+        let along = { (p: Point) in abs((vertical ? p.y : p.x) - want) }
+        return (free.isEmpty ? slots : free).min { along($0) < along($1) }
     }
 
     /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).

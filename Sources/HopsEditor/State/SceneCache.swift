@@ -30,7 +30,8 @@ final class SceneCache {
     /// With layers hidden the shown components are laid out anew, so that what is hidden takes
     /// no space; the design's saved positions stay as they are (see Editor.pinned).
     /// `view` is the canvas area on screen (nil: the drawing's start), whose lines come first.
-    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers(), view: Rect? = nil) {
+    init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers(),
+         view: Rect? = nil) {
         shown = ShownDesign(design, layers: layers)
         rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
                                    maxHeight: fit?.height, ignoreSaved: !layers.isEmpty, hiddenInside: shown.hiddenInside)
