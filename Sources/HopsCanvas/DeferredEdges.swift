@@ -56,9 +56,9 @@ extension Router {
     /// With `near` (the view), the edges that may show there go first.
     @discardableResult
     public func routePending(expansions budget: Int, near area: Rect? = nil) -> [Int] {
-        let start = search.expansions
+        let start = worker.search.expansions
         var done: [Int] = []
-        let spent = { !done.isEmpty && self.search.expansions - start >= budget }
+        let spent = { !done.isEmpty && self.worker.search.expansions - start >= budget }
         func take(_ e: Int) {
             routes[e] = route(e, ports: [e: deferred.take(e) ?? (nil, nil)])
             done.append(e)
@@ -71,7 +71,7 @@ extension Router {
             }
         }
         while !spent(), let e = deferred.next() { take(e) }
-        if isComplete { search.releaseMemory() }
+        if isComplete { worker.search.releaseMemory() }
         return done
     }
 }

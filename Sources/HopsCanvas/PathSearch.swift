@@ -14,6 +14,9 @@ import Darwin
 /// here, which is why the loop works on flat indices instead of points.
 struct PathSearch {
     private var scratch = SearchScratch(capacity: 0)
+    private let table = SparseStates()
+    /// Budgets below this many expansions search in `table` (see SparseStates).
+    static let sparseBudget = 1 << 20
     /// A state's word: the stamp in the high 12 bits, a closed bit, the direction the state it
     /// was reached from had been entered in (2 bits), then its cost in 17 bits. The direction is
     /// all it takes to step back along the path (the cell before is one step against the state's
@@ -54,29 +57,39 @@ struct PathSearch {
                        budget: Int = Int.max) -> FoundPath? {
         let w = window.clipped(to: map.bounds)
         guard !w.isEmpty, w.contains(start), w.contains(goal) else { return nil }
-        // Rows of the scratch are a power of two cells apart, so that a state's column and row
-        // are a mask and a shift away: two divisions per expansion were a sixth of its time.
-        let shift = PathSearch.rowShift(w.width)
-        let states = (w.height << shift) * 4
+        // Cells sit in tiles whose rows are a power of two tiles apart, so that a state's column
+        // and row are masks and shifts away: two divisions per expansion were a sixth of its time.
+        let tiles = TiledCells(w.size)
+        let states = tiles.count * 4
         // Up to 16 million states of padded rows, so 4 million cells of a window a power of two
         // wide and fewer of one just wider (the scratch is zeroed lazily: only what is searched costs).
         guard states < (1 << 26) else { return nil }
         current += 1
-        if scratch.capacity < states {
+        // A search on a budget keeps its few states in a small table that stays in the cache;
+        // one that may flood its window, in memory with a word for every state of it.
+        let sparse = budget < PathSearch.sparseBudget
+        if sparse {
+            // At most four states claimed per expansion, and the start.
+            table.begin(entries: 4 * budget + 8)
+        }
+        if !sparse && scratch.capacity < states {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
             // touch cost nothing); the stamps start again.
             scratch = SearchScratch(capacity: max(states, scratch.capacity,
-                                                    min((map.bounds.height << PathSearch.rowShift(map.bounds.width)) * 4, 1 << 26)))
+                                                    min(TiledCells(map.bounds.size).count * 4, 1 << 26)))
             current = 1
         } else if current == PathSearch.stampLimit {
-            // The stamps wrapped: zero what searches used, in place. (Fresh memory instead made
+            // The stamps wrapped (sparse searches count too: the stamp is one counter): zero
+            // what searches used, in place. (Fresh memory instead made
             // every page of it fault in again: two thirds of the page faults of routing 10,000
             // components with random links, whose windows span the canvas.)
             scratch.clear()
             current = 1
         }
-        scratch.used = max(scratch.used, states)
-        let best = scratch.best
+        if !sparse { scratch.use(tiles) }
+        let best = sparse ? table.words : scratch.best
+        let table = self.table
+        @inline(__always) func slot(_ s: Int) -> Int { sparse ? table.slot(s) : s }
         // Taken out of self for the search: the loop below mutates it without exclusivity checks.
         var queue = self.queue
         self.queue = BucketQueue()
@@ -90,8 +103,7 @@ struct PathSearch {
         let ww = w.width, wh = w.height, mw = map.bounds.width
         let ox = w.x - map.bounds.x, oy = w.y - map.bounds.y
         let gx = goal.x - w.x, gy = goal.y - w.y
-        let goalCell = gy << shift | gx
-        let columnMask = (1 << shift) - 1
+        let goalCell = tiles.index(gx, gy)
         // In a corridor the estimate follows the corridor and may be trusted more: lines that
         // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
         // A bend then costs as much as the weight, or weighted progress would make turning
@@ -106,8 +118,8 @@ struct PathSearch {
         let stamped = current << PathSearch.stampShift
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
         @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
-        let startState = ((start.y - w.y) << shift | (start.x - w.x)) * 4 + startDir.rawValue
-        best[startState] = stamped
+        let startState = tiles.index(start.x - w.x, start.y - w.y) * 4 + startDir.rawValue
+        best[slot(startState)] = stamped
 
         var found = -1, expanded = 0
         // Only the corridor's blocks when there is one (marks are per block of the coarse map),
@@ -130,14 +142,15 @@ struct PathSearch {
             while let (state, f) = queue.pop() {
                 let s = Int(state)
                 let cell = s >> 2
-                let lx = cell & columnMask, ly = cell >> shift
-                let word = best[s]
+                let lx = tiles.x(cell), ly = tiles.y(cell)
+                let si = slot(s)
+                let word = best[si]
                 let gs = Int32(word & costMask)
                 // A stale entry (the state was reached more cheaply after this was queued), or
                 // one expanded already. States are never reopened: the estimates along a
                 // corridor are not consistent, and reopening let one search expand millions.
                 guard word & closedBit == 0, f == gs + estimate(lx, ly) else { continue }
-                best[s] = word | closedBit
+                best[si] = word | closedBit
                 expanded += 1
                 if expanded > budget { return }
                 if cell == goalCell { found = s; return }
@@ -156,7 +169,7 @@ struct PathSearch {
                         guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y), moving: Direction(rawValue: dir)!) else { continue }
                         cost += extra
                     }
-                    let q = qy << shift | qx
+                    let q = tiles.index(qx, qy)
                     let isGoal = q == goalCell
                     if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { continue }
                     if dir != arrived { cost += bend }
@@ -170,40 +183,64 @@ struct PathSearch {
                     let ns = q * 4 + dir
                     let ng = gs + cost
                     guard ng < Int32(costMask) else { continue } // too dear to be worth a line
-                    let seen = best[ns]
+                    let ni = slot(ns)
+                    let seen = best[ni]
                     if isCurrent(seen) && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) { continue }
-                    best[ns] = stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng)
+                    best[ni] = stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng)
                     queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
                 }
             }
         }}}}
         expansions += expanded
-        return found >= 0 ? path(to: found, from: startState, window: w, shift: shift) : nil
+        return found >= 0 ? path(to: found, from: startState, window: w, tiles: tiles, sparse: sparse) : nil
     }
 
     /// The path's vertices (its ends and where it turns) and its length in cells, read back
     /// from the goal: a cell is a vertex where the direction it was entered in differs from the
     /// direction of the step after it.
-    private func path(to state: Int, from start: Int, window w: Rect, shift: Int) -> FoundPath {
+    private func path(to state: Int, from start: Int, window w: Rect, tiles: TiledCells,
+                      sparse: Bool) -> FoundPath {
         var vertices: [Point] = []
         var s = state, count = 0, after = -1
         while true {
             let c = s >> 2, dir = s & 3
             if after < 0 || s == start || dir != after {
-                vertices.append(Point(x: w.x + c & ((1 << shift) - 1), y: w.y + c >> shift))
+                vertices.append(Point(x: w.x + tiles.x(c), y: w.y + tiles.y(c)))
             }
             count += 1
             // (A path visits a state at most once: the bound only guards against a bug looping.)
-            guard s != start, count <= (w.height << shift) * 4 else { break }
+            guard s != start, count <= tiles.count * 4 else { break }
             after = dir
             // One step back against the direction this state was entered in.
             let d = Direction(rawValue: dir)!
-            let back = c - (d.dy << shift) - d.dx
-            s = back * 4 + Int((scratch.best[s] >> PathSearch.cameShift) & 3)
+            let back = tiles.index(tiles.x(c) - d.dx, tiles.y(c) - d.dy)
+            let word = sparse ? table.words[table.slot(s)] : scratch.best[s]
+            s = back * 4 + Int((word >> PathSearch.cameShift) & 3)
         }
         vertices.reverse()
         return FoundPath(vertices: vertices, count: count)
     }
+}
+
+/// Where a window's cells sit in the search's memory: in tiles of 16 by 16 cells, each tile's
+/// states one 4 KB page, so that a line searched down or across the canvas touches a new page
+/// every 16 cells rather than every row. Tiles per row are a power of two: a cell's place and
+/// back are shifts and masks.
+struct TiledCells {
+    static let side = 16, sideShift = 4
+    let tileShift: Int
+    let tileRows: Int, tileColumns: Int
+    init(_ size: Size) {
+        tileColumns = (size.width + TiledCells.side - 1) >> TiledCells.sideShift
+        tileShift = PathSearch.rowShift(tileColumns)
+        tileRows = (size.height + TiledCells.side - 1) >> TiledCells.sideShift
+    }
+    var count: Int { tileRows << (tileShift + 2 * TiledCells.sideShift) }
+    @inline(__always) func index(_ x: Int, _ y: Int) -> Int {
+        (y >> 4) << (tileShift + 8) | (x >> 4) << 8 | (y & 15) << 4 | (x & 15)
+    }
+    @inline(__always) func x(_ c: Int) -> Int { (c >> 8 & ((1 << tileShift) - 1)) << 4 | c & 15 }
+    @inline(__always) func y(_ c: Int) -> Int { (c >> (tileShift + 8)) << 4 | (c >> 4 & 15) }
 }
 
 /// A path the search found: see `Route.vertices`.
@@ -223,8 +260,10 @@ final class SearchScratch {
     /// memory access, and a small one: most of the search's time goes to waiting for these words.
     let best: UnsafeMutablePointer<UInt32>
     let capacity: Int
-    /// States below this index may hold stamps (the largest window searched since the last clear).
-    var used = 0
+    /// Where states may hold stamps: for each row stride of tiles, the most tile rows and tile
+    /// columns a window searched since the last clear had (the tiles right of a window in its
+    /// rows are never touched: zeroing them would make untouched pages resident).
+    private var used: [Int: (rows: Int, columns: Int)] = [:]
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -232,14 +271,80 @@ final class SearchScratch {
         best = calloc(n, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: n)
     }
 
+    func use(_ tiles: TiledCells) {
+        let was = used[tiles.tileShift] ?? (0, 0)
+        used[tiles.tileShift] = (max(was.rows, tiles.tileRows), max(was.columns, tiles.tileColumns))
+    }
+
     /// Forgets every stamp.
     func clear() {
-        best.update(repeating: 0, count: used)
-        used = 0
+        let tileStates = 4 << (2 * TiledCells.sideShift)
+        for (shift, extent) in used {
+            for row in 0..<extent.rows {
+                (best + (row << shift) * tileStates).update(repeating: 0, count: extent.columns * tileStates)
+            }
+        }
+        used = [:]
     }
 
     deinit {
         free(best)
+    }
+}
+
+/// The states of a search on a budget, in an open-addressing table just big enough for it: a
+/// budget of a few states per cell of distance touches a thin band across a window that may
+/// span the canvas, and in a word per state of the window every one of them was a cache miss
+/// (and two threads each kept their own hundred megabytes). Each entry is keyed by the search it
+/// belongs to, so a new search starts with an empty table without clearing it.
+final class SparseStates {
+    private(set) var keys: UnsafeMutablePointer<UInt64>
+    private(set) var words: UnsafeMutablePointer<UInt32>
+    private var capacity = 0
+    private var mask = 0, bits = 0
+    private var search: UInt64 = 0
+
+    init() {
+        keys = .allocate(capacity: 1)
+        words = .allocate(capacity: 1)
+    }
+
+    /// Starts a search that will hold at most `entries` states: the table is at least twice
+    /// that, so probes stay short.
+    func begin(entries: Int) {
+        bits = max(6, Int.bitWidth - (2 * entries - 1).leadingZeroBitCount)
+        let size = 1 << bits
+        if size > capacity {
+            keys.deallocate(); words.deallocate()
+            keys = .allocate(capacity: size)
+            keys.initialize(repeating: 0, count: size)
+            words = .allocate(capacity: size)
+            capacity = size
+            search = 0
+        }
+        mask = size - 1
+        search += 1
+    }
+
+    /// Where state `s` lives in this search, claiming a fresh entry (word 0) the first time.
+    @inline(__always) func slot(_ s: Int) -> Int {
+        let key = search << 32 | UInt64(UInt32(truncatingIfNeeded: s))
+        var h = Int(truncatingIfNeeded: (UInt64(s) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+        while true {
+            let k = keys[h]
+            if k == key { return h }
+            if k >> 32 != search {
+                keys[h] = key
+                words[h] = 0
+                return h
+            }
+            h = (h + 1) & mask
+        }
+    }
+
+    deinit {
+        keys.deallocate()
+        words.deallocate()
     }
 }
 

@@ -9,10 +9,10 @@ public final class Router {
     /// One route per scene edge (same index); nil for a self-loop.
     public internal(set) var routes: [Route?]
 
-    private var map: ObstacleMap
-    var search = PathSearch()
+    var map: ObstacleMap
+    /// The search memory, corridor and counts of the thread that owns the router.
+    var worker = RouteWorker()
     private var coarse: CoarseMap
-    private var corridor = Corridor()
     /// Edges incident to each box.
     var incident: [[Int]]
     var ends: [(PortPlan.End, PortPlan.End)] = []
@@ -35,14 +35,16 @@ public final class Router {
 
     /// What routing cost so far: searches in a corridor, near the line, over the whole canvas,
     /// and past other lines' ports; and states expanded (for benchmarks and tuning).
-    public private(set) var searchesPerTier = [0, 0, 0, 0]
+    public var searchesPerTier: [Int] { zip(worker.tiers, helped.tiers).map { $0 + $1 } }
+    /// What the second thread counted while it helped route a big design (see RouterBatches.swift).
+    var helped = RouteWorker.Counts()
     /// The widest and the tallest box (not necessarily one box), for search windows.
     private var largest = Size.zero
-    public var expansions: Int { search.expansions }
+    public var expansions: Int { worker.search.expansions + helped.expansions }
     /// Moves that re-routed only the end of an edge (see patch), over all moves.
     public private(set) var patchedRoutes = 0
     /// Blocks the searches over blocks expanded (see Corridor).
-    public var coarseExpansions: Int { corridor.expansions }
+    public var coarseExpansions: Int { worker.corridor.expansions + helped.coarseExpansions }
 
     /// The edges left to route later (see `init(scene:first:)` and DeferredEdges.swift).
     var deferred = DeferredEdges()
@@ -78,10 +80,10 @@ public final class Router {
             order = order.filter { endsBox($0).intersects(reach) }
             deferred = DeferredEdges(later, ports: ports, edgeCount: scene.edges.count)
         }
-        for i in order { routes[i] = route(i, ports: ports) }
+        routeAll(order, ports: ports)
         // Routing a whole design searched long edges over much of the canvas; a move searches
         // near the moved box, so keep the memory for what moves need.
-        if isComplete { search.releaseMemory() }
+        if isComplete { worker.search.releaseMemory() }
     }
 
     static func largest(_ scene: Scene) -> Size {
@@ -111,7 +113,8 @@ public final class Router {
             let fresh = Router(scene: scene, first: deferred.isOn ? dirty.insetBy(-Router.keepDistance) : nil)
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
-            largest = fresh.largest; deferred = fresh.deferred; search = fresh.search
+            largest = fresh.largest; deferred = fresh.deferred; worker = fresh.worker
+            helped = fresh.helped
             return changed
         }
         map.repaint(scene: scene, region: dirty)
@@ -200,7 +203,16 @@ public final class Router {
         return wide.clipped(to: map.bounds)
     }
 
+    /// Routes one edge and marks its line on the map.
     func route(_ e: Int, ports: [Int: (Point?, Point?)]) -> Route? {
+        let route = plan(e, ports: ports, worker: &worker)
+        if let route { map.mark(route) }
+        return route
+    }
+
+    /// One edge's line against the map as it is, with `worker`'s search memory: reads the router
+    /// and changes nothing of it, so two threads may plan at once (see RouterBatches.swift).
+    func plan(_ e: Int, ports: [Int: (Point?, Point?)], worker: inout RouteWorker) -> Route? {
         guard let g = geometry(e, ports: ports) else { return nil }
         let (sp, tp, start, startDir) = (g.sourcePort, g.targetPort, g.start, g.startDir)
         let (goal, head, rule) = (g.goal, g.head, g.rule)
@@ -213,7 +225,7 @@ public final class Router {
         let first = window(start, goal)
         // One edge's searches differ only in where they look and what they may do.
         func find(in w: Rect, corridor: Corridor? = nil, passPorts: Bool = false, budget: Int = .max) -> FoundPath? {
-            search.find(map: map, rule: rule, window: w, start: start, startDir: startDir, goal: goal, headDir: head,
+            worker.search.find(map: map, rule: rule, window: w, start: start, startDir: startDir, goal: goal, headDir: head,
                         corridor: corridor, passPorts: passPorts, budget: budget)
         }
         var cells: FoundPath? = nil
@@ -224,37 +236,33 @@ public final class Router {
             // per cell of distance finds them without planning a corridor (planning took a sixth
             // of routing 10,000 components; with 3 states a cell, 5% of long lines need one,
             // and the lines have fewer bends); one caught in a pocket gives up early.
-            searchesPerTier[0] += 1
+            worker.tiers[0] += 1
             cells = find(in: first, budget: Router.quickBudget * distance)
-            if cells == nil, corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule,
+            if cells == nil, worker.corridor.plan(coarse: coarse, bounds: map.bounds, window: first, rule: rule,
                                            start: start, goal: goal) {
-                cells = find(in: first, corridor: corridor)
+                cells = find(in: first, corridor: worker.corridor)
             }
         }
         if cells == nil {
-            searchesPerTier[1] += 1
+            worker.tiers[1] += 1
             cells = find(in: first)
         }
         if cells == nil, first != map.bounds, map.bounds.width * map.bounds.height <= Router.globalSearchLimit {
-            searchesPerTier[2] += 1
+            worker.tiers[2] += 1
             cells = find(in: map.bounds)
         }
         if cells == nil {
             // Last resort before a straight line across boxes: pass next to other lines' ports
             // and arrowheads (in a one-cell gap crowded with arrowheads, that is the only way).
-            searchesPerTier[3] += 1
+            worker.tiers[3] += 1
             cells = find(in: first, passPorts: true)
         }
-        var route: Route
         if let cells {
-            route = Route(vertices: cells.vertices, count: cells.count, sourcePort: sp, targetPort: tp,
-                          startDirection: startDir, headDirection: head)
-        } else {
-            route = Route(cells: Router.direct(from: start, to: goal), sourcePort: sp, targetPort: tp,
-                          startDirection: startDir, headDirection: head, isDirect: true)
+            return Route(vertices: cells.vertices, count: cells.count, sourcePort: sp, targetPort: tp,
+                         startDirection: startDir, headDirection: head)
         }
-        map.mark(route)
-        return route
+        return Route(cells: Router.direct(from: start, to: goal), sourcePort: sp, targetPort: tp,
+                     startDirection: startDir, headDirection: head, isDirect: true)
     }
 
     /// Re-routes only the end of an edge near moved boxes and keeps the rest of its line, in
@@ -272,7 +280,7 @@ public final class Router {
                   let j = cells.lastIndex(where: { near.contains($0) }), j + 1 < cells.count else { return nil }
             let joint = cells[j + 1]
             let along = j + 2 < cells.count ? Router.direction(from: joint, to: cells[j + 2]) : old.headDirection
-            guard let fresh = search.find(map: map, rule: g.rule, window: window(g.start, joint), start: g.start,
+            guard let fresh = worker.search.find(map: map, rule: g.rule, window: window(g.start, joint), start: g.start,
                                           startDir: g.startDir, goal: joint, headDir: along)?.cells,
                   !Router.overlaps(fresh.dropLast(), cells[(j + 2)...], outside: near) else { return nil }
             path = fresh + cells[(j + 2)...]
@@ -281,7 +289,7 @@ public final class Router {
                   let i = cells.firstIndex(where: { near.contains($0) }), i >= 1 else { return nil }
             let joint = cells[i - 1]
             let along = i >= 2 ? Router.direction(from: cells[i - 2], to: joint) : old.startDirection
-            guard let fresh = search.find(map: map, rule: g.rule, window: window(joint, g.goal), start: joint,
+            guard let fresh = worker.search.find(map: map, rule: g.rule, window: window(joint, g.goal), start: joint,
                                           startDir: along, goal: g.goal, headDir: g.head)?.cells,
                   !Router.overlaps(fresh.dropFirst(), cells[..<(i - 1)], outside: near) else { return nil }
             path = Array(cells[..<(i - 1)]) + fresh

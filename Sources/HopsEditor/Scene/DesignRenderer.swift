@@ -1,4 +1,3 @@
-import Dispatch
 import HopsCanvas
 import HopsDesign
 
@@ -14,24 +13,14 @@ public enum DesignRenderer {
                                        hiddenInside: shown.hiddenInside)
         let ds = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs, hiddenInside: shown.hiddenInside)
         let scene = ds.scene
-        // The boxes do not depend on the lines: they are drawn on the other core while this one
-        // routes, into a grid as big as anything can be drawn, which is then cut to what was.
-        let outer = Router.area(of: scene).union(drawnBounds(scene, routes: []))
-        let boxes = BoxesDrawing()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            var g = Grid(width: outer.width, height: outer.height, origin: outer.origin, glyphs: glyphs)
-            Painter.drawBoxes(scene, into: &g)
-            boxes.grid = g
-            done.signal()
-        }
-        // Only the routes are kept: the router's obstacle map is gone before the lines are drawn
-        // (at 10,000 components it is tens of megabytes).
+        // Only the routes are kept: the router's obstacle map and its two threads' search memory
+        // are gone before the grid is made (at 10,000 components each is tens of megabytes).
+        // (The boxes were once drawn on the other core while this one routed; the router now
+        // uses both cores for a big design.)
         let routes = Router(scene: scene).routes
-        done.wait()
-        var grid = boxes.grid!
-        boxes.grid = nil
-        grid.crop(to: drawnBounds(scene, routes: routes))
+        let bounds = drawnBounds(scene, routes: routes)
+        var grid = Grid(width: bounds.width, height: bounds.height, origin: bounds.origin, glyphs: glyphs)
+        Painter.drawBoxes(scene, into: &grid)
         Painter.drawLines(scene, routes: routes, into: &grid)
         return grid
     }
@@ -42,10 +31,4 @@ public enum DesignRenderer {
         // One row above for labels placed over a top line.
         return Rect(x: b.x, y: b.y - 1, width: b.width, height: b.height + 1)
     }
-}
-
-/// The grid the boxes were drawn into on another thread, handed back once (after the semaphore
-/// says it is there, so the two threads never touch it at once).
-private final class BoxesDrawing: @unchecked Sendable {
-    var grid: Grid?
 }

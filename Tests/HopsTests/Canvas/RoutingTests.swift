@@ -102,6 +102,47 @@ import Testing
         #expect(r.cells.last!.y == 14) // into the Pod from above
     }
 
+    @Test func aBigDesignRoutedInBatchesOnTwoCoresIsTheSameEveryTimeAndClean() {
+        // Above Router.batchAbove lines, two threads plan each batch and take lines as they
+        // come free: which thread planned what differs from run to run, the drawing must not.
+        let design = Fixtures.generated(700)
+        let (ds, first) = routed(design)
+        #expect(ds.scene.edges.count > Router.batchAbove)
+        let (_, second) = routed(design)
+        #expect(first.routes.map { $0?.cells } == second.routes.map { $0?.cells })
+        #expect(first.routes.allSatisfy { $0 != nil && !$0!.isDirect })
+        #expect(crossings(ds.scene, first.routes).isEmpty)
+    }
+
+    @Test func aSearchOnABudgetFindsTheSamePathAsOneWithout() {
+        // A search on a budget below PathSearch.sparseBudget keeps its states in a small hash
+        // table, one on a larger budget in a word per state of its window: the two must explore
+        // alike (both are weighted as budgeted searches are). A wall with a gap makes the path
+        // turn three times.
+        let scene = Scene(boxes: [SceneBox(rect: Rect(x: 0, y: 0, width: 6, height: 3)),
+                                  SceneBox(rect: Rect(x: 0, y: 20, width: 50, height: 3)),
+                                  SceneBox(rect: Rect(x: 54, y: 20, width: 30, height: 3)),
+                                  SceneBox(rect: Rect(x: 70, y: 40, width: 6, height: 3))],
+                          edges: [SceneEdge(from: 0, to: 3)])
+        let bounds = Router.area(of: scene)
+        let map = ObstacleMap(scene: scene, bounds: bounds)
+        let rule = Passage(scene: scene, from: 0, to: 3)
+        func find(_ search: inout PathSearch, budget: Int) -> FoundPath? {
+            search.find(map: map, rule: rule, window: bounds, start: Point(x: 3, y: 3), startDir: .down,
+                        goal: Point(x: 72, y: 39), headDir: .down, budget: budget)
+        }
+        var sparse = PathSearch(), dense = PathSearch()
+        let a = find(&sparse, budget: PathSearch.sparseBudget - 1), b = find(&dense, budget: PathSearch.sparseBudget)
+        #expect(a != nil && a?.vertices == b?.vertices && a?.count == b?.count)
+        #expect((b?.vertices.count ?? 0) >= 4)
+        #expect(sparse.expansions == dense.expansions)
+        // Many searches in a row reuse the table (each starts empty without clearing it) and
+        // outlast the stamps' wrap, and still agree.
+        for _ in 0..<(Int(PathSearch.stampLimit) + 10) { _ = find(&sparse, budget: 200) }
+        #expect(find(&sparse, budget: 1 << 19)?.vertices == b?.vertices)
+        #expect(find(&dense, budget: PathSearch.sparseBudget)?.vertices == b?.vertices)
+    }
+
     @Test func theOpenListPopsTheLowestPriorityLastInFirst() {
         var queue = BucketQueue()
         queue.reset()
