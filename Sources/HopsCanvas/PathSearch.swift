@@ -70,7 +70,7 @@ struct PathSearch {
         let sparse = budget < PathSearch.sparseBudget
         if sparse {
             // At most four states claimed per expansion, and the start.
-            table.begin(entries: 4 * budget + 8)
+            table.begin(states: 4 * budget + 8)
         }
         if !sparse && scratch.capacity < states {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
@@ -78,18 +78,23 @@ struct PathSearch {
             scratch = SearchScratch(capacity: max(states, scratch.capacity,
                                                     min(TiledCells(map.bounds.size).count * 4, 1 << 26)))
             current = 1
+            table.clear()
         } else if current == PathSearch.stampLimit {
             // The stamps wrapped (sparse searches count too: the stamp is one counter): zero
             // what searches used, in place. (Fresh memory instead made
             // every page of it fault in again: two thirds of the page faults of routing 10,000
             // components with random links, whose windows span the canvas.)
             scratch.clear()
+            table.clear()
             current = 1
         }
         if !sparse { scratch.use(tiles) }
-        let best = sparse ? table.words : scratch.best
-        let table = self.table
-        @inline(__always) func slot(_ s: Int) -> Int { sparse ? table.slot(s) : s }
+        // A state's word is read and written through these three: in the table for a sparse
+        // search, at the state's own index otherwise.
+        let best = scratch.best, table = self.table, entries = table.entries, stamp = current
+        @inline(__always) func slot(_ s: Int) -> Int { sparse ? table.slot(s, stamp: stamp) : s }
+        @inline(__always) func read(_ i: Int) -> UInt32 { sparse ? entries[i].word : best[i] }
+        @inline(__always) func write(_ i: Int, _ word: UInt32) { if sparse { entries[i].word = word } else { best[i] = word } }
         // Taken out of self for the search: the loop below mutates it without exclusivity checks.
         var queue = self.queue
         self.queue = BucketQueue()
@@ -119,7 +124,7 @@ struct PathSearch {
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
         @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
         let startState = tiles.index(start.x - w.x, start.y - w.y) * 4 + startDir.rawValue
-        best[slot(startState)] = stamped
+        write(slot(startState), stamped)
 
         var found = -1, expanded = 0
         // Only the corridor's blocks when there is one (marks are per block of the coarse map),
@@ -144,13 +149,13 @@ struct PathSearch {
                 let cell = s >> 2
                 let lx = tiles.x(cell), ly = tiles.y(cell)
                 let si = slot(s)
-                let word = best[si]
+                let word = read(si)
                 let gs = Int32(word & costMask)
                 // A stale entry (the state was reached more cheaply after this was queued), or
                 // one expanded already. States are never reopened: the estimates along a
                 // corridor are not consistent, and reopening let one search expand millions.
                 guard word & closedBit == 0, f == gs + estimate(lx, ly) else { continue }
-                best[si] = word | closedBit
+                write(si, word | closedBit)
                 expanded += 1
                 if expanded > budget { return }
                 if cell == goalCell { found = s; return }
@@ -184,9 +189,9 @@ struct PathSearch {
                     let ng = gs + cost
                     guard ng < Int32(costMask) else { continue } // too dear to be worth a line
                     let ni = slot(ns)
-                    let seen = best[ni]
+                    let seen = read(ni)
                     if isCurrent(seen) && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) { continue }
-                    best[ni] = stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng)
+                    write(ni, stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng))
                     queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
                 }
             }
@@ -214,7 +219,7 @@ struct PathSearch {
             // One step back against the direction this state was entered in.
             let d = Direction(rawValue: dir)!
             let back = tiles.index(tiles.x(c) - d.dx, tiles.y(c) - d.dy)
-            let word = sparse ? table.words[table.slot(s)] : scratch.best[s]
+            let word = sparse ? table.entries[table.slot(s, stamp: current)].word : scratch.best[s]
             s = back * 4 + Int((word >> PathSearch.cameShift) & 3)
         }
         vertices.reverse()
@@ -295,56 +300,62 @@ final class SearchScratch {
 /// The states of a search on a budget, in an open-addressing table just big enough for it: a
 /// budget of a few states per cell of distance touches a thin band across a window that may
 /// span the canvas, and in a word per state of the window every one of them was a cache miss
-/// (and two threads each kept their own hundred megabytes). Each entry is keyed by the search it
-/// belongs to, so a new search starts with an empty table without clearing it.
+/// (and two threads each kept their own hundred megabytes). An entry is the state's word (see
+/// PathSearch) beside the state it is for, one load for both; an entry whose stamp is not the
+/// search's is free, so a new search starts with an empty table without clearing it. A cell's
+/// four states sit side by side (a search often reaches a cell from more than one side).
 final class SparseStates {
-    private(set) var keys: UnsafeMutablePointer<UInt64>
-    private(set) var words: UnsafeMutablePointer<UInt32>
+    struct Entry {
+        var word: UInt32
+        var state: UInt32
+    }
+    private(set) var entries: UnsafeMutablePointer<Entry>
     private var capacity = 0
-    private var mask = 0, bits = 0
-    private var search: UInt64 = 0
+    private var mask = 0, cellBits = 0
 
     init() {
-        keys = .allocate(capacity: 1)
-        words = .allocate(capacity: 1)
+        entries = .allocate(capacity: 1)
     }
 
-    /// Starts a search that will hold at most `entries` states: the table is at least twice
+    /// Starts a search that will hold at most `states` states: the table is at least twice
     /// that, so probes stay short.
-    func begin(entries: Int) {
-        bits = max(6, Int.bitWidth - (2 * entries - 1).leadingZeroBitCount)
+    func begin(states: Int) {
+        let bits = max(6, Int.bitWidth - (2 * states - 1).leadingZeroBitCount)
         let size = 1 << bits
         if size > capacity {
-            keys.deallocate(); words.deallocate()
-            keys = .allocate(capacity: size)
-            keys.initialize(repeating: 0, count: size)
-            words = .allocate(capacity: size)
+            entries.deallocate()
+            entries = .allocate(capacity: size)
             capacity = size
-            search = 0
+            clear()
         }
         mask = size - 1
-        search += 1
+        cellBits = bits - 2
     }
 
-    /// Where state `s` lives in this search, claiming a fresh entry (word 0) the first time.
-    @inline(__always) func slot(_ s: Int) -> Int {
-        let key = search << 32 | UInt64(UInt32(truncatingIfNeeded: s))
-        var h = Int(truncatingIfNeeded: (UInt64(s) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    /// Frees every entry: after the stamps wrap, an old entry could carry the new stamp.
+    func clear() {
+        entries.update(repeating: Entry(word: 0, state: 0), count: capacity)
+    }
+
+    /// Where state `s` lives in the search stamped `stamp`. The first time, the entry is claimed
+    /// with the highest cost: the search then always finds itself the cheaper way and writes it.
+    @inline(__always) func slot(_ s: Int, stamp: UInt32) -> Int {
+        let key = UInt32(truncatingIfNeeded: s)
+        let cell = UInt64(truncatingIfNeeded: s >> 2) &* 0x9E37_79B9_7F4A_7C15
+        var h = Int(truncatingIfNeeded: cell >> UInt64(64 - cellBits)) << 2 | s & 3
         while true {
-            let k = keys[h]
-            if k == key { return h }
-            if k >> 32 != search {
-                keys[h] = key
-                words[h] = 0
+            let e = entries[h]
+            if e.word >> PathSearch.stampShift != stamp {
+                entries[h] = Entry(word: stamp << PathSearch.stampShift | PathSearch.costMask, state: key)
                 return h
             }
+            if e.state == key { return h }
             h = (h + 1) & mask
         }
     }
 
     deinit {
-        keys.deallocate()
-        words.deallocate()
+        entries.deallocate()
     }
 }
 
