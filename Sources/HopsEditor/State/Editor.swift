@@ -26,6 +26,8 @@ public final class Editor {
     public internal(set) var layers = Layers()
     var history = History()
     let findingsCache = FindingsCache()
+    /// Components by id for what is drawn each frame (see ComponentLookup).
+    let componentLookup = ComponentLookup()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?

@@ -33,7 +33,7 @@ extension Editor {
         if let lines = connectionPanelLines() { return lines }
         if let lines = flowPanelLines() { return lines }
         let found = findings()
-        guard let sel = selection, let c = design.component(sel) else {
+        guard let sel = selection, let c = componentLookup.component(sel, in: design) else {
             var out: [(String, CellStyle)] = [(design.name, bold),
                     ("\(design.components.count) components, \(design.connections.count) connections", dim)]
             let errors = found.filter { $0.severity == .error }.count
@@ -48,8 +48,13 @@ extension Editor {
             let value = f.read(c)
             if !value.isEmpty { out.append(("\(f.label): \(value)", .plain)) }
         }
-        let outs = design.connections.filter { $0.from == sel }.compactMap { k in design.component(k.to).map { "→ \($0.name) (\(k.kind.rawValue))" } }
-        let ins = design.connections.filter { $0.to == sel }.compactMap { k in design.component(k.from).map { "← \($0.name) (\(k.kind.rawValue))" } }
+        // One pass over the connections, each end found by id (a frame of a big design did a
+        // pass per direction and a scan of the components per neighbour).
+        var outs: [String] = [], ins: [String] = []
+        for k in design.connections where k.from == sel || k.to == sel {
+            if k.from == sel, let to = componentLookup.component(k.to, in: design) { outs.append("→ \(to.name) (\(k.kind.rawValue))") }
+            if k.to == sel, let from = componentLookup.component(k.from, in: design) { ins.append("← \(from.name) (\(k.kind.rawValue))") }
+        }
         for l in outs + ins { out.append((glyphs.isASCII ? l.replacingArrows() : l, .plain)) }
         for f in found where f.component == sel {
             out.append(("\(f.severity == .error ? "error" : "warning"): \(f.message)", CellStyle(fg: f.severity == .error ? .red : .yellow)))

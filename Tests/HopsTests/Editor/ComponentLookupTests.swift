@@ -1,0 +1,28 @@
+import HopsDesign
+@testable import HopsEditor
+import Testing
+
+@Suite struct ComponentLookupTests {
+    func design(_ ids: [String]) -> Design {
+        Design(name: "d", components: ids.map { Component(id: $0, kind: .service, name: "svc-\($0)") }, connections: [])
+    }
+
+    @Test func answersFromTheDesignAskedAboutWhateverChangedSince() {
+        let lookup = ComponentLookup()
+        var d = design(["a", "b", "c"])
+        #expect(lookup.component("b", in: d)?.name == "svc-b")
+        // A deletion moves the others up: the index it built is stale, the answer is not.
+        d.components.removeFirst()
+        #expect(lookup.component("c", in: d)?.name == "svc-c")
+        #expect(lookup.component("a", in: d) == nil)
+        d.components.append(Component(id: "e", kind: .pod, name: "pod-e"))
+        #expect(lookup.component("e", in: d)?.kind == .pod)
+        // A rename is read from the design, not remembered.
+        d.components[0].name = "renamed"
+        #expect(lookup.component("b", in: d)?.name == "renamed")
+        // Equal ids: the first, as Design.component answers.
+        d.components.append(Component(id: "b", kind: .pod, name: "second b"))
+        #expect(lookup.component("b", in: design(["x", "b", "b"]))?.name == "svc-b")
+        #expect(lookup.component("b", in: d)?.name == Design(name: "d", components: d.components, connections: []).component("b")?.name)
+    }
+}
