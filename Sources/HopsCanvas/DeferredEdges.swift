@@ -54,24 +54,43 @@ extension Router {
     /// expanded about `budget` states (at least one edge); returns the edges routed. A budget of
     /// work rather than of time, so that what a step does never depends on the machine's speed.
     /// With `near` (the view), the edges that may show there go first.
+    ///
+    /// The first edge of a call is routed alone (a budget of one routes exactly one), the rest
+    /// in batches on both cores (RouterBatches.swift): a call may go past its budget by a batch.
     @discardableResult
     public func routePending(expansions budget: Int, near area: Rect? = nil) -> [Int] {
-        let start = worker.search.expansions
+        let start = expansions
         var done: [Int] = []
-        let spent = { !done.isEmpty && self.worker.search.expansions - start >= budget }
-        func take(_ e: Int) {
-            routes[e] = route(e, ports: [e: deferred.take(e) ?? (nil, nil)])
-            done.append(e)
-        }
+        let spent = { !done.isEmpty && self.expansions - start >= budget }
+        var near: [Int] = []
         if let area {
             let reach = area.insetBy(-Router.margin)
-            for e in deferred.waiting where endsBox(e).intersects(reach) {
-                if spent() { break }
-                take(e)
-            }
+            near = deferred.waiting.filter { endsBox($0).intersects(reach) }
         }
-        while !spent(), let e = deferred.next() { take(e) }
-        if isComplete { worker.search.releaseMemory() }
+        var nearNext = 0
+        func next() -> Int? {
+            while nearNext < near.count {
+                let e = near[nearNext]
+                nearNext += 1
+                if deferred.waits(e) { return e }
+            }
+            return deferred.next()
+        }
+        while !spent() {
+            var batch: [Int] = [], ports: [Int: (Point?, Point?)] = [:]
+            while batch.count < (done.isEmpty ? 1 : Router.batchSize), let e = next() {
+                ports[e] = deferred.take(e) ?? (nil, nil)
+                batch.append(e)
+            }
+            if batch.isEmpty { break }
+            if batch.count == 1 {
+                routes[batch[0]] = route(batch[0], ports: ports)
+            } else {
+                routeBatch(batch, ports: ports)
+            }
+            done += batch
+        }
+        if isComplete { releaseSearchMemory() }
         return done
     }
 }

@@ -35,16 +35,16 @@ public final class Router {
 
     /// What routing cost so far: searches in a corridor, near the line, over the whole canvas,
     /// and past other lines' ports; and states expanded (for benchmarks and tuning).
-    public var searchesPerTier: [Int] { zip(worker.tiers, helped.tiers).map { $0 + $1 } }
-    /// What the second thread counted while it helped route a big design (see RouterBatches.swift).
-    var helped = RouteWorker.Counts()
+    public var searchesPerTier: [Int] { zip(worker.tiers, helper.tiers).map { $0 + $1 } }
+    /// The second thread's, while it helps route a big design (see RouterBatches.swift).
+    var helper = RouteWorker()
     /// The widest and the tallest box (not necessarily one box), for search windows.
     private var largest = Size.zero
-    public var expansions: Int { worker.search.expansions + helped.expansions }
+    public var expansions: Int { worker.search.expansions + helper.search.expansions }
     /// Moves that re-routed only the end of an edge (see patch), over all moves.
     public private(set) var patchedRoutes = 0
     /// Blocks the searches over blocks expanded (see Corridor).
-    public var coarseExpansions: Int { worker.corridor.expansions + helped.coarseExpansions }
+    public var coarseExpansions: Int { worker.corridor.expansions + helper.corridor.expansions }
 
     /// The edges left to route later (see `init(scene:first:)` and DeferredEdges.swift).
     var deferred = DeferredEdges()
@@ -83,7 +83,13 @@ public final class Router {
         routeAll(order, ports: ports)
         // Routing a whole design searched long edges over much of the canvas; a move searches
         // near the moved box, so keep the memory for what moves need.
-        if isComplete { worker.search.releaseMemory() }
+        if isComplete { releaseSearchMemory() }
+    }
+
+    /// Both threads' search memory, once every line is routed.
+    func releaseSearchMemory() {
+        worker.releaseMemory()
+        helper.releaseMemory()
     }
 
     static func largest(_ scene: Scene) -> Size {
@@ -114,7 +120,7 @@ public final class Router {
             let changed = Set(scene.edges.indices)
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest; deferred = fresh.deferred; worker = fresh.worker
-            helped = fresh.helped
+            helper = fresh.helper
             return changed
         }
         map.repaint(scene: scene, region: dirty)

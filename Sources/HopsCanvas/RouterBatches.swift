@@ -8,12 +8,7 @@ struct RouteWorker {
     /// Searches per tier (see `Router.searchesPerTier`).
     var tiers = [0, 0, 0, 0]
 
-    /// What a worker counted, kept after its memory is let go.
-    struct Counts {
-        var expansions = 0, coarseExpansions = 0
-        var tiers = [0, 0, 0, 0]
-    }
-    var counts: Counts { Counts(expansions: search.expansions, coarseExpansions: corridor.expansions, tiers: tiers) }
+    mutating func releaseMemory() { search.releaseMemory() }
 }
 
 /// A big design's lines are routed on two cores, in batches: each line of a batch is planned
@@ -34,21 +29,25 @@ extension Router {
             for e in order { routes[e] = route(e, ports: ports) }
             return
         }
-        let shared = BatchWork(router: self, ports: ports, mine: worker)
         var start = 0
         while start < order.count {
-            let batch = order[start..<min(order.count, start + Router.batchSize)]
-            shared.plan(Array(batch))
-            for (e, r) in zip(batch, shared.planned) {
-                routes[e] = r
-                if let r { map.mark(r) }
-            }
-            start = batch.endIndex
+            let end = min(order.count, start + Router.batchSize)
+            routeBatch(Array(order[start..<end]), ports: ports)
+            start = end
         }
-        worker = shared.workers[0]
-        helped.expansions += shared.workers[1].counts.expansions
-        helped.coarseExpansions += shared.workers[1].counts.coarseExpansions
-        helped.tiers = zip(helped.tiers, shared.workers[1].tiers).map { $0 + $1 }
+    }
+
+    /// Plans `batch` on both threads and marks its lines in order (see above).
+    func routeBatch(_ batch: [Int], ports: [Int: (Point?, Point?)]) {
+        let shared = BatchWork(router: self, ports: ports, workers: [worker, helper])
+        // The workers are moved out while the batch is planned, so that their memory has one owner.
+        worker = RouteWorker(); helper = RouteWorker()
+        shared.plan(batch)
+        worker = shared.workers[0]; helper = shared.workers[1]
+        for (e, r) in zip(batch, shared.planned) {
+            routes[e] = r
+            if let r { map.mark(r) }
+        }
     }
 }
 
@@ -62,10 +61,10 @@ private final class BatchWork: @unchecked Sendable {
     var planned: [Route?] = []
     private var batch: [Int] = []
 
-    init(router: Router, ports: [Int: (Point?, Point?)], mine: RouteWorker) {
+    init(router: Router, ports: [Int: (Point?, Point?)], workers: [RouteWorker]) {
         self.router = router
         self.ports = ports
-        workers = [mine, RouteWorker()]
+        self.workers = workers
     }
 
     func plan(_ edges: [Int]) {

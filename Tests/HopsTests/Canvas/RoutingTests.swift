@@ -217,6 +217,26 @@ import Testing
         }
     }
 
+    @Test func pendingLinesGoInBatchesOnTwoCoresTheSameEveryTimeAndClean() {
+        // After the first line of a call, the pending lines are planned 64 at a time on both
+        // cores: one call with a big budget routes far more than one batch, and the result
+        // depends on neither the threads nor the run.
+        let design = Fixtures.generated(300)
+        let rects = DesignLayout.rects(design, catalog: Fixtures.catalog)
+        let ds = DesignScene(design: design, catalog: Fixtures.catalog, rects: rects, glyphs: .unicode)
+        let area = Rect(origin: ds.scene.bounds.origin, size: Size(width: 80, height: 24))
+        func routedLater() -> (Router, [Int]) {
+            let router = Router(scene: ds.scene, first: area)
+            return (router, router.routePending(expansions: .max))
+        }
+        let (a, done) = routedLater(), (b, _) = routedLater()
+        #expect(done.count > 1 + Router.batchSize)
+        #expect(a.isComplete)
+        #expect(a.routes.map { $0?.cells } == b.routes.map { $0?.cells })
+        #expect(a.routes.allSatisfy { $0?.isDirect != true })
+        #expect(crossings(ds.scene, a.routes).isEmpty)
+    }
+
     @Test func linesFarFromTheFirstAreaWaitAndAreRoutedCleanLaterEvenAfterAMove() {
         let design = Fixtures.generated(300)
         let rects = DesignLayout.rects(design, catalog: Fixtures.catalog)
