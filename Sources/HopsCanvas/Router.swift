@@ -160,6 +160,10 @@ public final class Router {
         // is routed whole again, so that a box dragged far does not trail a line shaped by where
         // it used to be.
         let near = dirty.insetBy(-Router.keepDistance)
+        // In a big design the lines routed whole go after the patched ones, in a batch on both
+        // cores (a busy box's long lines were most of a key); a small one keeps its order.
+        let batched = scene.edges.count > Router.batchAbove
+        var whole: [Int] = []
         for e in affected.sorted(by: { length($0) < length($1) }) {
             // Not routed yet: it will be, from where its ends are now.
             if deferred.waits(e) { deferred.ports[e] = ports[e]; continue }
@@ -172,8 +176,13 @@ public final class Router {
                 routes[e] = r
             } else {
                 patches[e] = 0
-                routes[e] = route(e, ports: ports)
+                if batched { whole.append(e) } else { routes[e] = route(e, ports: ports) }
             }
+        }
+        if whole.count > 1 {
+            routeInBatches(whole, ports: ports)
+        } else if let e = whole.first {
+            routes[e] = route(e, ports: ports)
         }
         return affected
     }
@@ -311,9 +320,14 @@ public final class Router {
     /// back on itself.
     static func overlaps(_ fresh: ArraySlice<Point>, _ kept: ArraySlice<Point>, outside near: Rect) -> Bool {
         let loose = fresh.filter { !near.contains($0) }
-        guard !loose.isEmpty else { return false }
-        let keptCells = Set(kept)
-        return loose.contains { keptCells.contains($0) }
+        guard let first = loose.first else { return false }
+        // The new stretch is short and the kept line may cross the drawing: hash the stretch,
+        // and of the kept cells only those inside its bounds.
+        let looseCells = Set(loose)
+        let bounds = loose.reduce(Rect(origin: first, size: Size(width: 1, height: 1))) {
+            $0.union(Rect(origin: $1, size: Size(width: 1, height: 1)))
+        }
+        return kept.contains { bounds.contains($0) && looseCells.contains($0) }
     }
 
     static func direction(from a: Point, to b: Point) -> Direction {

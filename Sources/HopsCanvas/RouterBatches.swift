@@ -29,6 +29,11 @@ extension Router {
             for e in order { routes[e] = route(e, ports: ports) }
             return
         }
+        routeInBatches(order, ports: ports)
+    }
+
+    /// Routes `order` in batches of `batchSize`, one after another.
+    func routeInBatches(_ order: [Int], ports: [Int: (Point?, Point?)]) {
         var start = 0
         while start < order.count {
             let end = min(order.count, start + Router.batchSize)

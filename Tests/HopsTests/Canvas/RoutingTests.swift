@@ -112,6 +112,22 @@ import Testing
         #expect(first.routes.map { $0?.cells } == second.routes.map { $0?.cells })
         #expect(first.routes.allSatisfy { $0 != nil && !$0!.isDirect })
         #expect(crossings(ds.scene, first.routes).isEmpty)
+        // The busiest box nudged right and back, as `L` and `H` do (far enough moves would
+        // make it overlap its neighbours): the lines it routes whole go in a batch too.
+        let busiest = ds.scene.boxes.indices.filter { ds.scene.boxes[$0].parent == nil }
+            .max { first.incident[$0].count < first.incident[$1].count }!
+        let steps = 2 * Router.patchLimit + 2
+        for step in 0..<steps {
+            let rect = first.scene.boxes[busiest].rect.offsetBy(dx: step % 2 == 0 ? 1 : -1, dy: 0)
+            first.move([busiest: rect])
+            second.move([busiest: rect])
+        }
+        // After patchLimit patches a line is routed whole again: some moves did that.
+        #expect(first.incident[busiest].count > 1)
+        #expect(first.patchedRoutes < steps * first.incident[busiest].count)
+        #expect(first.routes.map { $0?.cells } == second.routes.map { $0?.cells })
+        #expect(first.routes.allSatisfy { $0 != nil && !$0!.isDirect })
+        #expect(crossings(first.scene, first.routes).isEmpty)
     }
 
     @Test func aSearchOnABudgetFindsTheSamePathAsOneWithout() {
