@@ -88,7 +88,9 @@ struct PathSearch {
         let best = scratch.best, table = self.table, entries = table.entries, stamp = current
         @inline(__always) func slot(_ s: Int) -> Int { sparse ? table.slot(s, stamp: stamp) : s }
         @inline(__always) func read(_ i: Int) -> UInt32 { sparse ? entries[i].word : best[i] }
-        @inline(__always) func write(_ i: Int, _ word: UInt32) { if sparse { entries[i].word = word } else { best[i] = word } }
+        @inline(__always) func write(_ i: Int, _ word: UInt32) {
+            if sparse { entries[i].word = word } else { best[i] = word }
+        }
         // Taken out of self for the search: the loop below mutates it without exclusivity checks.
         var queue = self.queue
         self.queue = BucketQueue()
@@ -127,6 +129,10 @@ struct PathSearch {
         let blockDistance = corridor?.distance ?? []
         let useCorridor = corridor != nil
         let blockCols = (mw + CoarseMap.size - 1) >> CoarseMap.shift
+        /// The coarse map's block holding a cell of the window.
+        @inline(__always) func block(_ x: Int, _ y: Int) -> Int {
+            ((y + oy) >> CoarseMap.shift) * blockCols + ((x + ox) >> CoarseMap.shift)
+        }
         map.owner.withUnsafeBufferPointer { owner in
         map.flags.withUnsafeBufferPointer { flags in
         marks.withUnsafeBufferPointer { marks in
@@ -134,7 +140,7 @@ struct PathSearch {
             @inline(__always) func estimate(_ x: Int, _ y: Int) -> Int32 {
                 let straight = Int32(abs(gx - x) + abs(gy - y))
                 guard useCorridor else { return weight * straight }
-                let along = (blockDistance[((y + oy) >> CoarseMap.shift) * blockCols + ((x + ox) >> CoarseMap.shift)] - 1) * Int32(CoarseMap.size)
+                let along = (blockDistance[block(x, y)] - 1) * Int32(CoarseMap.size)
                 return weight * max(straight, along)
             }
             queue.push(state: Int32(startState), f: estimate(start.x - w.x, start.y - w.y))
@@ -159,13 +165,14 @@ struct PathSearch {
                     let qx = lx + dx, qy = ly + dy
                     guard qx >= 0, qy >= 0, qx < ww, qy < wh else { continue }
                     let mi = (qy + oy) * mw + (qx + ox)
-                    if useCorridor && marks[((qy + oy) >> CoarseMap.shift) * blockCols + ((qx + ox) >> CoarseMap.shift)] != mark { continue }
+                    if useCorridor && marks[block(qx, qy)] != mark { continue }
                     let fl = flags[mi]
                     var cost: Int32 = 1
                     if fl & ObstacleMap.Flag.boxed != 0 || !open {
                         // A line between two top-level boxes enters no box: no need to ask whose.
                         if boxesClosed { continue }
-                        guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y), moving: Direction(rawValue: dir)!) else { continue }
+                        guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y),
+                                                    moving: Direction(rawValue: dir)!) else { continue }
                         cost += extra
                     }
                     let q = tiles.index(qx, qy)

@@ -240,8 +240,8 @@ public final class Router {
         let first = window(start, goal)
         // One edge's searches differ only in where they look and what they may do.
         func find(in w: Rect, corridor: Corridor? = nil, passPorts: Bool = false, budget: Int = .max) -> FoundPath? {
-            worker.search.find(map: map, rule: rule, window: w, start: start, startDir: startDir, goal: goal, headDir: head,
-                        corridor: corridor, passPorts: passPorts, budget: budget)
+            worker.search.find(map: map, rule: rule, window: w, start: start, startDir: startDir, goal: goal,
+                               headDir: head, corridor: corridor, passPorts: passPorts, budget: budget)
         }
         var cells: FoundPath? = nil
         // (Blocks know open canvas, not the inside of boxes: edges kept inside one box skip it.)

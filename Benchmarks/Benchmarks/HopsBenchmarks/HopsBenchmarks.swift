@@ -64,7 +64,8 @@ let benchmarks: @Sendable () -> Void = {
                 let clock = ContinuousClock()
                 let handled = clock.measure { editor.handle(.key(.char(key))) }
                 let drawn = clock.measure { _ = editor.draw() }
-                report("move: \(key) handled in \(RenderPhases.text(handled)), frame drawn in \(RenderPhases.text(drawn))")
+                report("move: \(key) handled in \(RenderPhases.text(handled)), "
+                    + "frame drawn in \(RenderPhases.text(drawn))")
             }
             editorFixture.value = (editor, 0)
         }
@@ -93,7 +94,8 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         manifest.value = Data(ManifestGenerator.apps(500).utf8)
         let (design, warnings) = try KubeImport.design(named: "generated", from: [("generated.yaml", manifest.value)])
-        report("import: \(design.components.count) components, \(design.connections.count) connections, \(warnings.count) warnings")
+        report("import: \(design.components.count) components, \(design.connections.count) connections, "
+            + "\(warnings.count) warnings")
     }
     let imported = Fixture<(Design, Catalog)>()
     Benchmark("render an imported 2000-object manifest", configuration: importConfig) { benchmark in
@@ -102,7 +104,8 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(DesignRenderer.render(design, catalog: catalog, glyphs: .unicode))
     } setup: {
         let data = Data(ManifestGenerator.apps(500).utf8)
-        imported.value = (try KubeImport.design(named: "generated", from: [("generated.yaml", data)]).0, try loadCatalog())
+        let design = try KubeImport.design(named: "generated", from: [("generated.yaml", data)]).0
+        imported.value = (design, try loadCatalog())
     }
 
     let flowFixture = Fixture<(design: Design, source: String)>()
@@ -114,7 +117,9 @@ let benchmarks: @Sendable () -> Void = {
         let (design, source) = DesignGenerator.requestChain(count: 1000)
         let (trace, _) = FlowEngine.trace(design, from: source, state: FlowState())
         precondition(trace.succeeded, "the generated chain should answer: \(trace.failure ?? "")")
-        report("trace: \(design.components.count) components, \(design.connections.count) connections, \(trace.requestHops.count) request hops, \(trace.responseHops.count) response hops, succeeded \(trace.succeeded)")
+        report("trace: \(design.components.count) components, \(design.connections.count) connections, "
+            + "\(trace.requestHops.count) request hops, \(trace.responseHops.count) response hops, "
+            + "succeeded \(trace.succeeded)")
         flowFixture.value = (design, source)
     }
 }
@@ -148,14 +153,16 @@ func checkRoutes(_ design: Design, catalog: Catalog) {
     let routes = phases.router.routes
     let routed = routes.compactMap { $0 }
     let direct = routes.indices.filter { routes[$0]?.isDirect == true }
-    report("render \(design.components.count): \(design.connections.count) connections, \(scene.edges.count) edges, \(routed.count) routes, \(direct.count) direct, scene \(scene.bounds.width)x\(scene.bounds.height)")
+    report("render \(design.components.count): \(design.connections.count) connections, \(scene.edges.count) edges, "
+        + "\(routed.count) routes, \(direct.count) direct, scene \(scene.bounds.width)x\(scene.bounds.height)")
     report("render \(design.components.count): \(phases.summary)")
     let byID = Dictionary(uniqueKeysWithValues: design.components.map { ($0.id, $0) })
     for e in direct.prefix(5) {
         // Scene edges follow the design's connections in order (all ends exist here).
         let k = design.connections[e]
         let nested = design.ancestors(of: k.to).contains(k.from) || design.ancestors(of: k.from).contains(k.to)
-        report("  direct: \(k.id) \(k.kind) \(k.from) (\(byID[k.from]!.kind)) -> \(k.to) (\(byID[k.to]!.kind))\(nested ? ", one inside the other" : "")")
+        report("  direct: \(k.id) \(k.kind) \(k.from) (\(byID[k.from]!.kind)) -> \(k.to) (\(byID[k.to]!.kind))"
+            + (nested ? ", one inside the other" : ""))
     }
     precondition(routed.count == scene.edges.count, "\(scene.edges.count - routed.count) connections got no route")
 }
@@ -165,8 +172,8 @@ func checkRoutes(_ design: Design, catalog: Catalog) {
 /// routes the lines out of view tick by tick: the ticks run here, untimed), with the busiest
 /// top-level component selected and one frame drawn.
 func editorWithBusiestSelected(_ n: Int) throws -> Editor {
-    let editor = Editor(design: DesignGenerator.mixed(count: n), catalog: try loadCatalog(), path: nil, glyphs: .unicode,
-                        screen: Size(width: 200, height: 60))
+    let editor = Editor(design: DesignGenerator.mixed(count: n), catalog: try loadCatalog(), path: nil,
+                        glyphs: .unicode, screen: Size(width: 200, height: 60))
     while editor.isRouting { _ = editor.handle(.tick(milliseconds: 33)) }
     let target = DesignGenerator.busiestTopLevel(in: editor.design)
     selectByTab(editor, target)

@@ -9,9 +9,10 @@ public enum DesignRenderer {
                               relayout: Bool = false) -> Grid {
         // Folded groups are drawn folded here too, as the editor shows them.
         let shown = ShownDesign(design)
-        let rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth, ignoreSaved: relayout,
-                                       hiddenInside: shown.hiddenInside)
-        let ds = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs, hiddenInside: shown.hiddenInside)
+        let rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: maxWidth,
+                                       ignoreSaved: relayout, hiddenInside: shown.hiddenInside)
+        let ds = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs,
+                             hiddenInside: shown.hiddenInside)
         let scene = ds.scene
         // Only the routes are kept: the router's obstacle map and its two threads' search memory
         // are gone before the grid is made (at 10,000 components each is tens of megabytes).

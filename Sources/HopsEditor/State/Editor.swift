@@ -161,11 +161,13 @@ public final class Editor {
             path = nil // a design imported from YAML is saved as a design only where the user says
             replaceDesign(d, undoable: false)
             isDirty = true
-            message = "imported \(SafeText.escape(source))" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
+            message = "imported \(SafeText.escape(source))"
+                + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
                 + "; :w PATH.hops.json saves it"
             return []
         case .exported(let p, let format, let warnings):
-            message = "exported \(format.rawValue) to \(SafeText.escape(p))" + (warnings.isEmpty ? "" : " (\(warnings[0]))")
+            message = "exported \(format.rawValue) to \(SafeText.escape(p))"
+                + (warnings.isEmpty ? "" : " (\(warnings[0]))")
             return []
         case .notOpened(_, let reason):
             message = "cannot open: \(reason)"
@@ -203,7 +205,11 @@ public final class Editor {
         // A layout made with layers hidden is a view: it is not written into the design.
         design = layers.isEmpty ? Editor.pinned(new, rects: cache.rects) : new
         if let s = selection {
-            if design.component(s) == nil { selection = nil } else if cache.rects[s] == nil { selection = cache.shown.standIn[s] }
+            if design.component(s) == nil {
+                selection = nil
+            } else if cache.rects[s] == nil {
+                selection = cache.shown.standIn[s]
+            }
         }
         if !undoable {
             history.clear()

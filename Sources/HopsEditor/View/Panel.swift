@@ -9,9 +9,13 @@ extension Editor {
         grid.fill(area, with: " ")
         let h = Direction.left.bit | Direction.right.bit, v = Direction.up.bit | Direction.down.bit
         if area.x > 0 {
-            for y in area.y...area.maxY { grid.addLine(v, at: Point(x: area.x, y: y), style: .light, color: CellStyle(attrs: .dim)) }
+            for y in area.y...area.maxY {
+                grid.addLine(v, at: Point(x: area.x, y: y), style: .light, color: CellStyle(attrs: .dim))
+            }
         } else {
-            for x in area.x...area.maxX { grid.addLine(h, at: Point(x: x, y: area.y), style: .light, color: CellStyle(attrs: .dim)) }
+            for x in area.x...area.maxX {
+                grid.addLine(h, at: Point(x: x, y: area.y), style: .light, color: CellStyle(attrs: .dim))
+            }
         }
         let inner = area.x > 0 ? Rect(x: area.x + 2, y: area.y, width: area.width - 3, height: area.height)
                                 : Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
@@ -37,7 +41,9 @@ extension Editor {
             var out: [(String, CellStyle)] = [(design.name, bold),
                     ("\(design.components.count) components, \(design.connections.count) connections", dim)]
             let errors = found.filter { $0.severity == .error }.count
-            if !found.isEmpty { out.append(("\(errors) errors, \(found.count - errors) warnings (hops check lists them)", .plain)) }
+            if !found.isEmpty {
+                out.append(("\(errors) errors, \(found.count - errors) warnings (hops check lists them)", .plain))
+            }
             out.append(("Tab selects, a adds, c connects, ? shows every key.", .plain))
             return out
         }
@@ -52,12 +58,17 @@ extension Editor {
         // pass per direction and a scan of the components per neighbour).
         var outs: [String] = [], ins: [String] = []
         for k in design.connections where k.from == sel || k.to == sel {
-            if k.from == sel, let to = componentLookup.component(k.to, in: design) { outs.append("→ \(to.name) (\(k.kind.rawValue))") }
-            if k.to == sel, let from = componentLookup.component(k.from, in: design) { ins.append("← \(from.name) (\(k.kind.rawValue))") }
+            if k.from == sel, let to = componentLookup.component(k.to, in: design) {
+                outs.append("→ \(to.name) (\(k.kind.rawValue))")
+            }
+            if k.to == sel, let from = componentLookup.component(k.from, in: design) {
+                ins.append("← \(from.name) (\(k.kind.rawValue))")
+            }
         }
         for l in outs + ins { out.append((glyphs.isASCII ? l.replacingArrows() : l, .plain)) }
         for f in found where f.component == sel {
-            out.append(("\(f.severity == .error ? "error" : "warning"): \(f.message)", CellStyle(fg: f.severity == .error ? .red : .yellow)))
+            let isError = f.severity == .error
+            out.append(("\(isError ? "error" : "warning"): \(f.message)", CellStyle(fg: isError ? .red : .yellow)))
         }
         return out
     }

@@ -90,7 +90,8 @@ import Testing
         // A Service above a Deployment reaches the Pod inside it: the line crosses the
         // Deployment's border and goes down to the Pod, around the Deployment's title and lines.
         let scene = Scene(boxes: [SceneBox(rect: Rect(x: 10, y: 0, width: 12, height: 3), title: "svc"),
-                                  SceneBox(rect: Rect(x: 0, y: 8, width: 40, height: 14), title: "a-long-deployment-name",
+                                  SceneBox(rect: Rect(x: 0, y: 8, width: 40, height: 14),
+                                           title: "a-long-deployment-name",
                                            lines: ["3 replicas", "app=web"]),
                                   SceneBox(rect: Rect(x: 4, y: 15, width: 12, height: 4), parent: 1, title: "pod")],
                           edges: [SceneEdge(from: 0, to: 2)])
@@ -213,7 +214,10 @@ import Testing
         for (dx, dy) in walk + walk + walk {
             router.move([box: router.scene.boxes[box].rect.offsetBy(dx: dx, dy: dy)])
             // A box moved against another leaves no clean way in: those lines are drawn direct.
-            let touching = router.scene.boxes.indices.contains { $0 != box && router.scene.boxes[$0].rect.insetBy(-1).intersects(router.scene.boxes[box].rect) }
+            let moved = router.scene.boxes[box].rect
+            let touching = router.scene.boxes.indices.contains {
+                $0 != box && router.scene.boxes[$0].rect.insetBy(-1).intersects(moved)
+            }
             let clean = router.routes.map { $0?.isDirect == true ? nil : $0 }
             if !touching { #expect(clean == router.routes, "a line fell back to a direct one") }
             #expect(crossings(router.scene, clean).isEmpty)
@@ -269,16 +273,20 @@ import Testing
             #expect(ends.intersects(area.insetBy(-Router.margin)))
         }
         // A move while lines wait: a pending line of the moved box is routed from where it is now.
-        let e = ds.scene.edges.indices.first { router.routes[$0] == nil && ds.scene.edges[$0].from != ds.scene.edges[$0].to }!
+        func waits(_ i: Int) -> Bool { router.routes[i] == nil && ds.scene.edges[i].from != ds.scene.edges[i].to }
+        func endsBox(_ i: Int) -> Rect {
+            ds.scene.boxes[ds.scene.edges[i].from].rect.union(ds.scene.boxes[ds.scene.edges[i].to].rect)
+        }
+        let e = ds.scene.edges.indices.first(where: waits)!
         let box = ds.scene.edges[e].from
         let moved = ds.scene.boxes[box].rect.offsetBy(dx: 0, dy: 1)
         router.move([box: moved])
         // Where the view goes, its lines come next: ask for the lines near one that waits.
-        let waiting = ds.scene.edges.indices.last { router.routes[$0] == nil && ds.scene.edges[$0].from != ds.scene.edges[$0].to }!
-        let there = ds.scene.boxes[ds.scene.edges[waiting].from].rect.union(ds.scene.boxes[ds.scene.edges[waiting].to].rect)
+        let waiting = ds.scene.edges.indices.last(where: waits)!
+        let there = endsBox(waiting)
         let next = router.routePending(expansions: 1, near: there)
         #expect(next.count == 1)
-        let ends = ds.scene.boxes[ds.scene.edges[next[0]].from].rect.union(ds.scene.boxes[ds.scene.edges[next[0]].to].rect)
+        let ends = endsBox(next[0])
         #expect(ends.intersects(there.insetBy(-Router.margin)))
         var steps = 0
         while !router.isComplete {
@@ -318,12 +326,15 @@ import Testing
 
 @Suite struct RouteStretchTests {
     /// A route with stretches in all four directions.
-    let route = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0), Point(x: 3, y: 1), Point(x: 3, y: 2),
+    let route = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0),
+                              Point(x: 3, y: 1), Point(x: 3, y: 2),
                               Point(x: 2, y: 2), Point(x: 1, y: 2), Point(x: 1, y: 3), Point(x: 1, y: 4)],
-                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 5), startDirection: .right, headDirection: .down)
+                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 5),
+                      startDirection: .right, headDirection: .down)
 
-    @Test(arguments: [Rect(x: 0, y: 0, width: 9, height: 9), Rect(x: 2, y: 0, width: 1, height: 9), Rect(x: 1, y: 1, width: 3, height: 2),
-                      Rect(x: 3, y: 2, width: 1, height: 1), Rect(x: 5, y: 5, width: 2, height: 2), Rect(x: 0, y: 3, width: 2, height: 1)])
+    @Test(arguments: [Rect(x: 0, y: 0, width: 9, height: 9), Rect(x: 2, y: 0, width: 1, height: 9),
+                      Rect(x: 1, y: 1, width: 3, height: 2), Rect(x: 3, y: 2, width: 1, height: 1),
+                      Rect(x: 5, y: 5, width: 2, height: 2), Rect(x: 0, y: 3, width: 2, height: 1)])
     func drawingAWindowVisitsExactlyTheCellsInsideIt(area: Rect) {
         var all: [(Point, UInt8)] = []
         route.forEachMask(within: nil) { all.append(($0, $1)) }
@@ -341,7 +352,8 @@ import Testing
         let near = Rect(x: 0, y: 0, width: 10, height: 10)
         let kept: [Point] = [Point(x: 12, y: 5), Point(x: 13, y: 5), Point(x: 14, y: 5)]
         // Ends at the joint (12,5) after passing (13,5), a cell of the kept part.
-        let folding: [Point] = [Point(x: 9, y: 4), Point(x: 10, y: 4), Point(x: 11, y: 4), Point(x: 12, y: 4), Point(x: 13, y: 4),
+        let folding: [Point] = [Point(x: 9, y: 4), Point(x: 10, y: 4), Point(x: 11, y: 4), Point(x: 12, y: 4),
+                                Point(x: 13, y: 4),
                                 Point(x: 13, y: 5), Point(x: 12, y: 5)]
         #expect(Router.overlaps(folding.dropLast()[...], kept[...], outside: near))
         let clean: [Point] = [Point(x: 9, y: 5), Point(x: 10, y: 5), Point(x: 11, y: 5), Point(x: 12, y: 5)]
@@ -350,8 +362,10 @@ import Testing
 
     @Test func aLineThatDoublesBackCountsAsTurningThere() {
         // Not made by the router, but a route must still clip and test stretches correctly.
-        let r = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0), Point(x: 2, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1)],
-                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 2), startDirection: .right, headDirection: .down)
+        let r = Route(cells: [Point(x: 1, y: 0), Point(x: 2, y: 0), Point(x: 3, y: 0),
+                              Point(x: 2, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1)],
+                      sourcePort: Point(x: 0, y: 0), targetPort: Point(x: 1, y: 2),
+                      startDirection: .right, headDirection: .down)
         #expect(r.crosses(Rect(x: 3, y: 0, width: 1, height: 1)))
         var seen: [Point] = []
         r.forEachMask(within: Rect(x: 1, y: 0, width: 2, height: 1)) { p, _ in seen.append(p) }
