@@ -43,7 +43,7 @@ struct CoarseMap {
                     for j in 0..<CoarseMap.size {
                         // Cells beyond the map count as covered.
                         let x = x0 + j, y = y0 + k
-                        if x >= w || y >= h || map.owner[y * w + x] != 0 {
+                        if x >= w || y >= h || map.owner[map.cell(x, y)] != 0 {
                             rowBits &= ~(1 << UInt8(k)); columnBits &= ~(1 << UInt8(j))
                         }
                     }
@@ -51,7 +51,7 @@ struct CoarseMap {
                 let cy = min(h - 1, y0 + CoarseMap.size / 2), cx = min(w - 1, x0 + CoarseMap.size / 2)
                 openRows[by * cols + bx] = rowBits
                 openColumns[by * cols + bx] = columnBits
-                cover[by * cols + bx] = abs(map.owner[cy * w + cx])
+                cover[by * cols + bx] = abs(map.owner[map.cell(cx, cy)])
             }
         }
     }

@@ -101,7 +101,7 @@ struct PathSearch {
         if rule.cost(owner: map.owner[si], at: start, moving: startDir) == nil { return nil }
         if rule.cost(owner: map.owner[gi], at: goal, moving: headDir) == nil { return nil }
 
-        let ww = w.width, wh = w.height, mw = map.bounds.width
+        let ww = w.width, wh = w.height, mw = map.bounds.width, tileColumns = map.tileColumns
         let ox = w.x - map.bounds.x, oy = w.y - map.bounds.y
         let gx = goal.x - w.x, gy = goal.y - w.y
         let goalCell = tiles.index(gx, gy)
@@ -164,7 +164,7 @@ struct PathSearch {
                     let dx = dir == 1 ? 1 : (dir == 3 ? -1 : 0), dy = dir == 2 ? 1 : (dir == 0 ? -1 : 0)
                     let qx = lx + dx, qy = ly + dy
                     guard qx >= 0, qy >= 0, qx < ww, qy < wh else { continue }
-                    let mi = (qy + oy) * mw + (qx + ox)
+                    let mi = ObstacleMap.cell(qx + ox, qy + oy, tileColumns: tileColumns)
                     if useCorridor && marks[block(qx, qy)] != mark { continue }
                     let fl = flags[mi]
                     var cost: Int32 = 1
