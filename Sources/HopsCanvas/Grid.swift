@@ -127,7 +127,8 @@ public struct Grid: Sendable, Equatable {
     public private(set) var height: Int
     public var origin: Point
     public let glyphs: GlyphSet
-    public private(set) var cells: [Cell]
+    // (Set from this module: GridRows draws bands of it on several threads.)
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, origin: Point = .zero, glyphs: GlyphSet = .unicode) {
         self.width = max(0, width); self.height = max(0, height)
@@ -174,6 +175,12 @@ public struct Grid: Sendable, Equatable {
 
     /// Overwriting half of a wide character blanks the other half, so no half glyph stays.
     @inline(__always) private mutating func clearWide(at i: Int) {
+        let width = width
+        cells.withUnsafeMutableBufferPointer { Grid.clearWide(at: i, in: $0, width: width) }
+    }
+
+    /// The same on the cells themselves (the other half is in the same row: see `GridRows`).
+    @inline(__always) static func clearWide(at i: Int, in cells: UnsafeMutableBufferPointer<Cell>, width: Int) {
         if cells[i].isContinuation, i % width > 0 {
             cells[i - 1] = Cell(" ", style: cells[i - 1].style)
         } else if cells[i].isWide, (i + 1) % width != 0 {
@@ -203,9 +210,19 @@ public struct Grid: Sendable, Equatable {
     /// become junctions (`│` + `─` → `┼`). Text in the cell is replaced.
     public mutating func addLine(_ mask: UInt8, at p: Point, style: LineStyle, color: CellStyle) {
         guard let i = index(p) else { return }
-        // In place: drawing a big design adds a line to hundreds of thousands of cells.
+        let (width, glyphs) = (width, glyphs)
+        cells.withUnsafeMutableBufferPointer {
+            Grid.addLine(mask, at: i, in: $0, width: width, glyphs: glyphs, style: style, color: color)
+        }
+    }
+
+    /// What `addLine` writes, on the cells themselves: a band of rows drawn on a thread of its
+    /// own (`GridRows`) writes the same way.
+    @inline(__always) static func addLine(_ mask: UInt8, at i: Int, in cells: UnsafeMutableBufferPointer<Cell>,
+                                          width: Int, glyphs: GlyphSet, style: LineStyle, color: CellStyle) {
+        // In place: drawing a big design adds a line to millions of cells.
         if cells[i].lines == 0 {
-            clearWide(at: i)
+            clearWide(at: i, in: cells, width: width)
             cells[i].style = color
             cells[i].lineStyle = style
             cells[i].isWide = false

@@ -2,6 +2,10 @@
 /// junctions where they meet borders or each other), then arrowheads, then edge labels in the
 /// free stretches of their own lines. Only what falls inside the grid's window is touched.
 public enum Painter {
+    /// Line cells near the window from which lines are drawn on two threads (an editor's frame
+    /// has far fewer; a thread's start would cost more than it saves).
+    static let inkForTwoBands = 200_000
+
     /// `order` lists boxes parents first (`paintOrder(scene)`); pass it when drawing the same
     /// scene often, to skip sorting on every frame. `replacing` draws a few boxes differently
     /// (the selection, the current hop) without copying the scene, which for a big design costs
@@ -29,13 +33,22 @@ public enum Painter {
         var cover: BoxCover? = nil
         // The routes near the window, found once for the three passes (a frame of a big design
         // would otherwise test every route three times).
-        var nearby: [Int] = []
+        var nearby: [Int] = [], ink = 0
         for (i, route) in routes.enumerated() {
             guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
             nearby.append(i)
-            let edge = scene.edges[i]
-            grid.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
-            route.forEachMask(within: near) { grid.addLine($1, at: $0, style: edge.style, color: edge.color) }
+            ink += route.count
+        }
+        // The lines of a whole big design go on two cores, each into half of the rows: writing
+        // millions of line cells was most of painting 10,000 components, each write a cache
+        // miss. The bands share no cell, so the drawing is the one a single pass makes.
+        grid.inRowBands(ink >= Painter.inkForTwoBands ? 2 : 1) { rows in
+            for i in nearby {
+                guard let route = routes[i], route.bounds.intersects(rows.window) else { continue }
+                let edge = scene.edges[i]
+                rows.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
+                route.forEachMask(within: rows.window) { rows.addLine($1, at: $0, style: edge.style, color: edge.color) }
+            }
         }
         for i in nearby {
             guard let route = routes[i], let last = route.arrowhead else { continue }
