@@ -37,12 +37,16 @@ import Testing
 extension TmuxTests {
     @Test func tourShowsStepOneEnterMovesOnAndQQuits() throws {
         let pane = try Pane("\(TmuxTests.binary) tour", width: 80, height: 24)
-        let first = try pane.wait { $0.contains("step 1 of 7: The pieces") }
+        // Each wait is for the whole of what the step shows: tmux may be captured while the
+        // program is still writing a screen (the header of step 2 over step 1's text).
+        let first = try pane.wait { $0.contains("step 1 of 7: The pieces") && $0.contains("Whoever sends the request") }
         #expect(first.contains("─ 1 · step 1 of 7: The pieces ─"))
         #expect(first.contains("┏▸user◂━━┓")) // the first piece, picked out and selected
         #expect(first.contains("Whoever sends the request"))
         try pane.keys("Enter")
-        let second = try pane.wait { $0.contains("step 2 of 7") }
+        let second = try pane.wait {
+            $0.contains("step 2 of 7") && $0.contains("To do: Press t, then n until the response is back at the User.")
+        }
         #expect(second.contains("To do: Press t, then n until the response is back at the User."))
         #expect(second.contains("┌▸svc◂"))
         try pane.keys("q")
