@@ -86,8 +86,10 @@ struct Corridor {
 
     /// Finds a route over blocks from `start` to `goal` (canvas cells) and marks the corridor
     /// around it. False when the blocks give no route (the caller then searches cells freely).
-    /// Only blocks wholly inside `window` are used, so the corridor stays inside the cell search's window.
-    mutating func plan(coarse: CoarseMap, bounds: Rect, window: Rect, rule: Passage, start: Point, goal: Point) -> Bool {
+    /// Only blocks wholly inside `window` are used, so the corridor stays inside the cell search's
+    /// window.
+    mutating func plan(coarse: CoarseMap, bounds: Rect, window: Rect, rule: Passage,
+                       start: Point, goal: Point) -> Bool {
         let n = coarse.cols * coarse.rows
         if marks.count < n {
             marks = Array(repeating: 0, count: n)
@@ -100,7 +102,8 @@ struct Corridor {
         // plain local arrays (no exclusivity checks on self), and put back when it ends.
         var best = self.best, parent = self.parent, queue = self.queue, marks = self.marks
         var distance = self.distance, fifo = self.fifo
-        self.best = []; self.parent = []; self.queue = BucketQueue(); self.marks = []; self.distance = []; self.fifo = []
+        self.best = []; self.parent = []; self.queue = BucketQueue()
+        self.marks = []; self.distance = []; self.fifo = []
         var spent = 0
         defer {
             self.best = best; self.parent = parent; self.queue = queue; self.marks = marks
@@ -110,11 +113,15 @@ struct Corridor {
         if searchStamp == 0 { for i in best.indices { best[i] = 0 }; searchStamp = 1 }
         let stamped = UInt64(searchStamp) << 32
         let cols = coarse.cols, rows = coarse.rows
-        func block(_ p: Point) -> Int { ((p.y - bounds.y) >> CoarseMap.shift) * cols + ((p.x - bounds.x) >> CoarseMap.shift) }
+        func block(_ p: Point) -> Int {
+            ((p.y - bounds.y) >> CoarseMap.shift) * cols + ((p.x - bounds.x) >> CoarseMap.shift)
+        }
         let sb = block(start), gb = block(goal)
         // Blocks wholly inside the window (start and goal blocks are always allowed).
-        let wx0 = (window.x - bounds.x + CoarseMap.size - 1) >> CoarseMap.shift, wy0 = (window.y - bounds.y + CoarseMap.size - 1) >> CoarseMap.shift
-        let wx1 = ((window.maxX - bounds.x + 1) >> CoarseMap.shift) - 1, wy1 = ((window.maxY - bounds.y + 1) >> CoarseMap.shift) - 1
+        let wx0 = (window.x - bounds.x + CoarseMap.size - 1) >> CoarseMap.shift
+        let wy0 = (window.y - bounds.y + CoarseMap.size - 1) >> CoarseMap.shift
+        let wx1 = ((window.maxX - bounds.x + 1) >> CoarseMap.shift) - 1
+        let wy1 = ((window.maxY - bounds.y + 1) >> CoarseMap.shift) - 1
         let gx = gb % cols, gy = gb / cols
         let boxes = rule.allowed + rule.crossable.map(\.0)
         @inline(__always) func passable(_ b: Int) -> Bool { !boxes.isEmpty && boxes.contains(coarse.cover[b]) }

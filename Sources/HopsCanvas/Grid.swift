@@ -277,12 +277,15 @@ public struct Grid: Sendable, Equatable {
             return
         }
         // One column wide: the same cell everywhere, measured once (box insides are most of a frame).
-        let cell = Cell(ch, style: style)
-        for y in clipped.y...clipped.maxY {
-            let row = (y - origin.y) * width - origin.x
-            for x in clipped.x...clipped.maxX {
-                clearWide(at: row + x)
-                cells[row + x] = cell
+        // Through one buffer: each cell through `clearWide(at:)` would ask for it again.
+        let cell = Cell(ch, style: style), (width, origin) = (width, origin)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in clipped.y...clipped.maxY {
+                let row = (y - origin.y) * width - origin.x
+                for x in clipped.x...clipped.maxX {
+                    Grid.clearWide(at: row + x, in: cells, width: width)
+                    cells[row + x] = cell
+                }
             }
         }
     }

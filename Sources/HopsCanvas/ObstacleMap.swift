@@ -97,8 +97,10 @@ struct ObstacleMap {
     private mutating func apply(_ route: Route, delta: Int) {
         // Through buffer pointers: a big design marks millions of cells, and indexing the arrays
         // of self checked their uniqueness on every write.
-        let w = bounds.width, h = bounds.height, x0 = bounds.x, y0 = bounds.y, tileColumns = tileColumns
-        let horizontalBits = Direction.left.bit | Direction.right.bit, verticalBits = Direction.up.bit | Direction.down.bit
+        let w = bounds.width, h = bounds.height, x0 = bounds.x, y0 = bounds.y
+        let tileColumns = tileColumns
+        let horizontalBits = Direction.left.bit | Direction.right.bit
+        let verticalBits = Direction.up.bit | Direction.down.bit
         hUse.withUnsafeMutableBufferPointer { hUse in
         vUse.withUnsafeMutableBufferPointer { vUse in
         reserved.withUnsafeMutableBufferPointer { reserved in
@@ -142,7 +144,9 @@ struct Passage {
     init(scene: Scene, from s: Int, to t: Int) {
         let chainS = scene.ancestors(of: s), chainT = scene.ancestors(of: t)
         var lca: Int?
-        if chainT.contains(s) { lca = s } else if chainS.contains(t) { lca = t } else { lca = chainT.first { chainS.contains($0) } }
+        if chainT.contains(s) { lca = s }
+        else if chainS.contains(t) { lca = t }
+        else { lca = chainT.first { chainS.contains($0) } }
         var allowed: [Int] = []
         for chain in [chainS, chainT] {
             for a in chain { if a == lca { break }; if !allowed.contains(a) { allowed.append(a) } }

@@ -76,7 +76,8 @@ import Testing
             r.forEachMask(within: nil) { reference.addLine($1, at: $0, style: style, color: .plain) }
         }
         for r in [route, down] {
-            if let last = r.arrowhead { reference.set(reference.glyphs.arrowhead(r.headDirection), at: last, style: .plain) }
+            guard let last = r.arrowhead else { continue }
+            reference.set(reference.glyphs.arrowhead(r.headDirection), at: last, style: .plain)
         }
         #expect(painted == reference)
         // And it is a drawing: the crossings are junctions, both halves of the rows hold line.

@@ -9,7 +9,8 @@ import Testing
         let lines = r.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("1  request-flow    Kubernetes Request Flow (7 steps): the pieces, one request"))
-        #expect(lines[1].hasPrefix("2  ingress         In from outside: Ingress and autoscaling (5 steps): why a ClusterIP"))
+        #expect(lines[1].hasPrefix(
+            "2  ingress         In from outside: Ingress and autoscaling (5 steps): why a ClusterIP"))
         #expect(lines[2] == "hops tour N (or ID) starts one; Enter / Backspace move between steps, q quits.")
     }
 
@@ -29,7 +30,8 @@ import Testing
         """.write(toFile: file, atomically: true, encoding: .utf8)
         let r = Shell.run([TmuxTests.binary, "tour", file])
         #expect(r.status == 1)
-        #expect(r.err == "hops: \(file): step 1 (first): when: unknown component Deployment/api (Deployments here: web)\n")
+        #expect(r.err
+            == "hops: \(file): step 1 (first): when: unknown component Deployment/api (Deployments here: web)\n")
         #expect(r.out.isEmpty)
     }
 }
