@@ -71,7 +71,7 @@ struct Corridor {
     private var fifo: [Int32] = []
     private var best: [UInt64] = []
     private var parent: [Int32] = []
-    private var queue = BucketQueue()
+    private let queue = BucketQueue()
     private var searchStamp: UInt32 = 0
 
     /// Blocks on each side of the block route that the cell search may also use.
@@ -100,13 +100,13 @@ struct Corridor {
         }
         // The work arrays are taken out of self for the search, so that the loops below index
         // plain local arrays (no exclusivity checks on self), and put back when it ends.
-        var best = self.best, parent = self.parent, queue = self.queue, marks = self.marks
+        var best = self.best, parent = self.parent, marks = self.marks
         var distance = self.distance, fifo = self.fifo
-        self.best = []; self.parent = []; self.queue = BucketQueue()
+        self.best = []; self.parent = []
         self.marks = []; self.distance = []; self.fifo = []
         var spent = 0
         defer {
-            self.best = best; self.parent = parent; self.queue = queue; self.marks = marks
+            self.best = best; self.parent = parent; self.marks = marks
             self.distance = distance; self.fifo = fifo; expansions += spent
         }
         searchStamp &+= 1

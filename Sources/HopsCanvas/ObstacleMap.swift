@@ -50,7 +50,7 @@ struct ObstacleMap {
 
     /// The same, for loops that keep the map's numbers in locals.
     @inline(__always) static func cell(_ lx: Int, _ ly: Int, tileColumns: Int) -> Int {
-        ((ly >> 3) * tileColumns + (lx >> 3)) << 6 | (ly & 7) << 3 | (lx & 7)
+        ((ly &>> 3) &* tileColumns &+ (lx &>> 3)) &<< 6 | (ly & 7) &<< 3 | (lx & 7)
     }
 
     /// Recomputes box ownership inside `region` (after boxes moved).

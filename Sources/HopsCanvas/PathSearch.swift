@@ -23,7 +23,7 @@ struct PathSearch {
     static let stampShift: UInt32 = costBits + 3
     static let stampLimit: UInt32 = 1 << (32 - stampShift)
     private var current: UInt32 = 0
-    private var queue = BucketQueue()
+    private let queue = BucketQueue()
     /// States taken off the queue over all searches: what routing costs.
     private(set) var expansions = 0
 
@@ -83,28 +83,13 @@ struct PathSearch {
             current = 1
         }
         if !sparse { scratch.use(tiles) }
-        // A state's word is read and written through these three: in the table for a sparse
-        // search, at the state's own index otherwise.
-        let best = scratch.best, table = self.table, entries = table.entries, stamp = current
-        @inline(__always) func slot(_ s: Int) -> Int { sparse ? table.slot(s, stamp: stamp) : s }
-        @inline(__always) func read(_ i: Int) -> UInt32 { sparse ? entries[i].word : best[i] }
-        @inline(__always) func write(_ i: Int, _ word: UInt32) {
-            if sparse { entries[i].word = word } else { best[i] = word }
-        }
-        // Taken out of self for the search: the loop below mutates it without exclusivity checks.
-        var queue = self.queue
-        self.queue = BucketQueue()
-        defer { self.queue = queue }
         queue.reset()
 
         guard let si = map.index(start), let gi = map.index(goal) else { return nil }
         if rule.cost(owner: map.owner[si], at: start, moving: startDir) == nil { return nil }
         if rule.cost(owner: map.owner[gi], at: goal, moving: headDir) == nil { return nil }
 
-        let ww = w.width, wh = w.height, mw = map.bounds.width, tileColumns = map.tileColumns
-        let ox = w.x - map.bounds.x, oy = w.y - map.bounds.y
         let gx = goal.x - w.x, gy = goal.y - w.y
-        let goalCell = tiles.index(gx, gy)
         // In a corridor the estimate follows the corridor and may be trusted more: lines that
         // share a channel cost 4 a cell, and a weight of 4 would make no progress through them.
         // A bend then costs as much as the weight, or weighted progress would make turning
@@ -113,92 +98,137 @@ struct PathSearch {
         // A search on a budget (a long line's first try, see Router) is weighted as in a corridor.
         let greedy = corridor != nil || budget != Int.max
         let weight = greedy ? PathSearch.corridorWeight : PathSearch.heuristicWeight
-        let bend = greedy ? PathSearch.corridorBendCost : PathSearch.bendCost
-        let open = rule.openCanvas
-        let boxesClosed = open && rule.allowed.isEmpty
-        let stamped = current << PathSearch.stampShift
-        let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
-        @inline(__always) func isCurrent(_ word: UInt32) -> Bool { word >> PathSearch.stampShift == current }
-        let startState = tiles.index(start.x - w.x, start.y - w.y) * 4 + startDir.rawValue
-        write(slot(startState), stamped)
-
-        var found = -1, expanded = 0
-        // Only the corridor's blocks when there is one (marks are per block of the coarse map),
-        // and then the distance along the corridor is the better estimate of what is left.
-        let marks = corridor?.marks ?? [], mark = corridor?.stamp ?? 0
-        let blockDistance = corridor?.distance ?? []
-        let useCorridor = corridor != nil
-        let blockCols = (mw + CoarseMap.size - 1) >> CoarseMap.shift
-        /// The coarse map's block holding a cell of the window.
-        @inline(__always) func block(_ x: Int, _ y: Int) -> Int {
-            ((y + oy) >> CoarseMap.shift) * blockCols + ((x + ox) >> CoarseMap.shift)
-        }
-        map.owner.withUnsafeBufferPointer { owner in
-        map.flags.withUnsafeBufferPointer { flags in
-        marks.withUnsafeBufferPointer { marks in
-        blockDistance.withUnsafeBufferPointer { blockDistance in
-            @inline(__always) func estimate(_ x: Int, _ y: Int) -> Int32 {
-                let straight = Int32(abs(gx - x) + abs(gy - y))
-                guard useCorridor else { return weight * straight }
-                let along = (blockDistance[block(x, y)] - 1) * Int32(CoarseMap.size)
-                return weight * max(straight, along)
-            }
-            queue.push(state: Int32(startState), f: estimate(start.x - w.x, start.y - w.y))
-            while let (state, f) = queue.pop() {
-                let s = Int(state)
-                let cell = s >> 2
-                let lx = tiles.x(cell), ly = tiles.y(cell)
-                let si = slot(s)
-                let word = read(si)
-                let gs = Int32(word & costMask)
-                // A stale entry (the state was reached more cheaply after this was queued), or
-                // one expanded already. States are never reopened: the estimates along a
-                // corridor are not consistent, and reopening let one search expand millions.
-                guard word & closedBit == 0, f == gs + estimate(lx, ly) else { continue }
-                write(si, word | closedBit)
-                expanded += 1
-                if expanded > budget { return }
-                if cell == goalCell { found = s; return }
-                let arrived = s & 3
-                for dir in 0..<4 where dir != (arrived + 2) & 3 {
-                    let dx = dir == 1 ? 1 : (dir == 3 ? -1 : 0), dy = dir == 2 ? 1 : (dir == 0 ? -1 : 0)
-                    let qx = lx + dx, qy = ly + dy
-                    guard qx >= 0, qy >= 0, qx < ww, qy < wh else { continue }
-                    let mi = ObstacleMap.cell(qx + ox, qy + oy, tileColumns: tileColumns)
-                    if useCorridor && marks[block(qx, qy)] != mark { continue }
-                    let fl = flags[mi]
-                    var cost: Int32 = 1
-                    if fl & ObstacleMap.Flag.boxed != 0 || !open {
-                        // A line between two top-level boxes enters no box: no need to ask whose.
-                        if boxesClosed { continue }
-                        guard let extra = rule.cost(owner: owner[mi], at: Point(x: qx + w.x, y: qy + w.y),
-                                                    moving: Direction(rawValue: dir)!) else { continue }
-                        cost += extra
+        let spec = SearchSpec(
+            tiles: tiles, window: w, mapCorner: Point(x: w.x - map.bounds.x, y: w.y - map.bounds.y),
+            tileColumns: map.tileColumns, goalCell: tiles.index(gx, gy), headDir: headDir.rawValue,
+            bend: greedy ? PathSearch.corridorBendCost : PathSearch.bendCost,
+            open: rule.openCanvas, boxesClosed: rule.openCanvas && rule.allowed.isEmpty, passPorts: passPorts,
+            stamped: current << PathSearch.stampShift, budget: budget,
+            startState: tiles.index(start.x - w.x, start.y - w.y) * 4 + startDir.rawValue)
+        let straight = StraightGuide(gx: gx, gy: gy, weight: weight)
+        let best = scratch.best, table = self.table, stamp = current
+        let (found, expanded) = map.owner.withUnsafeBufferPointer { owner in
+            map.flags.withUnsafeBufferPointer { flags in
+                // The four loops: each store with each guide.
+                func run<G: SearchGuide>(_ guide: G) -> (Int, Int) {
+                    sparse ? PathSearch.run(spec, store: table.store(stamp: stamp), guide: guide, queue: queue,
+                                            owner: owner, flags: flags, rule: rule)
+                           : PathSearch.run(spec, store: DenseStore(best: best), guide: guide, queue: queue,
+                                            owner: owner, flags: flags, rule: rule)
+                }
+                guard let corridor else { return run(straight) }
+                return corridor.marks.withUnsafeBufferPointer { marks in
+                    corridor.distance.withUnsafeBufferPointer { distance in
+                        run(CorridorGuide(gx: gx, gy: gy, weight: weight, marks: marks, mark: corridor.stamp,
+                                          distance: distance,
+                                          blockColumns: (map.bounds.width + CoarseMap.size - 1) >> CoarseMap.shift,
+                                          ox: spec.mapCorner.x, oy: spec.mapCorner.y))
                     }
-                    let q = tiles.index(qx, qy)
-                    let isGoal = q == goalCell
-                    if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { continue }
-                    if dir != arrived { cost += bend }
-                    if fl & ObstacleMap.Flag.text != 0 { cost += PathSearch.textCost }
-                    let horizontal = dir & 1 == 1
-                    let along = fl & (horizontal ? ObstacleMap.Flag.horizontal : ObstacleMap.Flag.vertical)
-                    let across = fl & (horizontal ? ObstacleMap.Flag.vertical : ObstacleMap.Flag.horizontal)
-                    if along != 0 { cost += PathSearch.overlapCost }
-                    if across != 0 { cost += PathSearch.crossCost }
-                    if isGoal && dir != headDir.rawValue { cost += bend }
-                    let ns = q * 4 + dir
-                    let ng = gs + cost
-                    guard ng < Int32(costMask) else { continue } // too dear to be worth a line
-                    let ni = slot(ns)
-                    let seen = read(ni)
-                    if isCurrent(seen) && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) { continue }
-                    write(ni, stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng))
-                    queue.push(state: Int32(ns), f: ng + estimate(qx, qy))
                 }
             }
-        }}}}
+        }
         expansions += expanded
-        return found >= 0 ? path(to: found, from: startState, window: w, tiles: tiles, sparse: sparse) : nil
+        return found >= 0 ? path(to: found, from: spec.startState, window: w, tiles: tiles, sparse: sparse) : nil
+    }
+
+    /// What one search's loop needs besides its store and guide, fixed before it starts.
+    struct SearchSpec {
+        let tiles: TiledCells
+        let window: Rect
+        /// The window's corner in the obstacle map's coordinates.
+        let mapCorner: Point
+        let tileColumns: Int
+        let goalCell: Int
+        let headDir: Int
+        let bend: Int32
+        /// Free canvas is open; and no box is (a line between two top-level boxes).
+        let open: Bool, boxesClosed: Bool
+        let passPorts: Bool
+        let stamped: UInt32
+        let budget: Int
+        let startState: Int
+    }
+
+    /// The search's loop: expands states cheapest first from the start until it takes the goal
+    /// off the queue. Returns the goal's state (-1 when not reached) and the states expanded.
+    /// (Arithmetic wraps: the window's coordinates and costs are far from any bound.)
+    @inline(__always)
+    private static func run<Store: StateStore, Guide: SearchGuide>(
+        _ spec: SearchSpec, store: Store, guide: Guide, queue: BucketQueue,
+        owner: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>, rule: Passage
+    ) -> (found: Int, expanded: Int) {
+        let tiles = spec.tiles, ww = spec.window.width, wh = spec.window.height
+        let ox = spec.mapCorner.x, oy = spec.mapCorner.y, tileColumns = spec.tileColumns
+        let goalCell = spec.goalCell, bend = spec.bend, open = spec.open, boxesClosed = spec.boxesClosed
+        let passPorts = spec.passPorts, stamped = spec.stamped, budget = spec.budget, headDir = spec.headDir
+        let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
+        let stampShift = PathSearch.stampShift, current = stamped >> stampShift
+        store.set(store.place(spec.startState), stamped)
+        let startCell = spec.startState >> 2
+        queue.push(state: Int32(truncatingIfNeeded: spec.startState),
+                   f: guide.estimate(tiles.x(startCell), tiles.y(startCell)))
+        var expanded = 0
+        while let (state, _) = queue.pop() {
+            let s = Int(state)
+            let si = store.place(s)
+            let word = store.word(at: si)
+            // Expanded already (this entry was queued before a cheaper way to the state was
+            // found, and that one came off the queue first: its priority is lower). States are
+            // never reopened: the estimates along a corridor are not consistent, and reopening
+            // let one search expand millions.
+            guard word & closedBit == 0 else { continue }
+            store.set(si, word | closedBit)
+            expanded &+= 1
+            if expanded > budget { break }
+            let cell = s >> 2
+            if cell == goalCell { return (s, expanded) }
+            let lx = tiles.x(cell), ly = tiles.y(cell)
+            let gs = Int32(truncatingIfNeeded: word & costMask)
+            let arrived = s & 3
+            // One step to the neighbour `dir` (0 up, 1 right, 2 down, 3 left) at (qx, qy); written
+            // once and called with each direction as a constant, so each call is its own code.
+            @inline(__always) func step(_ dir: Int, _ qx: Int, _ qy: Int) {
+                guard qx >= 0, qy >= 0, qx < ww, qy < wh, guide.allows(qx, qy) else { return }
+                let mi = ObstacleMap.cell(qx &+ ox, qy &+ oy, tileColumns: tileColumns)
+                let fl = flags[mi]
+                var cost: Int32 = 1
+                if fl & ObstacleMap.Flag.boxed != 0 || !open {
+                    // A line between two top-level boxes enters no box: no need to ask whose.
+                    if boxesClosed { return }
+                    guard let extra = rule.cost(owner: owner[mi],
+                                                at: Point(x: qx &+ spec.window.x, y: qy &+ spec.window.y),
+                                                moving: Direction(rawValue: dir)!) else { return }
+                    cost &+= extra
+                }
+                let q = tiles.index(qx, qy)
+                let isGoal = q == goalCell
+                if fl & ObstacleMap.Flag.reserved != 0 && !isGoal && !passPorts { return }
+                if dir != arrived { cost &+= bend }
+                if fl & ObstacleMap.Flag.text != 0 { cost &+= PathSearch.textCost }
+                let horizontal = dir & 1 == 1
+                let along = fl & (horizontal ? ObstacleMap.Flag.horizontal : ObstacleMap.Flag.vertical)
+                let across = fl & (horizontal ? ObstacleMap.Flag.vertical : ObstacleMap.Flag.horizontal)
+                if along != 0 { cost &+= PathSearch.overlapCost }
+                if across != 0 { cost &+= PathSearch.crossCost }
+                if isGoal && dir != headDir { cost &+= bend }
+                let ns = q &* 4 &+ dir
+                let ng = gs &+ cost
+                guard ng < Int32(costMask) else { return } // too dear to be worth a line
+                let ni = store.place(ns)
+                let seen = store.word(at: ni)
+                if seen >> stampShift == current && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) {
+                    return
+                }
+                store.set(ni, stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng))
+                queue.push(state: Int32(truncatingIfNeeded: ns), f: ng &+ guide.estimate(qx, qy))
+            }
+            // Never straight back the way it came.
+            if arrived != 2 { step(0, lx, ly &- 1) }
+            if arrived != 3 { step(1, lx &+ 1, ly) }
+            if arrived != 0 { step(2, lx, ly &+ 1) }
+            if arrived != 1 { step(3, lx &- 1, ly) }
+        }
+        return (-1, expanded)
     }
 
     /// The path's vertices (its ends and where it turns) and its length in cells, read back
@@ -207,6 +237,7 @@ struct PathSearch {
     private func path(to state: Int, from start: Int, window w: Rect, tiles: TiledCells,
                       sparse: Bool) -> FoundPath {
         var vertices: [Point] = []
+        let table = self.table.store(stamp: current)
         var s = state, count = 0, after = -1
         while true {
             let c = s >> 2, dir = s & 3
@@ -220,7 +251,7 @@ struct PathSearch {
             // One step back against the direction this state was entered in.
             let d = Direction(rawValue: dir)!
             let back = tiles.index(tiles.x(c) - d.dx, tiles.y(c) - d.dy)
-            let word = sparse ? table.entries[table.slot(s, stamp: current)].word : scratch.best[s]
+            let word = sparse ? table.word(at: table.place(s)) : scratch.best[s]
             s = back * 4 + Int((word >> PathSearch.cameShift) & 3)
         }
         vertices.reverse()

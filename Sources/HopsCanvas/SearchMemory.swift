@@ -22,12 +22,13 @@ struct TiledCells {
     }
     var count: Int { tileRows << (tileShift + 2 * TiledCells.sideShift) }
     // Below, 4 is sideShift, 8 twice it (a tile's cells) and 15 side - 1, written out: this is
-    // the innermost arithmetic of the search.
+    // the innermost arithmetic of the search. Masking shifts (&<<, &>>): the shift by a
+    // variable amount was range-checked at each use.
     @inline(__always) func index(_ x: Int, _ y: Int) -> Int {
-        (y >> 4) << (tileShift + 8) | (x >> 4) << 8 | (y & 15) << 4 | (x & 15)
+        (y &>> 4) &<< (tileShift &+ 8) | (x &>> 4) &<< 8 | (y & 15) &<< 4 | (x & 15)
     }
-    @inline(__always) func x(_ c: Int) -> Int { (c >> 8 & ((1 << tileShift) - 1)) << 4 | c & 15 }
-    @inline(__always) func y(_ c: Int) -> Int { (c >> (tileShift + 8)) << 4 | (c >> 4 & 15) }
+    @inline(__always) func x(_ c: Int) -> Int { (c &>> 8 & ((1 &<< tileShift) &- 1)) &<< 4 | c & 15 }
+    @inline(__always) func y(_ c: Int) -> Int { (c &>> (tileShift &+ 8)) &<< 4 | (c &>> 4 & 15) }
 }
 
 /// The per-state memory of the search: the best cost so far with the search's stamp and the
@@ -111,21 +112,9 @@ final class SparseStates {
         entries.update(repeating: Entry(word: 0, state: 0), count: capacity)
     }
 
-    /// Where state `s` lives in the search stamped `stamp`. The first time, the entry is claimed
-    /// with the highest cost: the search then always finds itself the cheaper way and writes it.
-    @inline(__always) func slot(_ s: Int, stamp: UInt32) -> Int {
-        let key = UInt32(truncatingIfNeeded: s)
-        let cell = UInt64(truncatingIfNeeded: s >> 2) &* 0x9E37_79B9_7F4A_7C15
-        var h = Int(truncatingIfNeeded: cell >> UInt64(64 - cellBits)) << 2 | s & 3
-        while true {
-            let e = entries[h]
-            if e.word >> PathSearch.stampShift != stamp {
-                entries[h] = Entry(word: stamp << PathSearch.stampShift | PathSearch.costMask, state: key)
-                return h
-            }
-            if e.state == key { return h }
-            h = (h + 1) & mask
-        }
+    /// The table as the search stamped `stamp` uses it (see SparseStore.place).
+    func store(stamp: UInt32) -> SparseStore {
+        SparseStore(entries: entries, mask: mask, cellBits: cellBits, stamp: stamp)
     }
 
     deinit {
@@ -136,41 +125,80 @@ final class SparseStates {
 /// A priority queue for small non-negative integer priorities: one LIFO list per priority,
 /// threaded through a shared pool so that a search allocates nothing once warmed up. The
 /// priorities of weighted A* may step down a little, so the lowest non-empty list is tracked
-/// both ways.
-struct BucketQueue {
-    private var head: [Int32] = []
-    private var next: [Int32] = []
-    private var value: [Int32] = []
-    private var lowest = 0
+/// both ways. A class over memory it manages itself: as arrays, every push asked whether they
+/// were uniquely referenced (twice), and a search pushes two or three states per state expanded.
+final class BucketQueue {
+    /// A queued state and the entry queued before it at the same priority.
+    private struct Node {
+        var next: Int32
+        var state: Int32
+    }
+    /// Per priority: the last entry queued at it, or -1.
+    private var head: UnsafeMutablePointer<Int32>
+    private var priorities = 0
+    private var pool: UnsafeMutablePointer<Node>
+    private var used = 0, capacity = 0
+    private var lowest = Int.max
     private var highest = -1
 
-    mutating func reset() {
-        if lowest <= highest { for f in lowest...highest where f < head.count { head[f] = -1 } }
-        next.removeAll(keepingCapacity: true)
-        value.removeAll(keepingCapacity: true)
+    init() {
+        head = .allocate(capacity: 1)
+        pool = .allocate(capacity: 1)
+    }
+
+    deinit {
+        head.deallocate()
+        pool.deallocate()
+    }
+
+    func reset() {
+        if lowest <= highest { for f in lowest...min(highest, priorities - 1) { head[f] = -1 } }
+        used = 0
         lowest = Int.max
         highest = -1
     }
 
-    @inline(__always) mutating func push(state: Int32, f: Int32) {
+    @inline(__always) func push(state: Int32, f: Int32) {
         let b = Int(f)
-        if b >= head.count { head.append(contentsOf: repeatElement(-1, count: max(b + 1 - head.count, head.count))) }
-        next.append(head[b])
-        value.append(state)
-        head[b] = Int32(value.count - 1)
+        if b >= priorities { growPriorities(to: b + 1) }
+        if used == capacity { growPool() }
+        pool[used] = Node(next: head[b], state: state)
+        head[b] = Int32(truncatingIfNeeded: used)
+        used &+= 1
         if b < lowest { lowest = b }
         if b > highest { highest = b }
     }
 
-    @inline(__always) mutating func pop() -> (state: Int32, f: Int32)? {
+    @inline(__always) func pop() -> (state: Int32, f: Int32)? {
         while lowest <= highest {
             let e = head[lowest]
             if e >= 0 {
-                head[lowest] = next[Int(e)]
-                return (value[Int(e)], Int32(lowest))
+                let node = pool[Int(e)]
+                head[lowest] = node.next
+                return (node.state, Int32(truncatingIfNeeded: lowest))
             }
-            lowest += 1
+            lowest &+= 1
         }
         return nil
+    }
+
+    /// At least doubles the priorities there are lists for, the new ones empty.
+    private func growPriorities(to n: Int) {
+        let count = max(n, 2 * priorities, 64)
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        grown.update(from: head, count: priorities)
+        (grown + priorities).initialize(repeating: -1, count: count - priorities)
+        head.deallocate()
+        head = grown
+        priorities = count
+    }
+
+    private func growPool() {
+        let count = max(2 * capacity, 1024)
+        let grown = UnsafeMutablePointer<Node>.allocate(capacity: count)
+        grown.update(from: pool, count: used)
+        pool.deallocate()
+        pool = grown
+        capacity = count
     }
 }

@@ -161,7 +161,7 @@ import Testing
     }
 
     @Test func theOpenListPopsTheLowestPriorityLastInFirst() {
-        var queue = BucketQueue()
+        let queue = BucketQueue()
         queue.reset()
         for (state, f) in [(1, 5), (2, 3), (3, 5), (4, 9), (5, 3)] { queue.push(state: Int32(state), f: Int32(f)) }
         #expect(queue.pop()! == (5, 3))
