@@ -25,6 +25,10 @@ public enum DisplayWidth {
     /// the escape that `Grid.put` draws for it (`\u{202e}` is eight columns), so a box sized
     /// for its name always holds it.
     public static func of(_ s: String) -> Int {
+        // Printable ASCII is a column a byte (no such byte joins another in a cluster): most
+        // names are, and a big design measures every box's text.
+        let utf8 = s.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
         if SafeText.hasControl(s) { return of(SafeText.escape(s)) }
         var n = 0
         for ch in s { n += of(ch) }
