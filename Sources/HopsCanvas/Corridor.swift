@@ -62,6 +62,8 @@ struct Corridor {
     /// Per block of the coarse map: equal to `stamp` when the block is in the corridor.
     private(set) var marks: [UInt32] = []
     private(set) var stamp: UInt32 = 0
+    /// Blocks in a row of the coarse map the marks and distances are for (block y * this + x).
+    private(set) var columns = 0
     /// Per corridor block: blocks from it to the goal's block, walking the corridor. The cell
     /// search uses it as its estimate: the straight-line distance misleads it wherever the
     /// corridor turns away from the goal.
@@ -113,6 +115,7 @@ struct Corridor {
         if searchStamp == 0 { for i in best.indices { best[i] = 0 }; searchStamp = 1 }
         let stamped = UInt64(searchStamp) << 32
         let cols = coarse.cols, rows = coarse.rows
+        columns = cols
         func block(_ p: Point) -> Int {
             ((p.y - bounds.y) >> CoarseMap.shift) * cols + ((p.x - bounds.x) >> CoarseMap.shift)
         }

@@ -120,8 +120,7 @@ struct PathSearch {
                 return corridor.marks.withUnsafeBufferPointer { marks in
                     corridor.distance.withUnsafeBufferPointer { distance in
                         run(CorridorGuide(gx: gx, gy: gy, weight: weight, marks: marks, mark: corridor.stamp,
-                                          distance: distance,
-                                          blockColumns: (map.bounds.width + CoarseMap.size - 1) >> CoarseMap.shift,
+                                          distance: distance, blockColumns: corridor.columns,
                                           ox: spec.mapCorner.x, oy: spec.mapCorner.y))
                     }
                 }
