@@ -91,43 +91,6 @@ struct ObstacleMap {
         }
     }
 
-    mutating func mark(_ route: Route) { apply(route, delta: 1) }
-    mutating func unmark(_ route: Route) { apply(route, delta: -1) }
-
-    private mutating func apply(_ route: Route, delta: Int) {
-        // Through buffer pointers: a big design marks millions of cells, and indexing the arrays
-        // of self checked their uniqueness on every write.
-        let w = bounds.width, h = bounds.height, x0 = bounds.x, y0 = bounds.y
-        let tileColumns = tileColumns
-        let horizontalBits = Direction.left.bit | Direction.right.bit
-        let verticalBits = Direction.up.bit | Direction.down.bit
-        hUse.withUnsafeMutableBufferPointer { hUse in
-        vUse.withUnsafeMutableBufferPointer { vUse in
-        reserved.withUnsafeMutableBufferPointer { reserved in
-        flags.withUnsafeMutableBufferPointer { flags in
-            @inline(__always) func update(_ i: Int) {
-                var f = flags[i] & (Flag.boxed | Flag.text)
-                if reserved[i] > 0 { f |= Flag.reserved }
-                if hUse[i] > 0 { f |= Flag.horizontal }
-                if vUse[i] > 0 { f |= Flag.vertical }
-                flags[i] = f
-            }
-            @inline(__always) func at(_ p: Point) -> Int? {
-                let lx = p.x - x0, ly = p.y - y0
-                guard lx >= 0, ly >= 0, lx < w, ly < h else { return nil }
-                return ObstacleMap.cell(lx, ly, tileColumns: tileColumns)
-            }
-            route.forEachMask(within: nil) { p, m in
-                guard let i = at(p) else { return }
-                if m & horizontalBits != 0 { hUse[i] = UInt8(clamping: Int(hUse[i]) + delta) }
-                if m & verticalBits != 0 { vUse[i] = UInt8(clamping: Int(vUse[i]) + delta) }
-                update(i)
-            }
-            for p in [route.vertices.first, route.vertices.last].compactMap({ $0 }) {
-                if let i = at(p) { reserved[i] = UInt8(clamping: Int(reserved[i]) + delta); update(i) }
-            }
-        }}}}
-    }
 }
 
 /// Which boxes one edge may pass through: inside the nearest box that holds both ends, and

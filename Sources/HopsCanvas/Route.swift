@@ -111,35 +111,55 @@ public struct Route: Sendable, Equatable {
     /// Calls `body` with each line cell and its mask, in path order, only for cells inside `area`
     /// (all when nil), stretch by stretch: drawing a frame visits many routes that barely show.
     public func forEachMask(within area: Rect?, _ body: (Point, UInt8) -> Void) {
-        guard vertices.count > 1 else { return }
         let area = area.flatMap { $0.contains(bounds) ? nil : $0 }
-        // A stretch's cells from its start (the vertex, joining the way the path came) up to, not
-        // including, the next vertex; the next stretch starts there.
+        forEachRun { run in
+            // The run's cells at indices lo..<hi from its start (only those inside `area`).
+            var lo = 0, hi = run.count
+            if let area {
+                let a = run.start
+                if run.dx != 0 {
+                    guard a.y >= area.y, a.y <= area.maxY else { return }
+                    let (k0, k1) = run.dx > 0 ? (area.x - a.x, area.maxX - a.x) : (a.x - area.maxX, a.x - area.x)
+                    lo = max(lo, k0); hi = min(hi, k1 + 1)
+                } else {
+                    guard a.x >= area.x, a.x <= area.maxX else { return }
+                    let (k0, k1) = run.dy > 0 ? (area.y - a.y, area.maxY - a.y) : (a.y - area.maxY, a.y - area.y)
+                    lo = max(lo, k0); hi = min(hi, k1 + 1)
+                }
+            }
+            guard lo < hi else { return }
+            for i in lo..<hi {
+                body(Point(x: run.start.x + run.dx * i, y: run.start.y + run.dy * i), i == 0 ? run.firstMask : run.mask)
+            }
+        }
+    }
+
+    /// One straight stretch of line cells, as `forEachRun` gives it.
+    struct Run {
+        /// The first cell (a vertex of the path), then `count - 1` more, each (`dx`, `dy`) on.
+        let start: Point
+        let dx: Int, dy: Int
+        let count: Int
+        /// The first cell's mask joins the way the path came and the way it goes on; every
+        /// other cell's joins both ways along the run.
+        let firstMask: UInt8, mask: UInt8
+    }
+
+    /// The line cells as straight runs, in path order: a stretch's cells from its start (the
+    /// vertex, joining the way the path came) up to, not including, the next vertex, where the
+    /// next stretch starts. The arrowhead cell (the last vertex) carries no line. Marking millions
+    /// of cells goes run by run, not through a call per cell.
+    func forEachRun(_ body: (Run) -> Void) {
+        guard vertices.count > 1 else { return }
         var previous = sourcePort
         for k in 1..<vertices.count {
             let a = vertices[k - 1], b = vertices[k]
             let step = Route.bit(from: a, toward: b)
-            let back = Route.bit(from: b, toward: a)
             let dx = b.x > a.x ? 1 : (b.x < a.x ? -1 : 0), dy = b.y > a.y ? 1 : (b.y < a.y ? -1 : 0)
             let length = abs(b.x - a.x) + abs(b.y - a.y)
-            // The stretch's cells at indices lo..<hi from a (only those inside `area`).
-            var lo = 0, hi = length
-            if let area {
-                if dx != 0 {
-                    guard a.y >= area.y, a.y <= area.maxY else { previous = Point(x: b.x - dx, y: b.y); continue }
-                    let (k0, k1) = dx > 0 ? (area.x - a.x, area.maxX - a.x) : (a.x - area.maxX, a.x - area.x)
-                    lo = max(lo, k0); hi = min(hi, k1 + 1)
-                } else {
-                    guard a.x >= area.x, a.x <= area.maxX else { previous = Point(x: b.x, y: b.y - dy); continue }
-                    let (k0, k1) = dy > 0 ? (area.y - a.y, area.maxY - a.y) : (a.y - area.maxY, a.y - area.y)
-                    lo = max(lo, k0); hi = min(hi, k1 + 1)
-                }
-            }
-            if lo < hi {
-                for i in lo..<hi {
-                    let p = Point(x: a.x + dx * i, y: a.y + dy * i)
-                    body(p, i == 0 ? (Route.bit(from: a, toward: previous) | step) : (step | back))
-                }
+            if length > 0 {
+                body(Run(start: a, dx: dx, dy: dy, count: length,
+                         firstMask: Route.bit(from: a, toward: previous) | step, mask: step | Route.bit(from: b, toward: a)))
             }
             previous = Point(x: b.x - dx, y: b.y - dy)
         }

@@ -12,10 +12,10 @@ struct RouteWorker {
 }
 
 /// A big design's lines are routed on two cores, in batches: each line of a batch is planned
-/// against the map as the batches before it left it, and the batch's lines are then marked in
-/// order. A line does not see the others of its own batch (it may share a little more of their
-/// channel than it would have), and nothing depends on which thread planned what, so the drawing
-/// is the same on every run and every machine.
+/// against the map as the batches before it left it, and the batch's lines are then marked (on
+/// both threads, each in its own rows of the map). A line does not see the others of its own
+/// batch (it may share a little more of their channel than it would have), and nothing depends
+/// on which thread planned or marked what, so the drawing is the same on every run and machine.
 extension Router {
     /// Lines above which a design is routed in batches; below it, one line after another (a
     /// small design routes in milliseconds either way, and keeps the lines it always had).
@@ -42,17 +42,15 @@ extension Router {
         }
     }
 
-    /// Plans `batch` on both threads and marks its lines in order (see above).
+    /// Plans `batch` on both threads and marks its lines (see above).
     func routeBatch(_ batch: [Int], ports: [Int: (Point?, Point?)]) {
         let shared = BatchWork(router: self, ports: ports, workers: [worker, helper])
         // The workers are moved out while the batch is planned, so that their memory has one owner.
         worker = RouteWorker(); helper = RouteWorker()
         shared.plan(batch)
         worker = shared.workers[0]; helper = shared.workers[1]
-        for (e, r) in zip(batch, shared.planned) {
-            routes[e] = r
-            if let r { map.mark(r) }
-        }
+        for (e, r) in zip(batch, shared.planned) { routes[e] = r }
+        map.mark(shared.planned.compactMap { $0 }, threads: 2)
     }
 }
 

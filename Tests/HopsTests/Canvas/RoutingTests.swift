@@ -131,6 +131,29 @@ import Testing
         #expect(crossings(first.scene, first.routes).isEmpty)
     }
 
+    @Test func linesMarkedInBandsOfRowsLeaveTheMapAsMarkingThemOneByOne() {
+        // A big design's batches are marked on two threads, each in its own rows; the counts
+        // and flags must be those of marking line after line, and unmarking must undo them.
+        let (ds, router) = routed(Fixtures.generated(150))
+        let routes = router.routes.compactMap { $0 }
+        #expect(routes.count > 100)
+        let bounds = router.map.bounds
+        let fresh = ObstacleMap(scene: ds.scene, bounds: bounds)
+        var serial = fresh
+        for r in routes { serial.mark(r) }
+        #expect(serial.flags != fresh.flags)
+        for threads in [2, 3] {
+            var banded = fresh
+            banded.mark(routes, threads: threads)
+            #expect(banded.hUse == serial.hUse && banded.vUse == serial.vUse)
+            #expect(banded.reserved == serial.reserved && banded.flags == serial.flags)
+        }
+        // The router's own map is the same (it routed them in order, one by one or in batches).
+        #expect(router.map.flags == serial.flags)
+        for r in routes { serial.unmark(r) }
+        #expect(serial.flags == fresh.flags && serial.hUse.allSatisfy { $0 == 0 } && serial.reserved == fresh.reserved)
+    }
+
     @Test func aSearchOnABudgetFindsTheSamePathAsOneWithout() {
         // A search on a budget below PathSearch.sparseBudget keeps its states in a small hash
         // table, one on a larger budget in a word per state of its window: the two must explore
