@@ -138,7 +138,7 @@ struct Corridor {
         // A plan that fails floods every block of the window, and re-expands many: give up
         // early and let the cell search (which also knows the exact rules) find its own way.
         let budget = Corridor.budgetBase + Corridor.budgetPerBlock * (abs(gx - sb % cols) + abs(gy - sb / cols))
-        while spent < budget, let (state, f) = queue.pop() {
+        while spent < budget, let (state, f, _) = queue.pop() {
             let s = Int(state), b = s >> 2, bx = b % cols, by = b / cols
             let gs = Int32(truncatingIfNeeded: best[s])
             guard f == gs + Corridor.weight * Int32(abs(gx - bx) + abs(gy - by)) else { continue }

@@ -63,8 +63,9 @@ struct PathSearch {
         // one that may flood its window, in memory with a word for every state of it.
         let sparse = budget < PathSearch.sparseBudget
         if sparse {
-            // At most four states claimed per expansion, and the start.
-            table.begin(states: 4 * budget + 8)
+            // A search on a budget is lazy (see `run`): it claims a state only when it takes it
+            // off the queue, so at most one per expansion (and the last pop past the budget).
+            table.begin(states: budget + 8)
         }
         if !sparse && scratch.capacity < states {
             // Fresh zeroed memory, enough for any window of this map (pages the searches never
@@ -103,7 +104,7 @@ struct PathSearch {
             tileColumns: map.tileColumns, goalCell: tiles.index(gx, gy), headDir: headDir.rawValue,
             bend: greedy ? PathSearch.corridorBendCost : PathSearch.bendCost,
             open: rule.openCanvas, boxesClosed: rule.openCanvas && rule.allowed.isEmpty, passPorts: passPorts,
-            stamped: current << PathSearch.stampShift, budget: budget,
+            stamped: current << PathSearch.stampShift, budget: budget, lazy: budget != Int.max,
             startState: tiles.index(start.x - w.x, start.y - w.y) * 4 + startDir.rawValue)
         let straight = StraightGuide(gx: gx, gy: gy, weight: weight)
         let best = scratch.best, table = self.table, stamp = current
@@ -145,12 +146,22 @@ struct PathSearch {
         let passPorts: Bool
         let stamped: UInt32
         let budget: Int
+        /// States are looked up when taken off the queue, not when queued (see `run`).
+        let lazy: Bool
         let startState: Int
     }
 
     /// The search's loop: expands states cheapest first from the start until it takes the goal
     /// off the queue. Returns the goal's state (-1 when not reached) and the states expanded.
     /// (Arithmetic wraps: the window's coordinates and costs are far from any bound.)
+    ///
+    /// A lazy search (one on a budget: a long line's first try) queues a neighbour with its cost
+    /// and way back, without looking it up, and records it when it first comes off the queue:
+    /// that entry is its cheapest (its estimate is the same for every entry of one state). A
+    /// greedy search leaves most of the neighbours it queues unexpanded, so this looks up about
+    /// one state per expansion rather than four (the lookups in the budgeted search's table
+    /// were its dearest loads), and the table holds only what was expanded, so it stays small.
+    /// The price is a queue entry for each way a state was reached.
     @inline(__always)
     private static func run<Store: StateStore, Guide: SearchGuide>(
         _ spec: SearchSpec, store: Store, guide: Guide, queue: BucketQueue,
@@ -161,21 +172,23 @@ struct PathSearch {
         let goalCell = spec.goalCell, bend = spec.bend, open = spec.open, boxesClosed = spec.boxesClosed
         let passPorts = spec.passPorts, stamped = spec.stamped, budget = spec.budget, headDir = spec.headDir
         let costMask = PathSearch.costMask, closedBit = PathSearch.closedBit
-        let stampShift = PathSearch.stampShift, current = stamped >> stampShift
-        store.set(store.place(spec.startState), stamped)
+        let stampShift = PathSearch.stampShift, current = stamped >> stampShift, lazy = spec.lazy
+        if !lazy { store.set(store.place(spec.startState), stamped) }
         let startCell = spec.startState >> 2
         queue.push(state: Int32(truncatingIfNeeded: spec.startState),
                    f: guide.estimate(tiles.x(startCell), tiles.y(startCell)))
         var expanded = 0
-        while let (state, _) = queue.pop() {
+        while let (state, _, carried) = queue.pop() {
             let s = Int(state)
             let si = store.place(s)
-            let word = store.word(at: si)
+            var word = store.word(at: si)
             // Expanded already (this entry was queued before a cheaper way to the state was
             // found, and that one came off the queue first: its priority is lower). States are
             // never reopened: the estimates along a corridor are not consistent, and reopening
             // let one search expand millions.
-            guard word & closedBit == 0 else { continue }
+            // (A lazy search's dense words may be another search's: only this one's stamp counts.)
+            guard word & closedBit == 0 || lazy && word >> stampShift != current else { continue }
+            if lazy { word = stamped | carried }
             store.set(si, word | closedBit)
             expanded &+= 1
             if expanded > budget { break }
@@ -213,12 +226,17 @@ struct PathSearch {
                 let ns = q &* 4 &+ dir
                 let ng = gs &+ cost
                 guard ng < Int32(costMask) else { return } // too dear to be worth a line
+                let came = UInt32(arrived) << PathSearch.cameShift | UInt32(ng)
+                if lazy {
+                    queue.push(state: Int32(truncatingIfNeeded: ns), f: ng &+ guide.estimate(qx, qy), carried: came)
+                    return
+                }
                 let ni = store.place(ns)
                 let seen = store.word(at: ni)
                 if seen >> stampShift == current && (seen & closedBit != 0 || Int32(seen & costMask) <= ng) {
                     return
                 }
-                store.set(ni, stamped | UInt32(arrived) << PathSearch.cameShift | UInt32(ng))
+                store.set(ni, stamped | came)
                 queue.push(state: Int32(truncatingIfNeeded: ns), f: ng &+ guide.estimate(qx, qy))
             }
             // Never straight back the way it came.

@@ -128,10 +128,12 @@ final class SparseStates {
 /// both ways. A class over memory it manages itself: as arrays, every push asked whether they
 /// were uniquely referenced (twice), and a search pushes two or three states per state expanded.
 final class BucketQueue {
-    /// A queued state and the entry queued before it at the same priority.
+    /// A queued state, what its search carries with it (see PathSearch's lazy searches), and
+    /// the entry queued before it at the same priority.
     private struct Node {
         var next: Int32
         var state: Int32
+        var carried: UInt32
     }
     /// Per priority: the last entry queued at it, or -1.
     private var head: UnsafeMutablePointer<Int32>
@@ -158,24 +160,24 @@ final class BucketQueue {
         highest = -1
     }
 
-    @inline(__always) func push(state: Int32, f: Int32) {
+    @inline(__always) func push(state: Int32, f: Int32, carried: UInt32 = 0) {
         let b = Int(f)
         if b >= priorities { growPriorities(to: b + 1) }
         if used == capacity { growPool() }
-        pool[used] = Node(next: head[b], state: state)
+        pool[used] = Node(next: head[b], state: state, carried: carried)
         head[b] = Int32(truncatingIfNeeded: used)
         used &+= 1
         if b < lowest { lowest = b }
         if b > highest { highest = b }
     }
 
-    @inline(__always) func pop() -> (state: Int32, f: Int32)? {
+    @inline(__always) func pop() -> (state: Int32, f: Int32, carried: UInt32)? {
         while lowest <= highest {
             let e = head[lowest]
             if e >= 0 {
                 let node = pool[Int(e)]
                 head[lowest] = node.next
-                return (node.state, Int32(truncatingIfNeeded: lowest))
+                return (node.state, Int32(truncatingIfNeeded: lowest), node.carried)
             }
             lowest &+= 1
         }

@@ -186,19 +186,22 @@ import Testing
     @Test func theOpenListPopsTheLowestPriorityLastInFirst() {
         let queue = BucketQueue()
         queue.reset()
-        for (state, f) in [(1, 5), (2, 3), (3, 5), (4, 9), (5, 3)] { queue.push(state: Int32(state), f: Int32(f)) }
-        #expect(queue.pop()! == (5, 3))
-        #expect(queue.pop()! == (2, 3))
+        // Each entry carries a word of its own back out (a lazy search's cost and way back).
+        func push(_ state: Int, _ f: Int) { queue.push(state: Int32(state), f: Int32(f), carried: UInt32(state * 10)) }
+        func pop() -> [Int]? { queue.pop().map { [Int($0.state), Int($0.f), Int($0.carried)] } }
+        for (state, f) in [(1, 5), (2, 3), (3, 5), (4, 9), (5, 3)] { push(state, f) }
+        #expect(pop() == [5, 3, 50])
+        #expect(pop() == [2, 3, 20])
         // A priority below the lowest left (weighted A* may step down) comes out next.
-        queue.push(state: 6, f: 1)
-        #expect(queue.pop()! == (6, 1))
-        #expect(queue.pop()! == (3, 5))
-        #expect(queue.pop()! == (1, 5))
-        #expect(queue.pop()! == (4, 9))
-        #expect(queue.pop() == nil)
+        push(6, 1)
+        #expect(pop() == [6, 1, 60])
+        #expect(pop() == [3, 5, 30])
+        #expect(pop() == [1, 5, 10])
+        #expect(pop() == [4, 9, 40])
+        #expect(pop() == nil)
         queue.reset()
-        queue.push(state: 7, f: 2)
-        #expect(queue.pop()! == (7, 2))
+        push(7, 2)
+        #expect(pop() == [7, 2, 70])
     }
 
     @Test func arrowMeetsItsTargetAtTheSideFacingTheSource() {
