@@ -17,6 +17,20 @@ public struct GridRows {
         Grid.addLine(mask, at: (p.y - origin.y) * width + (p.x - origin.x), in: cells, width: width,
                      glyphs: glyphs, style: style, color: color)
     }
+
+    /// `Grid.addLine` for the cells of a route's run in this band (what `Route.forEachMask`
+    /// gives, without a call and a bounds check per cell: a big design paints millions).
+    @inline(__always) func addLine(_ run: Route.Run, style: LineStyle, color: CellStyle) {
+        let ks = run.indices(within: window)
+        guard !ks.isEmpty else { return }
+        let step = run.dx &+ run.dy &* width
+        var i = (run.start.y - origin.y) * width + (run.start.x - origin.x) + ks.lowerBound * step
+        for k in ks {
+            Grid.addLine(k == 0 ? run.firstMask : run.mask, at: i, in: cells, width: width, glyphs: glyphs,
+                         style: style, color: color)
+            i &+= step
+        }
+    }
 }
 
 extension Grid {

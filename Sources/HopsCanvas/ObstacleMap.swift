@@ -36,7 +36,8 @@ struct ObstacleMap {
         reserved = Array(repeating: 0, count: n)
         flags = Array(repeating: 0, count: n)
         paintOrder = Painter.paintOrder(scene)
-        repaint(scene: scene, region: bounds)
+        // (The arrays are all zero: nothing to clear first.)
+        repaint(scene: scene, region: bounds, clear: false)
     }
 
     @inline(__always) func index(_ p: Point) -> Int? {
@@ -54,11 +55,11 @@ struct ObstacleMap {
     }
 
     /// Recomputes box ownership inside `region` (after boxes moved).
-    mutating func repaint(scene: Scene, region: Rect) {
+    mutating func repaint(scene: Scene, region: Rect, clear: Bool = true) {
         let x0 = max(region.x, bounds.x), y0 = max(region.y, bounds.y)
         let x1 = min(region.maxX, bounds.maxX), y1 = min(region.maxY, bounds.maxY)
         guard x0 <= x1, y0 <= y1 else { return }
-        for y in y0...y1 {
+        for y in y0...y1 where clear {
             for x in x0...x1 {
                 let i = cell(x - bounds.x, y - bounds.y)
                 owner[i] = 0

@@ -53,22 +53,14 @@ private struct LineCells: @unchecked Sendable {
 
     /// Adds `delta` uses of `route`'s cells within `rows`, and of its two end cells' reservations.
     func apply(_ route: Route, delta: Int, rows: Range<Int>) {
+        let band = Rect(x: origin.x, y: origin.y + rows.lowerBound, width: width, height: rows.count)
         route.forEachRun { run in
-            // The run's cells inside the map and the band: indices lo..<hi from its start.
+            let cells = run.indices(within: band)
+            guard !cells.isEmpty else { return }
             let sx = run.start.x - origin.x, sy = run.start.y - origin.y
-            var lo = 0, hi = run.count
-            if run.dx != 0 {
-                guard rows.contains(sy) else { return }
-                (lo, hi) = run.dx > 0 ? (max(0, -sx), min(hi, width - sx)) : (max(0, sx - (width - 1)), min(hi, sx + 1))
-            } else {
-                guard sx >= 0, sx < width else { return }
-                (lo, hi) = run.dy > 0 ? (max(0, rows.lowerBound - sy), min(hi, rows.upperBound - sy))
-                                      : (max(0, sy - (rows.upperBound - 1)), min(hi, sy - rows.lowerBound + 1))
-            }
-            guard lo < hi else { return }
-            var k = lo
+            var k = cells.lowerBound
             if k == 0 { count(ObstacleMap.cell(sx, sy, tileColumns: tileColumns), run.firstMask, delta); k = 1 }
-            while k < hi {
+            while k < cells.upperBound {
                 count(ObstacleMap.cell(sx &+ run.dx &* k, sy &+ run.dy &* k, tileColumns: tileColumns), run.mask, delta)
                 k &+= 1
             }

@@ -47,9 +47,7 @@ public enum Painter {
                 guard let route = routes[i], route.bounds.intersects(rows.window) else { continue }
                 let edge = scene.edges[i]
                 rows.addLine(route.startDirection.bit, at: route.sourcePort, style: edge.style, color: edge.color)
-                route.forEachMask(within: rows.window) {
-                    rows.addLine($1, at: $0, style: edge.style, color: edge.color)
-                }
+                route.forEachRun { rows.addLine($0, style: edge.style, color: edge.color) }
             }
         }
         for i in nearby {

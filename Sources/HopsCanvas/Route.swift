@@ -113,23 +113,8 @@ public struct Route: Sendable, Equatable {
     public func forEachMask(within area: Rect?, _ body: (Point, UInt8) -> Void) {
         let area = area.flatMap { $0.contains(bounds) ? nil : $0 }
         forEachRun { run in
-            // The run's cells at indices lo..<hi from its start (only those inside `area`).
-            var lo = 0, hi = run.count
-            if let area {
-                let a = run.start
-                if run.dx != 0 {
-                    guard a.y >= area.y, a.y <= area.maxY else { return }
-                    let (k0, k1) = run.dx > 0 ? (area.x - a.x, area.maxX - a.x) : (a.x - area.maxX, a.x - area.x)
-                    lo = max(lo, k0); hi = min(hi, k1 + 1)
-                } else {
-                    guard a.x >= area.x, a.x <= area.maxX else { return }
-                    let (k0, k1) = run.dy > 0 ? (area.y - a.y, area.maxY - a.y) : (a.y - area.maxY, a.y - area.y)
-                    lo = max(lo, k0); hi = min(hi, k1 + 1)
-                }
-            }
-            guard lo < hi else { return }
-            for i in lo..<hi {
-                body(Point(x: run.start.x + run.dx * i, y: run.start.y + run.dy * i), i == 0 ? run.firstMask : run.mask)
+            for i in area.map(run.indices(within:)) ?? 0..<run.count {
+                body(run.cell(i), i == 0 ? run.firstMask : run.mask)
             }
         }
     }
@@ -143,12 +128,30 @@ public struct Route: Sendable, Equatable {
         /// The first cell's mask joins the way the path came and the way it goes on; every
         /// other cell's joins both ways along the run.
         let firstMask: UInt8, mask: UInt8
+
+        /// The cell `i` steps from the start.
+        @inline(__always) func cell(_ i: Int) -> Point { Point(x: start.x &+ dx &* i, y: start.y &+ dy &* i) }
+
+        /// Which of the run's cells (as steps from its start) lie inside `area`.
+        @inline(__always) func indices(within area: Rect) -> Range<Int> {
+            var lo = 0, hi = count
+            if dx != 0 {
+                guard start.y >= area.y, start.y <= area.maxY else { return 0..<0 }
+                let (k0, k1) = dx > 0 ? (area.x - start.x, area.maxX - start.x) : (start.x - area.maxX, start.x - area.x)
+                lo = max(lo, k0); hi = min(hi, k1 + 1)
+            } else {
+                guard start.x >= area.x, start.x <= area.maxX else { return 0..<0 }
+                let (k0, k1) = dy > 0 ? (area.y - start.y, area.maxY - start.y) : (start.y - area.maxY, start.y - area.y)
+                lo = max(lo, k0); hi = min(hi, k1 + 1)
+            }
+            return lo < hi ? lo..<hi : 0..<0
+        }
     }
 
     /// The line cells as straight runs, in path order: a stretch's cells from its start (the
     /// vertex, joining the way the path came) up to, not including, the next vertex, where the
-    /// next stretch starts. The arrowhead cell (the last vertex) carries no line. Marking millions
-    /// of cells goes run by run, not through a call per cell.
+    /// next stretch starts. The arrowhead cell (the last vertex) carries no line. Marking and
+    /// painting millions of cells go run by run, not through a call per cell.
     func forEachRun(_ body: (Run) -> Void) {
         guard vertices.count > 1 else { return }
         var previous = sourcePort

@@ -73,7 +73,8 @@ public final class Router {
         let all = Array(scene.edges.indices)
         let ports = assignPorts(boxes: Array(scene.boxes.indices))
         // Short edges first: they have the fewest choices, long ones can go around them.
-        var order = all.sorted { length($0) < length($1) }
+        let lengths = all.map(length)
+        var order = all.sorted { lengths[$0] < lengths[$1] }
         if let area {
             let reach = area.insetBy(-Router.margin)
             let later = order.filter { !endsBox($0).intersects(reach) }

@@ -20,22 +20,25 @@ extension Router {
     /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).
     func assignPorts(boxes: [Int]) -> [Int: (Point?, Point?)] {
         var out: [Int: (Point?, Point?)] = [:]
+        out.reserveCapacity(boxes.count == scene.boxes.count ? scene.edges.count : 0)
+        // Per side (by its raw value): the ends on it. Kept across boxes to reuse their memory.
+        var groups: [[(edge: Int, isSource: Bool, key: Int)]] = Array(repeating: [], count: Side.allCases.count)
         for b in boxes {
-            var groups: [Side: [(edge: Int, isSource: Bool, key: Int)]] = [:]
+            for k in groups.indices { groups[k].removeAll(keepingCapacity: true) }
             for e in incident[b] {
                 let edge = scene.edges[e]
                 if edge.from == edge.to { continue }
                 if edge.from == b {
                     let side = ends[e].0.side
-                    groups[side, default: []].append((e, true, wish(b, toward: edge.to, side: side)))
+                    groups[side.rawValue].append((e, true, wish(b, toward: edge.to, side: side)))
                 }
                 if edge.to == b {
                     let side = ends[e].1.side
-                    groups[side, default: []].append((e, false, wish(b, toward: edge.from, side: side)))
+                    groups[side.rawValue].append((e, false, wish(b, toward: edge.from, side: side)))
                 }
             }
-            for (side, members) in groups {
-                let sorted = members.sorted { ($0.key, $0.edge) < ($1.key, $1.edge) }
+            for side in Side.allCases where !groups[side.rawValue].isEmpty {
+                let sorted = groups[side.rawValue].sorted { ($0.key, $0.edge) < ($1.key, $1.edge) }
                 let cells = PortPlan.nearest(PortPlan.slots(scene.boxes[b], side), wishes: sorted.map(\.key),
                                              vertical: side == .left || side == .right)
                 for (m, cell) in zip(sorted, cells) {
