@@ -137,11 +137,13 @@ public struct Route: Sendable, Equatable {
             var lo = 0, hi = count
             if dx != 0 {
                 guard start.y >= area.y, start.y <= area.maxY else { return 0..<0 }
-                let (k0, k1) = dx > 0 ? (area.x - start.x, area.maxX - start.x) : (start.x - area.maxX, start.x - area.x)
+                let (k0, k1) = dx > 0 ? (area.x - start.x, area.maxX - start.x)
+                                      : (start.x - area.maxX, start.x - area.x)
                 lo = max(lo, k0); hi = min(hi, k1 + 1)
             } else {
                 guard start.x >= area.x, start.x <= area.maxX else { return 0..<0 }
-                let (k0, k1) = dy > 0 ? (area.y - start.y, area.maxY - start.y) : (start.y - area.maxY, start.y - area.y)
+                let (k0, k1) = dy > 0 ? (area.y - start.y, area.maxY - start.y)
+                                      : (start.y - area.maxY, start.y - area.y)
                 lo = max(lo, k0); hi = min(hi, k1 + 1)
             }
             return lo < hi ? lo..<hi : 0..<0
@@ -161,8 +163,8 @@ public struct Route: Sendable, Equatable {
             let dx = b.x > a.x ? 1 : (b.x < a.x ? -1 : 0), dy = b.y > a.y ? 1 : (b.y < a.y ? -1 : 0)
             let length = abs(b.x - a.x) + abs(b.y - a.y)
             if length > 0 {
-                body(Run(start: a, dx: dx, dy: dy, count: length,
-                         firstMask: Route.bit(from: a, toward: previous) | step, mask: step | Route.bit(from: b, toward: a)))
+                body(Run(start: a, dx: dx, dy: dy, count: length, firstMask: Route.bit(from: a, toward: previous) | step,
+                         mask: step | Route.bit(from: b, toward: a)))
             }
             previous = Point(x: b.x - dx, y: b.y - dy)
         }
