@@ -163,8 +163,8 @@ public struct Route: Sendable, Equatable {
             let dx = b.x > a.x ? 1 : (b.x < a.x ? -1 : 0), dy = b.y > a.y ? 1 : (b.y < a.y ? -1 : 0)
             let length = abs(b.x - a.x) + abs(b.y - a.y)
             if length > 0 {
-                body(Run(start: a, dx: dx, dy: dy, count: length, firstMask: Route.bit(from: a, toward: previous) | step,
-                         mask: step | Route.bit(from: b, toward: a)))
+                let first = Route.bit(from: a, toward: previous) | step, rest = step | Route.bit(from: b, toward: a)
+                body(Run(start: a, dx: dx, dy: dy, count: length, firstMask: first, mask: rest))
             }
             previous = Point(x: b.x - dx, y: b.y - dy)
         }
