@@ -31,11 +31,16 @@ public enum Painter {
         // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones
         // (counted only when some label shows).
         var cover: BoxCover? = nil
-        // The routes near the window, found once for the three passes (a frame of a big design
-        // would otherwise test every route three times).
+        // The routes with a cell near the window, found once for the three passes (a frame of a
+        // big design would otherwise test every route three times). A line's rectangle is not
+        // enough: the random links of a big design each span most of it, and every one of them
+        // went through the passes in every frame (two thirds of a frame at 10,000 components).
+        // A line with no cell near the window draws nothing in it: its port is next to its first
+        // cell, its arrowhead is a cell of it, and its label goes on a stretch that shows.
         var nearby: [Int] = [], ink = 0
-        for (i, route) in routes.enumerated() {
-            guard let route, i < scene.edges.count, route.bounds.intersects(near) else { continue }
+        for i in routes.indices where i < scene.edges.count {
+            guard let bounds = routes[i]?.bounds, bounds.intersects(near),
+                  let route = routes[i], near.contains(bounds) || route.crosses(near) else { continue }
             nearby.append(i)
             ink += route.count
         }

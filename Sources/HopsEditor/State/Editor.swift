@@ -28,6 +28,7 @@ public final class Editor {
     let findingsCache = FindingsCache()
     /// Components by id for what is drawn each frame (see ComponentLookup).
     let componentLookup = ComponentLookup()
+    let connectionLookup = ConnectionLookup()
     var cache: SceneCache
     /// A drag in progress: the component and the last mouse cell.
     var drag: (id: String, last: Point)?

@@ -54,10 +54,11 @@ extension Editor {
             let value = f.read(c)
             if !value.isEmpty { out.append(("\(f.label): \(value)", .plain)) }
         }
-        // One pass over the connections, each end found by id (a frame of a big design did a
-        // pass per direction and a scan of the components per neighbour).
+        // The selection's connections from an index, each end found by id (a frame of a big
+        // design did a pass over the connections per direction and a scan of the components per
+        // neighbour).
         var outs: [String] = [], ins: [String] = []
-        for k in design.connections where k.from == sel || k.to == sel {
+        for k in connectionLookup.touching(sel, in: design).map({ design.connections[$0] }) {
             if k.from == sel, let to = componentLookup.component(k.to, in: design) {
                 outs.append("→ \(to.name) (\(k.kind.rawValue))")
             }
