@@ -88,10 +88,24 @@ public struct Route: Sendable, Equatable {
     public func crosses(_ area: Rect) -> Bool {
         guard bounds.intersects(area), let first = vertices.first else { return false }
         if area.contains(first) { return true }
-        for k in vertices.indices.dropFirst() {
-            if Route.stretch(from: vertices[k - 1], to: vertices[k]).intersects(area) { return true }
+        // Stretch by stretch, as intervals (a frame and a move of a big design ask this of
+        // thousands of long lines).
+        let x0 = area.x, x1 = area.maxX, y0 = area.y, y1 = area.maxY
+        return vertices.withUnsafeBufferPointer { v in
+            var a = v[0]
+            for k in 1..<v.count {
+                let b = v[k]
+                if a.y == b.y {
+                    if a.y >= y0, a.y <= y1, max(a.x, b.x) >= x0, min(a.x, b.x) <= x1 { return true }
+                } else if a.x == b.x {
+                    if a.x >= x0, a.x <= x1, max(a.y, b.y) >= y0, min(a.y, b.y) <= y1 { return true }
+                } else if Route.stretch(from: a, to: b).intersects(area) {
+                    return true
+                }
+                a = b
+            }
+            return false
         }
-        return false
     }
 
     /// The rectangle one straight stretch covers, both ends included.

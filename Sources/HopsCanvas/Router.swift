@@ -134,10 +134,16 @@ public final class Router {
         var affected = Set<Int>()
         for b in moved { for e in incident[b] { affected.insert(e) } }
         // Edges whose lines now run through a moved box must go around it.
+        // (Only lines whose rectangle meets the moved boxes are looked at cell by cell.)
         let newRectsList = Array(newRects.values)
-        for (i, r) in routes.enumerated() where !affected.contains(i) {
-            guard let r else { continue }
-            if newRectsList.contains(where: { r.crosses($0) }) { affected.insert(i) }
+        let around = newRectsList.dropFirst().reduce(newRectsList[0]) { $0.union($1) }
+        // (Read through a buffer: indexing the router's own array copied every route it looked at.)
+        routes.withUnsafeBufferPointer { routes in
+            for i in routes.indices {
+                guard let b = routes[i]?.bounds, b.intersects(around), !affected.contains(i),
+                      newRectsList.contains(where: { routes[i]!.crosses($0) }) else { continue }
+                affected.insert(i)
+            }
         }
         for e in affected {
             if let r = routes[e] { map.unmark(r) }
