@@ -6,7 +6,15 @@ public struct Scene: Sendable {
     public init(boxes: [SceneBox] = [], edges: [SceneEdge] = []) { self.boxes = boxes; self.edges = edges }
 
     /// The rectangle holding every box.
-    public var bounds: Rect { boxes.reduce(Rect(x: 0, y: 0, width: 0, height: 0)) { $0.union($1.rect) } }
+    /// (Box by box through a buffer: copying each box for its rectangle retained its strings,
+    /// and an editor asks this after every move of a big design.)
+    public var bounds: Rect {
+        boxes.withUnsafeBufferPointer { boxes in
+            var b = Rect(x: 0, y: 0, width: 0, height: 0)
+            for i in boxes.indices { b = b.union(boxes[i].rect) }
+            return b
+        }
+    }
 
     /// Strict ancestors of box `i`, nearest first.
     public func ancestors(of i: Int) -> [Int] {
@@ -22,10 +30,15 @@ public struct Scene: Sendable {
     /// painter draws at most two), and the routes.
     public func drawnBounds(routes: [Route?]) -> Rect {
         var b = bounds
-        for box in boxes where box.stack > 0 {
-            b = b.union(box.rect.offsetBy(dx: min(box.stack, 2), dy: min(box.stack, 2)))
+        boxes.withUnsafeBufferPointer { boxes in
+            for i in boxes.indices where boxes[i].stack > 0 {
+                let k = min(boxes[i].stack, 2)
+                b = b.union(boxes[i].rect.offsetBy(dx: k, dy: k))
+            }
         }
-        for r in routes { if let r { b = b.union(r.bounds) } }
+        routes.withUnsafeBufferPointer { routes in
+            for i in routes.indices { if let r = routes[i]?.bounds { b = b.union(r) } }
+        }
         return b
     }
 }

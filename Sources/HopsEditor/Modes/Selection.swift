@@ -63,7 +63,7 @@ extension Editor {
         // With layers hidden the canvas is laid out for the view only: a move there would be lost.
         guard layers.isEmpty else { message = "boxes stay put while layers are hidden (:show all, then move)"; return [] }
         let moved = r.offsetBy(dx: dx, dy: dy)
-        if let p = design.component(sel)?.parent, let pr = cache.rects[p] {
+        if let p = componentLookup.component(sel, in: design)?.parent, let pr = cache.rects[p] {
             let header = cache.scene.boxes[cache.designScene.boxIndex[p]!].headerRows
             if moved.x < pr.x + 2 || moved.y < pr.y + header + 2 { message = "a child stays inside its parent"; return [] }
         } else if moved.x < -1000 || moved.y < -1000 {
@@ -84,14 +84,14 @@ extension Editor {
         }
         // Grow ancestors to keep holding the moved box.
         var inner = moved
-        var ancestor = design.component(sel)?.parent
+        var ancestor = componentLookup.component(sel, in: design)?.parent
         while let a = ancestor, let ar = changed[a] ?? cache.rects[a] {
             let w = max(ar.width, inner.maxX + 3 - ar.x), h = max(ar.height, inner.maxY + 3 - ar.y)
             guard w != ar.width || h != ar.height else { break }
             let grown = Rect(x: ar.x, y: ar.y, width: w, height: h)
             changed[a] = grown
             inner = grown
-            ancestor = design.component(a)?.parent
+            ancestor = componentLookup.component(a, in: design)?.parent
         }
         for (id, nr) in changed {
             guard let i = design.index(of: id) else { continue }
