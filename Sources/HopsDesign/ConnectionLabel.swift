@@ -8,9 +8,12 @@ extension Design {
     /// Every connection's shown label, in order: for drawing a whole design, where looking each
     /// end up by scanning the components cost connections x components.
     public func shownLabels() -> [String?] {
-        var byID: [String: Component] = [:]
-        for c in components { byID[c.id] = c }
-        return connections.map { shownLabel(of: $0, find: { byID[$0] }) }
+        // By index: a dictionary of components copied each one (their strings retained).
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(components.count)
+        for (i, c) in components.enumerated() { byID[c.id] = i }
+        let components = components
+        return connections.map { shownLabel(of: $0, find: { byID[$0].map { components[$0] } }) }
     }
 
     private func shownLabel(of k: Connection, find: (String) -> Component?) -> String? {

@@ -30,11 +30,14 @@ enum Replicas {
         }
 
         init(indexing design: Design) {
-            var byID: [String: Component] = [:]
-            for c in design.components where byID[c.id] == nil { byID[c.id] = c }
+            // By index: a dictionary of components copied each one (their strings retained).
+            var byID: [String: Int] = [:]
+            byID.reserveCapacity(design.components.count)
+            for (i, c) in design.components.enumerated() where byID[c.id] == nil { byID[c.id] = i }
             var arrows: [String: [String]] = [:]
             for k in design.connections where k.kind == .manages { arrows[k.to, default: []].append(k.from) }
-            component = { byID[$0] }
+            let components = design.components
+            component = { byID[$0].map { components[$0] } }
             managersByArrow = { arrows[$0] ?? [] }
         }
     }
