@@ -74,15 +74,18 @@ private struct LineCells: @unchecked Sendable {
         }
     }
 
-    /// Counts `mask`'s directions in cell `i`: a line added only sets flags.
+    /// Counts `mask`'s directions in cell `i`, and keeps each direction's flag saying whether its
+    /// count is above zero (so a cell's other counts need not be read).
     @inline(__always) private func count(_ i: Int, _ mask: UInt8, _ delta: Int) {
-        let horizontal = mask & LineCells.horizontalBits != 0, vertical = mask & LineCells.verticalBits != 0
-        if horizontal { hUse[i] = UInt8(clamping: Int(hUse[i]) &+ delta) }
-        if vertical { vUse[i] = UInt8(clamping: Int(vUse[i]) &+ delta) }
-        if delta > 0 {
-            flags[i] |= (horizontal ? Flag.horizontal : 0) | (vertical ? Flag.vertical : 0)
-        } else {
-            update(i)
+        if mask & LineCells.horizontalBits != 0 {
+            let n = UInt8(clamping: Int(hUse[i]) &+ delta)
+            hUse[i] = n
+            flags[i] = n > 0 ? flags[i] | Flag.horizontal : flags[i] & ~Flag.horizontal
+        }
+        if mask & LineCells.verticalBits != 0 {
+            let n = UInt8(clamping: Int(vUse[i]) &+ delta)
+            vUse[i] = n
+            flags[i] = n > 0 ? flags[i] | Flag.vertical : flags[i] & ~Flag.vertical
         }
     }
 
