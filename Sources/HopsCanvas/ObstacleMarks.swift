@@ -11,7 +11,7 @@ extension ObstacleMap {
     /// added lines only gain bits, so the map ends as if they were marked one after another.
     mutating func mark(_ routes: [Route], threads: Int) {
         withLineCells { cells in
-            // Bands of whole tile rows, so that no cache line of the map is written by two threads.
+            // Bands of whole tile rows: a tile (8 rows) belongs to one band, so no cell to two threads.
             let tileRows = (cells.height + 7) >> 3
             let n = max(1, min(threads, tileRows))
             let bands = (0..<n).map { k in
