@@ -21,6 +21,10 @@ public struct Route: Sendable, Equatable {
     public var isDirect: Bool
     /// The rectangle holding the ports and every cell, to skip routes far from a window cheaply.
     public let bounds: Rect
+    /// Which bands of 64 rows (numbered modulo 64) the path's cells are in: most of a big
+    /// design's long lines span a window's rectangle, and this tells most of those that they do
+    /// not cross it without walking their stretches (a frame and a move ask thousands).
+    let rowBands: UInt64
 
     /// From every cell of the path, each one step from the last.
     public init(cells: [Point], sourcePort: Point, targetPort: Point, startDirection: Direction,
@@ -47,6 +51,21 @@ public struct Route: Sendable, Equatable {
         var x1 = max(sourcePort.x, targetPort.x), y1 = max(sourcePort.y, targetPort.y)
         for p in vertices { x0 = min(x0, p.x); y0 = min(y0, p.y); x1 = max(x1, p.x); y1 = max(y1, p.y) }
         bounds = Rect(x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1)
+        var bands = vertices.first.map { Route.rowBands($0.y, $0.y) } ?? 0
+        for k in vertices.indices.dropFirst() {
+            bands |= Route.rowBands(min(vertices[k - 1].y, vertices[k].y), max(vertices[k - 1].y, vertices[k].y))
+        }
+        rowBands = bands
+    }
+
+    /// The bands of `rowBands` that rows `y0...y1` are in.
+    static func rowBands(_ y0: Int, _ y1: Int) -> UInt64 {
+        let b0 = y0 >> 6, b1 = y1 >> 6
+        guard b1 >= b0 else { return 0 }
+        guard b1 - b0 < 63 else { return ~0 }
+        var m: UInt64 = 0
+        for b in b0...b1 { m |= 1 << UInt64(b & 63) }
+        return m
     }
 
     /// Every cell, from the first to the arrowhead (built on each call: for one route at a time).
@@ -86,7 +105,8 @@ public struct Route: Sendable, Equatable {
 
     /// True when a cell of the path (the arrowhead's included) lies in `area`.
     public func crosses(_ area: Rect) -> Bool {
-        guard bounds.intersects(area), let first = vertices.first else { return false }
+        guard bounds.intersects(area), Route.rowBands(area.y, area.maxY) & rowBands != 0,
+              let first = vertices.first else { return false }
         if area.contains(first) { return true }
         // Stretch by stretch, as intervals (a frame and a move of a big design ask this of
         // thousands of long lines).

@@ -131,6 +131,32 @@ import Testing
         #expect(crossings(first.scene, first.routes).isEmpty)
     }
 
+    @Test func aRouteCrossesAnAreaExactlyWhenOneOfItsCellsIsInIt() {
+        // crosses() rejects by bands of rows and tests stretches as intervals: it must agree with
+        // looking at every cell, for lines far taller than the 64 bands and areas anywhere.
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<200 {
+            var p = Point(x: next(300), y: next(9000)), cells = [p]
+            for k in 0..<(1 + next(5)) {
+                let length = 1 + next(k % 2 == 0 ? 200 : 3000), sign = next(2) == 0 ? 1 : -1
+                for _ in 0..<length {
+                    if k % 2 == 0 { p.x += sign } else { p.y += sign }
+                    cells.append(p)
+                }
+            }
+            let route = Route(cells: cells, sourcePort: Point(x: cells[0].x - 1, y: cells[0].y),
+                              targetPort: Point(x: p.x + 1, y: p.y), startDirection: .right, headDirection: .right)
+            for _ in 0..<20 {
+                let area = Rect(x: next(400) - 50, y: next(10_000) - 500, width: 1 + next(80), height: 1 + next(70))
+                #expect(route.crosses(area) == cells.contains { area.contains($0) })
+            }
+        }
+    }
+
     @Test func linesMarkedInBandsOfRowsLeaveTheMapAsMarkingThemOneByOne() {
         // A big design's batches are marked on two threads, each in its own rows; the counts
         // and flags must be those of marking line after line, and unmarking must undo them.
