@@ -17,7 +17,6 @@ extension ObstacleMap {
             let bands = (0..<n).map { k in
                 min(cells.height, tileRows * k / n * 8)..<min(cells.height, tileRows * (k + 1) / n * 8)
             }
-            guard n > 1 else { for r in routes { cells.apply(r, delta: 1, rows: cells.allRows) }; return }
             DispatchQueue.concurrentPerform(iterations: n) { k in
                 for r in routes { cells.apply(r, delta: 1, rows: bands[k]) }
             }

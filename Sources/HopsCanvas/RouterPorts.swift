@@ -20,7 +20,7 @@ extension Router {
     /// Port cells for every edge end at the given boxes: edge index → (source port?, target port?).
     func assignPorts(boxes: [Int]) -> [Int: (Point?, Point?)] {
         var out: [Int: (Point?, Point?)] = [:]
-        out.reserveCapacity(boxes.count == scene.boxes.count ? scene.edges.count : 0)
+        out.reserveCapacity(boxes.reduce(0) { $0 + incident[$1].count })
         // Per side (by its raw value): the ends on it. Kept across boxes to reuse their memory.
         var groups: [[(edge: Int, isSource: Bool, key: Int)]] = Array(repeating: [], count: Side.allCases.count)
         for b in boxes {

@@ -33,7 +33,9 @@ extension Design {
     }
 
     /// True when text typed as the label of `k` would only repeat a fact the arrow derives.
-    public func storesFact(_ text: String, on k: Connection) -> Bool { storesFact(text, on: k, find: { self.component($0) }) }
+    public func storesFact(_ text: String, on k: Connection) -> Bool {
+        storesFact(text, on: k, find: { self.component($0) })
+    }
 
     private func storesFact(_ text: String, on k: Connection, find: (String) -> Component?) -> Bool {
         let from = find(k.from)
@@ -62,7 +64,9 @@ extension Design {
     /// The port a traffic connection dials and whether the arrow names it: its own port, else
     /// (as a trace assumes) the only port of the Service it reaches. Nil when neither is known,
     /// and for an Ingress's arrow without a port: its rules choose the Service port, not the arrow.
-    public func dialledPort(of k: Connection) -> (port: Int, named: Bool)? { dialledPort(of: k, find: { self.component($0) }) }
+    public func dialledPort(of k: Connection) -> (port: Int, named: Bool)? {
+        dialledPort(of: k, find: { self.component($0) })
+    }
 
     private func dialledPort(of k: Connection, find: (String) -> Component?) -> (port: Int, named: Bool)? {
         guard k.kind == .traffic else { return nil }

@@ -36,7 +36,8 @@ extension Editor {
         return []
     }
 
-    private func nearest(from: Point, _ dir: Direction, excluding sel: String, among keep: (String) -> Bool) -> String? {
+    private func nearest(from: Point, _ dir: Direction, excluding sel: String,
+                         among keep: (String) -> Bool) -> String? {
         var best: (String, Int)?
         for (id, r) in cache.rects where id != sel && keep(id) {
             let c = r.center
@@ -61,11 +62,15 @@ extension Editor {
     func moveSelection(dx: Int, dy: Int) -> [Effect] {
         guard let sel = selection, let r = cache.rects[sel] else { message = "select a component first"; return [] }
         // With layers hidden the canvas is laid out for the view only: a move there would be lost.
-        guard layers.isEmpty else { message = "boxes stay put while layers are hidden (:show all, then move)"; return [] }
+        guard layers.isEmpty else {
+            message = "boxes stay put while layers are hidden (:show all, then move)"; return []
+        }
         let moved = r.offsetBy(dx: dx, dy: dy)
         if let p = componentLookup.component(sel, in: design)?.parent, let pr = cache.rects[p] {
             let header = cache.scene.boxes[cache.designScene.boxIndex[p]!].headerRows
-            if moved.x < pr.x + 2 || moved.y < pr.y + header + 2 { message = "a child stays inside its parent"; return [] }
+            if moved.x < pr.x + 2 || moved.y < pr.y + header + 2 {
+                message = "a child stays inside its parent"; return []
+            }
         } else if moved.x < -1000 || moved.y < -1000 {
             return []
         }
