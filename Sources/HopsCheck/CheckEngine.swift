@@ -11,9 +11,11 @@ public enum CheckEngine {
     public static func findings(in design: Design, catalog: Catalog) -> [Finding] {
         var out: [Finding] = []
         let index = Dictionary(design.components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        out += Shapes.findings(design, index: index, catalog: catalog)
+        // (Lookups by id, children and arrows from one index: a check traces from every Service.)
+        let indexed = DesignIndex(design)
+        out += Shapes.findings(indexed, index: index, catalog: catalog)
         out += Connections.findings(design, index: index)
-        out += Paths.findings(design, index: index)
+        out += Paths.findings(indexed, index: index)
         // Errors first, then in design order, each once.
         var seen = Set<String>()
         let order = Dictionary(design.components.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,3 +1,4 @@
+import Dispatch
 import HopsDesign
 import HopsFlow
 
@@ -5,20 +6,30 @@ import HopsFlow
 /// Service, and each component that calls on (an arrow leaves it), so breaks behind the first
 /// one are found too.
 enum Paths {
-    static func findings(_ d: Design, index: [String: Component]) -> [Finding] {
-        var out: [Finding] = []
-        var sources: [String] = []
+    /// Sources above which the traces run on two threads (each trace is pure and stands alone;
+    /// a big design's check is thousands of them, many up to Walker's bound of hops).
+    static let parallelAbove = 64
+
+    static func findings(_ d: DesignIndex, index: [String: Component]) -> [Finding] {
         let senders = Set(d.connections.filter { $0.kind == .traffic }.map(\.from))
-        for c in d.components where c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id) {
-            if c.kind == .note { continue }
-            sources.append(c.id)
-        }
-        for s in sources {
+        let sources = d.components.filter { c in
+            c.kind != .note && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
+        }.map(\.id)
+        @Sendable func finding(from s: String) -> Finding? {
             let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState())
-            guard !trace.succeeded, let last = trace.hops.last else { continue }
+            guard !trace.succeeded, let last = trace.hops.last else { return nil }
             let at = index[last.from] != nil ? last.from : s
-            out.append(Finding(.error, "request-fails", component: at, last.narration))
+            return Finding(.error, "request-fails", component: at, last.narration)
         }
-        return out
+        guard sources.count > parallelAbove else { return sources.compactMap(finding) }
+        // In source order whichever thread traced what: each source has its own slot.
+        var found = [Finding?](repeating: nil, count: sources.count)
+        found.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                for i in stride(from: half, to: sources.count, by: 2) { slots[i] = finding(from: sources[i]) }
+            }
+        }
+        return found.compactMap { $0 }
     }
 }

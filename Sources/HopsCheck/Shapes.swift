@@ -4,7 +4,7 @@ import HopsText
 
 /// Objects a cluster would reject and nesting that cannot hold.
 enum Shapes {
-    static func findings(_ d: Design, index: [String: Component], catalog: Catalog) -> [Finding] {
+    static func findings(_ d: DesignIndex, index: [String: Component], catalog: Catalog) -> [Finding] {
         var out: [Finding] = []
         // A controller's Pods: those inside it and those its `manages` arrows point at.
         var managed: [String: [Component]] = [:]
@@ -39,7 +39,7 @@ enum Shapes {
 
     /// A database container in a Pod template that a Deployment copies: every replica is a
     /// separate database, and each is lost when its Pod is replaced.
-    static func databases(of controller: Component, replicas n: Int, pods: [Component], _ d: Design) -> [Finding] {
+    static func databases(of controller: Component, replicas n: Int, pods: [Component], _ d: DesignIndex) -> [Finding] {
         var out: [Finding] = []
         for pod in pods where pod.kind == .pod {
             for db in d.children(of: pod.id) where db.kind == .container && FlowEngine.looksLikeDatabase(db) {

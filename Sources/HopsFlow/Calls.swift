@@ -6,7 +6,7 @@ import HopsDesign
 enum Calls {
     static func sentence(
         _ here: Component, _ next: Component, conn: Connection, port: Int?, replica: Replica?,
-        design: Design
+        design: any DesignLookup
     ) -> String {
         let from = Words.name(here)
         let to = Words.name(next)
@@ -46,7 +46,7 @@ enum Calls {
     /// What dialling a Service means, by its type and by where the caller is.
     private static func toService(
         _ here: Component, _ svc: Component, on: String, label: String, port: Int?,
-        design: Design
+        design: any DesignLookup
     ) -> String {
         let from = Words.name(here)
         let to = Words.name(svc)

@@ -12,6 +12,16 @@ public enum FlowEngine {
         _ design: Design, from source: String, state: FlowState, host: String? = nil,
         path: String = "/", port: Int? = nil, sameConnection: Bool = false
     ) -> (Trace, FlowState) {
+        trace(DesignIndex(design), from: source, state: state, host: host, path: path, port: port,
+              sameConnection: sameConnection)
+    }
+
+    /// The same, in a design indexed once for many requests (`hops check` traces from every
+    /// Service, `hops trace --requests` sends one after another).
+    public static func trace(
+        _ design: DesignIndex, from source: String, state: FlowState, host: String? = nil,
+        path: String = "/", port: Int? = nil, sameConnection: Bool = false
+    ) -> (Trace, FlowState) {
         let path = path.isEmpty ? "/" : path
         var rules = StepRules(design: design, host: host, path: path)
         rules.sourcePort = port

@@ -93,7 +93,7 @@ extension StepRules {
             sentence += " (the design's rule names no port; a real Ingress backend must name one, so Hops takes the "
                 + "Service's only port and its export writes it)"
         }
-        let conn = design.connections.first { $0.kind == .traffic && $0.from == ing.id && $0.to == svc.id }
+        let conn = design.connections(from: ing.id).first { $0.kind == .traffic && $0.to == svc.id }
         var hop = request(ing.id, svc.id, conn?.id, sentence, nil)
         hop.kubectl = Kubectl.ingress(ing, design)
         return .go(hop, Arrival(at: svc.id, via: conn, servicePort: port, caller: ing.id), state)

@@ -5,16 +5,16 @@ import HopsDesign
 /// containers and the Ingress controller; a Service and a Pod have none of their own.
 enum Kubectl {
     /// ` -n shop`, or "" in the default namespace.
-    static func ns(_ c: Component, _ design: Design) -> String {
+    static func ns(_ c: Component, _ design: any DesignLookup) -> String {
         let n = Namespaces.of(c, in: design)
         return n == "default" ? "" : " -n \(SafeText.escape(n))"
     }
 
-    static func service(_ svc: Component, _ design: Design) -> [String] {
+    static func service(_ svc: Component, _ design: any DesignLookup) -> [String] {
         ["kubectl describe svc \(SafeText.escape(svc.name))\(ns(svc, design))"]
     }
 
-    static func endpoints(_ svc: Component, _ design: Design) -> [String] {
+    static func endpoints(_ svc: Component, _ design: any DesignLookup) -> [String] {
         let n = SafeText.escape(svc.name)
         var out = ["kubectl get endpointslices -l kubernetes.io/service-name=\(n)\(ns(svc, design))"]
         if !svc.selector.isEmpty {
@@ -23,7 +23,7 @@ enum Kubectl {
         return out
     }
 
-    static func ingress(_ ing: Component, _ design: Design) -> [String] {
+    static func ingress(_ ing: Component, _ design: any DesignLookup) -> [String] {
         [
             "kubectl describe ingress \(SafeText.escape(ing.name))\(ns(ing, design))",
             "kubectl logs -n ingress-nginx deploy/ingress-nginx-controller (the controller's logs; its namespace "
@@ -31,13 +31,13 @@ enum Kubectl {
         ]
     }
 
-    static func pods(_ pod: Component, _ design: Design) -> [String] {
+    static func pods(_ pod: Component, _ design: any DesignLookup) -> [String] {
         let sel = pod.labels.isEmpty ? "" : " -l \(SafeText.escape(formatLabels(pod.labels)))"
         return ["kubectl get pods\(sel) -o wide\(ns(pod, design))"]
     }
 
     /// The logs of the container that answers, where a response can be seen leaving.
-    static func logs(_ c: Component, _ design: Design) -> [String] {
+    static func logs(_ c: Component, _ design: any DesignLookup) -> [String] {
         guard c.kind == .container, let pod = c.parent.flatMap({ design.component($0) }) else { return [] }
         let name = SafeText.escape(c.name)
         var out = ["kubectl logs \(workload(pod, design)) -c \(name)\(ns(pod, design))"]
@@ -50,7 +50,7 @@ enum Kubectl {
 
     /// "deploy/web": how kubectl names the Pods of a controller (it picks one of them); a bare
     /// Pod by its name. A real Pod's name differs from Hops' stand-in, so commands use this.
-    static func workload(_ pod: Component, _ design: Design) -> String {
+    static func workload(_ pod: Component, _ design: any DesignLookup) -> String {
         let owner = Replicas.count(of: pod.id, in: design).owner
         let kinds: [Kind: String] = [
             .deployment: "deploy", .statefulSet: "sts", .daemonSet: "ds", .replicaSet: "rs", .job: "job",
@@ -61,7 +61,7 @@ enum Kubectl {
 
     /// Where the request lands: the container's logs (via its controller when it has one) and
     /// a request made from inside the Pod.
-    static func container(_ c: Component, pod: Component, port: Int?, design: Design) -> [String] {
+    static func container(_ c: Component, pod: Component, port: Int?, design: any DesignLookup) -> [String] {
         var out = logs(c, design)
         if let port, !Containers.isDatabase(c) {
             out.append(
@@ -74,7 +74,7 @@ enum Kubectl {
 
     /// What a call shows: the Service it dials, or the container it reaches inside the Pod.
     static func call(
-        from here: Component, to next: Component, port: Int?, replica: Replica?, design: Design
+        from here: Component, to next: Component, port: Int?, replica: Replica?, design: any DesignLookup
     ) -> [String] {
         switch next.kind {
         case .service:

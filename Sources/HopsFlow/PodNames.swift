@@ -12,7 +12,7 @@ enum PodNames {
     /// The template hash of a Pod template: its labels and its containers' names and images,
     /// with `image` standing in for `container`'s image (the old template during a rollout).
     static func templateHash(
-        _ pod: Component, in design: Design, replacing container: String? = nil,
+        _ pod: Component, in design: any DesignLookup, replacing container: String? = nil,
         with image: String? = nil
     ) -> String {
         var text = formatLabels(pod.labels)
@@ -24,7 +24,9 @@ enum PodNames {
     }
 
     /// The name of replica `index` (1-based) of a Pod template, in the state given.
-    static func name(_ pod: Component, index: Int, owner: Component?, in design: Design, state: FlowState) -> String {
+    static func name(
+        _ pod: Component, index: Int, owner: Component?, in design: any DesignLookup, state: FlowState
+    ) -> String {
         guard let owner else { return SafeText.escape(pod.name) }
         let base = SafeText.escape(owner.name)
         if owner.kind == .statefulSet { return "\(base)-\(index - 1)" }

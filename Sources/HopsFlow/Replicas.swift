@@ -6,14 +6,14 @@ import HopsDesign
 enum Replicas {
     /// The controller whose Pod template this Pod is: a `manages` connection from a Pod
     /// controller, else the nearest enclosing Pod controller.
-    static func manager(of id: String, in design: Design) -> Component? {
+    static func manager(of id: String, in design: any DesignLookup) -> Component? {
         manager(of: id, lookup: Lookup(design: design))
     }
 
     /// The number of running copies and the controller that sets it (nil for a bare Pod).
     /// A controller without `replicas` defers to its own manager (a ReplicaSet under a
     /// Deployment), and Kubernetes' default of 1 applies when nobody says.
-    static func count(of id: String, in design: Design) -> (count: Int, owner: Component?) {
+    static func count(of id: String, in design: any DesignLookup) -> (count: Int, owner: Component?) {
         count(of: id, lookup: Lookup(design: design))
     }
 
@@ -24,12 +24,12 @@ enum Replicas {
         let component: (String) -> Component?
         let managersByArrow: (String) -> [String]
 
-        init(design: Design) {
+        init(design: any DesignLookup) {
             component = { design.component($0) }
-            managersByArrow = { id in design.connections.filter { $0.kind == .manages && $0.to == id }.map(\.from) }
+            managersByArrow = { id in design.connections(to: id).filter { $0.kind == .manages }.map(\.from) }
         }
 
-        init(indexing design: Design) {
+        init(indexing design: any DesignLookup) {
             // By index: a dictionary of components copied each one (their strings retained).
             var byID: [String: Int] = [:]
             byID.reserveCapacity(design.components.count)
@@ -69,13 +69,13 @@ enum Replicas {
 
     /// The Pod's name for replica `index`: `web-5d78c9869d-x7k2p` under a Deployment, `db-0`
     /// under a StatefulSet, the name as drawn for a bare Pod (see `PodNames`).
-    static func name(_ pod: Component, index: Int, in design: Design, state: FlowState) -> String {
+    static func name(_ pod: Component, index: Int, in design: any DesignLookup, state: FlowState) -> String {
         PodNames.name(pod, index: index, owner: count(of: pod.id, in: design).owner, in: design, state: state)
     }
 
     /// "web-5d78c9869d-x7k2p (2 of 3, kept by ReplicaSet web-5d78c9869d of Deployment web)", or
     /// "web" for a bare Pod: a Deployment manages ReplicaSets, and the ReplicaSet keeps the Pods.
-    static func describe(_ pod: Component, _ r: Replica, in design: Design, state: FlowState) -> String {
+    static func describe(_ pod: Component, _ r: Replica, in design: any DesignLookup, state: FlowState) -> String {
         let n = name(pod, index: r.index, in: design, state: state)
         guard manager(of: pod.id, in: design) != nil else { return n }
         guard let owner = count(of: pod.id, in: design).owner else { return "\(n) (\(r.index) of \(r.count))" }
@@ -107,7 +107,9 @@ enum Replicas {
 
     /// The sentence for Pods of which no copy can take a new connection. Not ready and deleted
     /// are different states with different fixes, so each is said for what it is.
-    static func allDownMessage(_ pods: [Component], counts: [Int], in design: Design, state: FlowState) -> String {
+    static func allDownMessage(
+        _ pods: [Component], counts: [Int], in design: any DesignLookup, state: FlowState
+    ) -> String {
         let unready = zip(pods, counts).filter { !$0.0.isReady }
         if !unready.isEmpty {
             let names = unready.map { SafeText.escape($0.0.name) }

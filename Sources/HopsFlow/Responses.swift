@@ -6,7 +6,7 @@ import HopsDesign
 /// goes from the Pod straight back to whoever opened the connection; conntrack on the node that
 /// rewrote the request restores the Service address as the reply's source.
 enum Responses {
-    static func back(along request: [Hop], source: String, in design: Design) -> [Hop] {
+    static func back(along request: [Hop], source: String, in design: any DesignLookup) -> [Hop] {
         // The parties in request order, each with the hop that reached it.
         var parties: [(id: String, reached: Hop?)] = [(source, nil)]
         for h in request where isParty(h.to, design) { parties.append((h.to, h)) }
@@ -31,7 +31,7 @@ enum Responses {
     }
 
     /// True for a component that holds a connection of its own rather than passing packets on.
-    static func isParty(_ id: String, _ design: Design) -> Bool {
+    static func isParty(_ id: String, _ design: any DesignLookup) -> Bool {
         guard let c = design.component(id) else { return false }
         if c.kind == .service { return false }
         if c.kind == .pod { return Containers.of(id, in: design).isEmpty }
@@ -40,7 +40,7 @@ enum Responses {
 
     /// One sentence: who answers whom, and what the cluster does to the reply on the way.
     private static func narration(
-        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, toReached: Hop?, design: Design
+        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, toReached: Hop?, design: any DesignLookup
     ) -> String {
         var from = name(fromID, skipped.last, design)
         var to = Words.name(toID, in: design)
@@ -81,7 +81,7 @@ enum Responses {
     }
 
     /// "container app in Pod web-…": a container is named with its Pod copy when known.
-    private static func name(_ id: String, _ reached: Hop?, _ design: Design) -> String {
+    private static func name(_ id: String, _ reached: Hop?, _ design: any DesignLookup) -> String {
         guard let c = design.component(id) else { return Words.name(id, in: design) }
         if c.kind == .pod, let n = reached?.podName { return "Pod \(n)" }
         return Words.name(c)

@@ -6,6 +6,9 @@ import HopsDesign
 /// once per connection. This step finds the endpoints (selector within the namespace, the port
 /// asked for, readiness), picks one and says how a cluster would.
 extension StepRules {
+    /// Pods a selector that matched nothing names with their labels (the rest are counted).
+    static let podsListed = 5
+
     func service(_ svc: Component, _ a: Arrival, _ state: FlowState) -> Step {
         let name = Words.name(svc)
         let port: ServicePort
@@ -17,10 +20,10 @@ extension StepRules {
         guard !selector.isEmpty else { return withoutSelector(svc, a, state) }
         let sel = SafeText.escape(formatLabels(selector))
         let ns = Namespaces.of(svc, in: design)
-        let pods = design.components.filter { $0.kind == .pod }
-        let labelled = pods.filter { p in selector.allSatisfy { p.labels[$0.key] == $0.value } }
+        let labelled = design.pods(selectedBy: selector)
         let matched = labelled.filter { Namespaces.of($0, in: design) == ns }
         guard !matched.isEmpty else {
+            let pods = design.components.filter { $0.kind == .pod }
             return .fail(
                 stop(svc.id, noMatch(svc, sel, pods, elsewhere: labelled), kubectl: Kubectl.endpoints(svc, design)))
         }
@@ -273,9 +276,12 @@ extension StepRules {
                 "\(name) looks for Pods with \(sel), but the design has no Pod: add a Pod labelled \(sel) (inside a "
                     + "Deployment for replicas)"
         }
-        let have = pods.map { p in
+        // A few Pods say what labels look like; a big design's thousands would make one hop's
+        // line longer than any screen.
+        var have = pods.prefix(StepRules.podsListed).map { p in
             "\(SafeText.escape(p.name)) (\(p.labels.isEmpty ? "no labels" : SafeText.escape(formatLabels(p.labels))))"
         }
+        if pods.count > StepRules.podsListed { have.append(Words.count(pods.count - have.count, "other Pod")) }
         return
             "\(name) looks for Pods with \(sel), but no Pod has these labels (the Pods have: "
                 + "\(have.joined(separator: ", "))), "

@@ -4,7 +4,7 @@ import HopsDesign
 /// special behaviour (Service, Ingress, Pod) has its own file; every other kind simply sends
 /// along its first outgoing traffic connection, and answers when it has none.
 struct StepRules {
-    let design: Design
+    let design: any DesignLookup
     /// The request's Host header; nil for a request by IP, which matches only rules without a host.
     let host: String?
     /// The request's path, matched against Ingress rule prefixes.
@@ -58,7 +58,7 @@ struct StepRules {
 
     /// The first traffic connection leaving `id` whose far end exists.
     func firstTraffic(from id: String) -> (Connection, Component)? {
-        for c in design.connections where c.kind == .traffic && c.from == id {
+        for c in design.connections(from: id) where c.kind == .traffic {
             if let to = design.component(c.to) { return (c, to) }
         }
         return nil
@@ -66,7 +66,7 @@ struct StepRules {
 
     /// The first connection of `kind` from one component to another, reported as the hop's arrow.
     func arrow(_ kind: ConnectionKind, from: String, to: String) -> String? {
-        design.connections.first { $0.kind == kind && $0.from == from && $0.to == to }?.id
+        design.connections(from: from).first { $0.kind == kind && $0.to == to }?.id
     }
 
     /// A request hop that went well.

@@ -12,7 +12,7 @@ enum Words {
         return "\(c.kind.rawValue) \(n)"
     }
 
-    static func name(_ id: String, in design: Design) -> String {
+    static func name(_ id: String, in design: any DesignLookup) -> String {
         design.component(id).map(name) ?? "\"\(SafeText.escape(id))\""
     }
 

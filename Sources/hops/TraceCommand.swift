@@ -71,14 +71,15 @@ struct TraceCommand: ParsableCommand {
         state.balance = Balance(rawValue: balance) ?? .roundRobin
         state.seed = seed
         var traces: [Trace] = []
+        let indexed = DesignIndex(design)
         for n in 0..<requests {
-            let (t, next) = FlowEngine.trace(design, from: source, state: state, host: host, path: path, port: port,
+            let (t, next) = FlowEngine.trace(indexed, from: source, state: state, host: host, path: path, port: port,
                                              sameConnection: keepAlive && n > 0)
             traces.append(t); state = next
         }
         let plain = ascii || !CursesTerminal.prepareLocale()
-        printOut(json ? TraceOutput.json(traces, design: design)
-                      : TraceOutput.text(traces, design: design, ascii: plain, kubectl: kubectl, keepAlive: keepAlive))
+        printOut(json ? TraceOutput.json(traces, design: indexed)
+                      : TraceOutput.text(traces, design: indexed, ascii: plain, kubectl: kubectl, keepAlive: keepAlive))
         if traces.contains(where: { !$0.succeeded }) { throw ExitCode(2) }
     }
 }
@@ -103,13 +104,15 @@ extension TraceCommand {
 
 /// How traces print: numbered hops with names, or JSON with ids and names.
 enum TraceOutput {
-    static func text(_ traces: [Trace], design: Design, ascii: Bool = false, kubectl: Bool = false,
+    static func text(_ traces: [Trace], design: any DesignLookup, ascii: Bool = false, kubectl: Bool = false,
                      keepAlive: Bool = false) -> String {
         let text = textWithArrows(traces, design: design, kubectl: kubectl, keepAlive: keepAlive)
         return ascii ? PlainText.ascii(text) : text
     }
 
-    static func textWithArrows(_ traces: [Trace], design: Design, kubectl: Bool = false, keepAlive: Bool = false) -> String {
+    static func textWithArrows(
+        _ traces: [Trace], design: any DesignLookup, kubectl: Bool = false, keepAlive: Bool = false
+    ) -> String {
         let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
         var out: [String] = []
         for (n, t) in traces.enumerated() {
@@ -129,7 +132,7 @@ enum TraceOutput {
 
     /// JSON through the file format's writer, so every character that is not shown (C1, bidi
     /// overrides) is an escape and no raw control byte reaches the output.
-    static func json(_ traces: [Trace], design: Design) -> String {
+    static func json(_ traces: [Trace], design: any DesignLookup) -> String {
         let name = { (id: String) in design.component(id)?.name ?? id }
         func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
         let out = traces.enumerated().map { n, t -> JSONValue in
