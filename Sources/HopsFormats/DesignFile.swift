@@ -50,7 +50,7 @@ public enum DesignFile {
     public static func encode(_ design: Design) -> Data {
         var w = JSONWriter()
         w.write(value(design))
-        return Data((w.out + "\n").utf8)
+        return Data(w.bytes + [UInt8(ascii: "\n")])
     }
 
     /// Writes atomically: a temporary file beside the target, then a rename over it, so the

@@ -4,7 +4,8 @@ import HopsDesign
 /// a time. A Pod template nested in its workload is not a Meshery component (Kanvas draws the
 /// workload with its containers); one drawn beside its workload is its own Pod component.
 struct MesheryWriter {
-    let design: Design
+    /// Indexed: every component and arrow asks for others by id (scanning made it quadratic).
+    let design: DesignIndex
     let designID: String
     let layout: [String: Position]
     var context: ExportContext
@@ -14,7 +15,7 @@ struct MesheryWriter {
     var hints = MesheryHints()
 
     init(_ design: Design, id: String, layout: [String: Position]) {
-        self.design = design; designID = id; self.layout = layout; context = ExportContext(design)
+        self.design = DesignIndex(design); designID = id; self.layout = layout; context = ExportContext(design)
     }
 
     mutating func run() {
