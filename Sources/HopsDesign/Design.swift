@@ -41,12 +41,8 @@ public struct Design: Hashable, Sendable {
 
     /// A fresh id built from a stem, unique in this design.
     public func freshID(_ stem: String) -> String {
-        let base = stem.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
-        let ids = Set(components.map(\.id) + connections.map(\.id))
-        if !ids.contains(base) && !base.isEmpty { return base }
-        var n = 2
-        while ids.contains("\(base)-\(n)") { n += 1 }
-        return "\(base)-\(n)"
+        var pool = IDPool(self)
+        return pool.fresh(stem)
     }
 
     /// A component's name as narration and prompts say it: "Service web", or "User" alone.
@@ -65,9 +61,46 @@ public struct Design: Hashable, Sendable {
     }
 
     /// Removes a component with its descendants and every connection touching them.
-    public mutating func remove(_ id: String) {
-        let gone = Set([id] + descendants(of: id))
+    public mutating func remove(_ id: String) { remove([id]) }
+
+    /// Removes components with their descendants and every connection touching them, in one
+    /// pass over the design (an import may drop thousands).
+    public mutating func remove(_ ids: Set<String>) {
+        guard !ids.isEmpty else { return }
+        var children: [String: [String]] = [:]
+        for c in components { if let p = c.parent { children[p, default: []].append(c.id) } }
+        var gone = ids
+        var stack = Array(ids)
+        while let top = stack.popLast() {
+            for c in children[top] ?? [] where gone.insert(c).inserted { stack.append(c) }
+        }
         components.removeAll { gone.contains($0.id) }
         connections.removeAll { gone.contains($0.from) || gone.contains($0.to) }
     }
+}
+
+/// The ids a design uses, for making many fresh ones in a row (an import adds thousands: asking
+/// the design each time gathered every id again).
+public struct IDPool {
+    private var used: Set<String>
+
+    public init(_ design: Design) { used = Set(design.components.map(\.id) + design.connections.map(\.id)) }
+
+    /// A fresh id built from a stem (lowercased, other characters than letters and digits made
+    /// `-`, then `-2`, `-3`, ... until unused), taken at once.
+    public mutating func fresh(_ stem: String) -> String {
+        let base = stem.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+        var id = base
+        if used.contains(base) || base.isEmpty {
+            var n = 2
+            while used.contains("\(base)-\(n)") { n += 1 }
+            id = "\(base)-\(n)"
+        }
+        used.insert(id)
+        return id
+    }
+
+    /// Marks an id taken that did not come from `fresh`.
+    public mutating func take(_ id: String) { used.insert(id) }
+    public func contains(_ id: String) -> Bool { used.contains(id) }
 }

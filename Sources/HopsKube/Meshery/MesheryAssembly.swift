@@ -81,6 +81,8 @@ struct MesheryAssembly {
 
     /// Each Container alias is the container at its path in the parent's spec.
     mutating func addContainers() {
+        var byID: [String: Int] = [:]
+        for (i, c) in design.components.enumerated() where byID[c.id] == nil { byID[c.id] = i }
         for n in read.nodes where n.kind == "Container" && !n.isKubernetes {
             guard let link = aliases[n.id] else {
                 warn(n.steps, "Container \(SafeText.escape(n.displayName)) is the alias of no component; skipped")
@@ -104,7 +106,7 @@ struct MesheryAssembly {
                 continue
             }
             hopsID[n.id] = ref.id
-            if let i = design.index(of: ref.id), design.components[i].name.isEmpty {
+            if let i = byID[ref.id], design.components[i].name.isEmpty {
                 // Kanvas leaves a new container's name empty; its display name (`containers.0`) says
                 // which one it is, made a valid container name as export writes it.
                 design.components[i].name = Names.dns(n.displayName, dots: false)
@@ -115,6 +117,7 @@ struct MesheryAssembly {
     /// Annotation shapes (and components of models Hops does not know) as Notes and boxes;
     /// Users, Notes and boxes a Hops export wrote come back with their kind and properties.
     mutating func addShapes() {
+        var ids = IDPool(design)
         for n in read.nodes where !n.isKubernetes && n.kind != "Container" && !isDerived(n.id) {
             let h = hint(n.id)
             // Kanvas' invisible helper at the end of a free edge: nothing to draw.
@@ -127,7 +130,7 @@ struct MesheryAssembly {
                 props["text"] = .string(text)
             }
             let name = h["name"]?.string ?? (n.name.isEmpty ? n.kind : n.name)
-            let id = design.freshID(h["id"]?.string ?? "\(ComponentIDs.tag(kind))-\(name)")
+            let id = ids.fresh(h["id"]?.string ?? "\(ComponentIDs.tag(kind))-\(name)")
             design.components.append(Component(id: id, kind: kind, name: name, properties: props))
             hopsID[n.id] = id
         }

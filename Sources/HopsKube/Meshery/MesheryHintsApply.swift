@@ -4,17 +4,24 @@ import HopsDesign
 /// the builder made again, Pod templates drawn outside their workload, Hops ids and sizes.
 extension MesheryAssembly {
     mutating func matchDerived() {
+        // (Gathered once: a big design has thousands of derived components.)
+        var taken = Set(hopsID.values)
+        var ids = IDPool(design)
+        var byKindAndName: [String: [Int]] = [:]
+        for (i, c) in design.components.enumerated() {
+            byKindAndName["\(c.kind.rawValue)/\(c.name)", default: []].append(i)
+        }
         for n in read.nodes where isDerived(n.id) {
             let h = hint(n.id)
             let kind = Kind(h["kind"]?.string ?? n.kind)
             let name = h["name"]?.string ?? n.name
-            let taken = Set(hopsID.values)
-            if let c = design.components.first(where: { $0.kind == kind && $0.name == name && !taken.contains($0.id) })
-            {
-                hopsID[n.id] = c.id
+            let same = byKindAndName["\(kind.rawValue)/\(name)"] ?? []
+            if let i = same.first(where: { !taken.contains(design.components[$0].id) }) {
+                hopsID[n.id] = design.components[i].id
+                taken.insert(design.components[i].id)
                 continue
             }
-            let id = design.freshID(h["id"]?.string ?? "\(ComponentIDs.tag(kind))-\(name)")
+            let id = ids.fresh(h["id"]?.string ?? "\(ComponentIDs.tag(kind))-\(name)")
             design.components.append(
                 Component(id: id, kind: kind, name: name, properties: h["properties"]?.object ?? [:]))
             hopsID[n.id] = id
@@ -23,17 +30,19 @@ extension MesheryAssembly {
         let drawnUsers = read.nodes.contains { hint($0.id)["kind"]?.string == Kind.user.rawValue }
         if drawnUsers {
             let mapped = Set(hopsID.values)
-            for c in design.components where c.kind == .user && !mapped.contains(c.id) { design.remove(c.id) }
+            design.remove(Set(design.components.filter { $0.kind == .user && !mapped.contains($0.id) }.map(\.id)))
         }
     }
 
     /// A workload whose Pod template Hops draws beside it (connected by `manages`) was written
     /// with that Pod as its own component: the Pod the builder made inside the workload goes.
     mutating func dropOutsideTemplates() {
+        var pods = Set<String>()
         for (node, i) in entryOfNode where hint(node)["template"]?.string != nil {
             guard let pod = entries[i].podID, pod != entries[i].id else { continue }
-            design.remove(pod)
+            pods.insert(pod)
         }
+        design.remove(pods)
     }
 
     /// Hops ids back from the hints (when free), for components and connections alike.

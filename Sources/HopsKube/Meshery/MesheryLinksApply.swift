@@ -5,15 +5,28 @@ extension MesheryAssembly {
     /// A child goes inside its Meshery parent unless the builder already nested it (a Pod in
     /// its workload); an implied Namespace box gives way to the parent Meshery names.
     mutating func nest() {
+        var index: [String: Int] = [:]
+        for (i, c) in design.components.enumerated() where index[c.id] == nil { index[c.id] = i }
+        /// True when `a` holds `b` (walking up from `b`, as nesting stands so far).
+        func holds(_ a: String, _ b: String) -> Bool {
+            var seen: Set<String> = [b]
+            var up = index[b].flatMap { design.components[$0].parent }
+            while let q = up, seen.insert(q).inserted {
+                if q == a { return true }
+                up = index[q].flatMap { design.components[$0].parent }
+            }
+            return false
+        }
         for (child, parent) in parentOf.sorted(by: { $0.key < $1.key }) {
-            guard let c = hopsID[child], let i = design.index(of: c) else { continue }
+            guard let c = hopsID[child], let i = index[c] else { continue }
             guard let p = hopsID[parent] else {
                 let steps = nodes[child]?.steps ?? []
                 warn(steps, "the parent \(SafeText.escape(parent)) is not a component in the file; left at top level")
                 continue
             }
-            guard p != c, !design.descendants(of: c).contains(p) else { continue }
-            if let old = design.components[i].parent, design.component(old)?.properties["implied"]?.bool != true {
+            guard p != c, !holds(c, p) else { continue }
+            if let old = design.components[i].parent,
+               index[old].flatMap({ design.components[$0].properties["implied"]?.bool }) != true {
                 continue
             }
             design.components[i].parent = p
@@ -23,6 +36,17 @@ extension MesheryAssembly {
     /// Edges become connections: Service → workload (`network`) is the Service selecting the
     /// workload's Pods, which inference has usually found already; the rest are arrows.
     mutating func connect() {
+        // Looked up once and kept up to date: a big design has thousands of links.
+        var kinds: [String: Kind] = [:]
+        for c in design.components where kinds[c.id] == nil { kinds[c.id] = c.kind }
+        var ids = IDPool(design)
+        var existing: [String: Int] = [:]
+        func key(_ from: String, _ to: String, _ kind: ConnectionKind) -> String {
+            "\(from)\u{0}\(to)\u{0}\(kind.rawValue)"
+        }
+        for (k, c) in design.connections.enumerated() where existing[key(c.from, c.to, c.kind)] == nil {
+            existing[key(c.from, c.to, c.kind)] = k
+        }
         for l in read.links where l.isEdge {
             guard let from = hopsID[l.from], let to0 = hopsID[l.to] else {
                 let missing = hopsID[l.from] == nil ? l.from : l.to
@@ -33,27 +57,28 @@ extension MesheryAssembly {
                 continue
             }
             let hinted = hints.connections[l.id]?["kind"]?.string.flatMap(ConnectionKind.init(rawValue:))
-            let fromService = design.component(from)?.kind == .service
+            let fromService = kinds[from] == .service
             let network = l.subType == "network" || l.type == "network"
             let kind =
                 hinted ?? (network && fromService ? .selects : l.subType == "annotation" ? .annotation : .traffic)
             var to = to0
-            if kind == .selects, let i = entryOfNode[l.to], let pod = entries[i].podID, design.component(pod) != nil {
+            if kind == .selects, let i = entryOfNode[l.to], let pod = entries[i].podID, kinds[pod] != nil {
                 to = pod
             }
             let mark: JSONValue = .object(["id": .string(l.id)])
-            if let k = design.connections.firstIndex(where: { $0.from == from && $0.to == to && $0.kind == kind }) {
+            if let k = existing[key(from, to, kind)] {
                 design.connections[k].extra["meshery"] = mark
                 if let label = l.label, hinted != nil { design.connections[k].label = label }
                 continue
             }
-            let ids = Set(design.connections.map(\.id) + design.components.map(\.id))
             var id = hints.connections[l.id]?["id"]?.string ?? "\(from)-\(kind.rawValue)-\(to)"
             var n = 2
             while ids.contains(id) {
                 id = "\(from)-\(kind.rawValue)-\(to)-\(n)"
                 n += 1
             }
+            ids.take(id)
+            existing[key(from, to, kind)] = design.connections.count
             design.connections.append(
                 Connection(
                     id: id, from: from, to: to, kind: kind, label: l.label,
