@@ -8,14 +8,18 @@ final class ComponentLookup {
     private var index: [String: Int] = [:]
 
     func component(_ id: String, in design: Design) -> Component? {
+        index(of: id, in: design).map { design.components[$0] }
+    }
+
+    /// Where the component is in the design's list (the first of equal ids, as Design.index).
+    func index(of id: String, in design: Design) -> Int? {
         let components = design.components
-        if let i = index[id], i < components.count, components[i].id == id { return components[i] }
+        if let i = index[id], i < components.count, components[i].id == id { return i }
         guard let i = design.index(of: id) else { return nil }
         index = [:]
         index.reserveCapacity(components.count)
-        // The first of equal ids wins, as in Design.component.
         for (k, c) in components.enumerated().reversed() { index[c.id] = k }
-        return components[i]
+        return i
     }
 }
 

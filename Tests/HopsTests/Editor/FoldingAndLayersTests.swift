@@ -8,6 +8,33 @@ import Testing
 /// Working in a design larger than the screen: folding a group to one box, hiding layers, and
 /// the status line saying where the view is.
 @Suite struct FoldingAndLayersTests {
+    @Test func tabVisitsWhatIsDrawnInDesignOrderAndWraps() throws {
+        var s = try Session.bundled(screen: Size(width: 200, height: 60))
+        let ids = s.design.components.map(\.id)
+        s.editor.selection = nil
+        var visited: [String] = []
+        for _ in 0..<(ids.count + 1) { s.keys("<Tab>"); visited.append(s.editor.selection ?? "-") }
+        #expect(visited == ids + [ids[0]])
+        s.keys("<S-Tab>")
+        #expect(s.editor.selection == ids.last)
+        // A folded Pod's containers are not drawn: Tab goes from the Pod to what follows them.
+        s.editor.selection = "pod-web"
+        s.keys("z")
+        let from = try #require(ids.firstIndex(of: "pod-web"))
+        let around = ids[(from + 1)...] + ids[..<from]
+        let after = try #require(around.first { s.editor.rect(of: $0) != nil })
+        #expect(around.first == "ctr-app" || around.first == "ctr-db")
+        s.keys("<Tab>")
+        #expect(s.editor.selection == after)
+        #expect(s.editor.rect(of: "ctr-app") == nil && after != "ctr-app")
+        s.keys("<S-Tab>")
+        #expect(s.editor.selection == "pod-web")
+        // From a selection that is not drawn, Tab starts at the first drawn component.
+        s.editor.selection = "ctr-app"
+        s.keys("<Tab>")
+        #expect(s.editor.selection == ids.first { s.editor.rect(of: $0) != nil })
+    }
+
     @Test func foldingThePodDrawsOneBoxAndATraceThroughItSaysSo() throws {
         var s = try Session.bundled(screen: Size(width: 200, height: 60))
         #expect(s.screenText.contains("postgres"))
