@@ -15,7 +15,8 @@ public protocol DesignLookup: Sendable {
     func connections(from id: String) -> [Connection]
     /// The connections to `id`, in design order.
     func connections(to id: String) -> [Connection]
-    /// The Pods whose labels include every pair of `selector`, in design order (any namespace).
+    /// The Pods whose labels include every pair of `selector`, in design order (any namespace);
+    /// every Pod for an empty one.
     func pods(selectedBy selector: [String: String]) -> [Component]
 }
 
@@ -42,6 +43,8 @@ public struct DesignIndex: DesignLookup {
     /// Pods by one label pair (`key=value`), in design order, with each Pod's labels.
     private let podsByLabel: [LabelPair: [Int]]
     private let podLabels: [Int: [String: String]]
+    /// Every Pod, in design order (what an empty selector is answered with).
+    private let allPods: [Component]
 
     private struct LabelPair: Hashable { let key: String, value: String }
 
@@ -65,6 +68,7 @@ public struct DesignIndex: DesignLookup {
         }
         (self.byID, childIndices, podsByLabel, podLabels) = (byID, children, byLabel, labels)
         (self.outgoing, self.incoming) = (outgoing, incoming)
+        allPods = labels.keys.sorted().map { design.components[$0] }
     }
 
     public var components: [Component] { design.components }
@@ -77,7 +81,7 @@ public struct DesignIndex: DesignLookup {
     public func pods(selectedBy selector: [String: String]) -> [Component] {
         // Every Pod for an empty selector, as the scan answers (a Service without one selects
         // nothing, but that is the caller's rule); else the fewest Pods of one pair, checked for all.
-        guard !selector.isEmpty else { return design.components.filter { $0.kind == .pod } }
+        guard !selector.isEmpty else { return allPods }
         let lists = selector.map { podsByLabel[LabelPair(key: $0.key, value: $0.value)] ?? [] }
         let fewest = lists.min { $0.count < $1.count } ?? []
         return fewest.filter { i in selector.allSatisfy { podLabels[i]?[$0.key] == $0.value } }

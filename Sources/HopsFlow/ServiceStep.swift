@@ -23,7 +23,7 @@ extension StepRules {
         let labelled = design.pods(selectedBy: selector)
         let matched = labelled.filter { Namespaces.of($0, in: design) == ns }
         guard !matched.isEmpty else {
-            let pods = design.components.filter { $0.kind == .pod }
+            let pods = design.pods(selectedBy: [:])
             return .fail(
                 stop(svc.id, noMatch(svc, sel, pods, elsewhere: labelled), kubectl: Kubectl.endpoints(svc, design)))
         }
@@ -124,7 +124,7 @@ extension StepRules {
             return forward(svc, a, state, prefix: lead)
         }
         let example =
-            design.components.filter { $0.kind == .pod }.map(\.labels).first { !$0.isEmpty }.map(formatLabels)
+            design.pods(selectedBy: [:]).lazy.map(\.labels).first { !$0.isEmpty }.map(formatLabels)
             ?? "app=web"
         let why =
             "\(name) has no selector, so Kubernetes makes no EndpointSlices for it and it has no endpoints "

@@ -27,16 +27,18 @@ struct CheckCommand: ParsableCommand {
         let catalog = try Loading.catalog()
         let design = try Loading.design(file, catalog: catalog)
         let findings = CheckEngine.findings(in: design, catalog: catalog)
+        // (Named through an index: a big design has thousands of findings.)
+        let named = DesignIndex(design)
         if json {
             printOut(JSONText.encode(.array(findings.map { f in
                 .object(["severity": .string(f.severity.rawValue), "rule": .string(f.rule),
                          "component": f.component.map(JSONValue.string) ?? .null,
-                         "name": f.component.flatMap { design.component($0)?.name }.map(JSONValue.string) ?? .null,
+                         "name": f.component.flatMap { named.component($0)?.name }.map(JSONValue.string) ?? .null,
                          "message": .string(f.message)])
             })))
         } else {
             for f in findings {
-                let who = f.component.flatMap { design.component($0) }
+                let who = f.component.flatMap { named.component($0) }
                     .map { $0.name == $0.kind.rawValue ? "\($0.name): " : "\($0.kind.rawValue) \($0.name): " } ?? ""
                 printOut("\(f.severity.rawValue): \(who)\(f.message)")
             }
