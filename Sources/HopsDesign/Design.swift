@@ -18,10 +18,15 @@ public struct Design: Hashable, Sendable {
 
     /// The ids of a component's descendants, depth first.
     public func descendants(of id: String) -> [String] {
+        // Children by parent first: scanning every component for each descendant made removing
+        // a Namespace of thousands quadratic.
+        var children: [String: [String]] = [:]
+        for c in components { if let p = c.parent { children[p, default: []].append(c.id) } }
         var out: [String] = []
+        var seen = Set<String>()
         var stack = [id]
         while let top = stack.popLast() {
-            for c in components where c.parent == top && !out.contains(c.id) { out.append(c.id); stack.append(c.id) }
+            for c in children[top] ?? [] where seen.insert(c).inserted { out.append(c); stack.append(c) }
         }
         return out
     }
