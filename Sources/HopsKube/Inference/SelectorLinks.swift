@@ -6,8 +6,14 @@ import HopsDesign
 /// that is a warning.
 extension Inferrer {
     mutating func linkSelectors() {
-        // Labels and namespaces read once: 500 Services by 500 workloads are 250,000 pairs.
+        // Labels and namespaces read once, and Pods found by one label pair in a namespace: 1,666
+        // Services by 1,666 workloads were 2.8 million pairs (a third of importing 10,000 objects).
         let pods = entries.filter { $0.podID != nil }.map { ($0, $0.podLabels, $0.object.namespaceOrDefault) }
+        func pair(_ ns: String, _ key: String, _ value: String) -> String { "\(ns)\u{0}\(key)\u{0}\(value)" }
+        var byPair: [String: [Int]] = [:]
+        for (i, (_, labels, space)) in pods.enumerated() {
+            for (k, v) in labels { byPair[pair(space, k, v), default: []].append(i) }
+        }
         for svc in entries where svc.kind == .service {
             guard let selector = svc.object.body.value(at: ["spec", "selector"])?.stringMap, !selector.isEmpty else {
                 continue
@@ -15,7 +21,10 @@ extension Inferrer {
             let ns = svc.object.namespaceOrDefault
             let text = formatLabels(selector)
             var matched = 0
-            for (p, labels, space) in pods where space == ns {
+            // The Pods with the rarest of the selector's pairs, in input order, checked for all.
+            let fewest = selector.map { byPair[pair(ns, $0.key, $0.value)] ?? [] }.min { $0.count < $1.count } ?? []
+            for i in fewest {
+                let (p, labels) = (pods[i].0, pods[i].1)
                 guard selector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
                 matched += 1
                 selectedBy[p.podID!, default: []].insert(svc.id)
