@@ -18,18 +18,35 @@ public struct Design: Hashable, Sendable {
 
     /// The ids of a component's descendants, depth first.
     public func descendants(of id: String) -> [String] {
-        // Children by parent first: scanning every component for each descendant made removing
-        // a Namespace of thousands quadratic.
-        var children: [String: [String]] = [:]
-        for c in components { if let p = c.parent { children[p, default: []].append(c.id) } }
+        // A scan of the components for each box whose children are asked for, as long as there
+        // are few (a move asks this of one box: gathering every box's children first made a key
+        // in a 10,000-component design 3 times slower); past that, children by parent, gathered
+        // once (a scan per descendant made removing a Namespace of thousands quadratic).
+        var byParent: [String: [String]]? = nil
         var out: [String] = []
         var seen = Set<String>()
-        var stack = [id]
+        var stack = [id], asked = 0
         while let top = stack.popLast() {
-            for c in children[top] ?? [] where seen.insert(c).inserted { out.append(c); stack.append(c) }
+            asked += 1
+            if byParent == nil, asked > Design.scansForDescendants {
+                var map: [String: [String]] = [:]
+                for c in components { if let p = c.parent { map[p, default: []].append(c.id) } }
+                byParent = map
+            }
+            if let byParent {
+                for c in byParent[top] ?? [] where seen.insert(c).inserted { out.append(c); stack.append(c) }
+            } else {
+                for c in components where c.parent == top && seen.insert(c.id).inserted {
+                    out.append(c.id)
+                    stack.append(c.id)
+                }
+            }
         }
         return out
     }
+
+    /// Boxes whose children `descendants` finds by scanning before it indexes them.
+    static let scansForDescendants = 16
 
     /// The ids of a component's ancestors, nearest first (stops at a cycle).
     public func ancestors(of id: String) -> [String] {
