@@ -9,11 +9,12 @@ public enum Painter {
     /// `order` lists boxes parents first (`paintOrder(scene)`); pass it when drawing the same
     /// scene often, to skip sorting on every frame. `replacing` draws a few boxes differently
     /// (the selection, the current hop) without copying the scene, which for a big design costs
-    /// more than drawing the frame.
+    /// more than drawing the frame. `tiles`, kept for the routes, finds the lines near the
+    /// window without asking each (see RouteTiles).
     public static func draw(_ scene: Scene, routes: [Route?], into grid: inout Grid, order: [Int]? = nil,
-                            replacing: [Int: SceneBox] = [:]) {
+                            replacing: [Int: SceneBox] = [:], tiles: RouteTiles? = nil) {
         drawBoxes(scene, into: &grid, order: order, replacing: replacing)
-        drawLines(scene, routes: routes, into: &grid)
+        drawLines(scene, routes: routes, into: &grid, tiles: tiles)
     }
 
     /// The boxes alone, parents first (what `draw` does before the lines).
@@ -26,7 +27,7 @@ public enum Painter {
     }
 
     /// The lines, arrowheads and labels, over boxes already drawn (what `draw` does after them).
-    public static func drawLines(_ scene: Scene, routes: [Route?], into grid: inout Grid) {
+    public static func drawLines(_ scene: Scene, routes: [Route?], into grid: inout Grid, tiles: RouteTiles? = nil) {
         let near = grid.window.insetBy(-1)
         // Labels may only go on empty canvas: the boxes that could be in the way are the visible ones
         // (counted only when some label shows).
@@ -38,7 +39,7 @@ public enum Painter {
         // A line with no cell near the window draws nothing in it: its port is next to its first
         // cell, its arrowhead is a cell of it, and its label goes on a stretch that shows.
         var nearby: [Int] = [], ink = 0
-        for i in routes.indices where i < scene.edges.count {
+        for i in tiles?.near(near) ?? Array(routes.indices) where i < scene.edges.count && i < routes.count {
             guard let bounds = routes[i]?.bounds, bounds.intersects(near),
                   let route = routes[i], near.contains(bounds) || route.crosses(near) else { continue }
             nearby.append(i)

@@ -18,6 +18,15 @@ final class SceneCache {
     /// The last overview drawn (without the selection or packets), for its area.
     var overviewGrid: (size: Size, grid: Grid)?
     private var drawn: Rect?
+    /// The lines by tile, for frames (see RouteTiles): made at the first frame, then updated
+    /// with the lines each move or tick re-routed.
+    private var tiles: RouteTiles?
+    var routeTiles: RouteTiles {
+        if let tiles { return tiles }
+        let made = RouteTiles(routes: router.routes)
+        tiles = made
+        return made
+    }
 
     /// Above this many lines the lines that may show in the view are routed first and the rest
     /// a little at each tick (`routePending`): the first screen of a big design need not wait for
@@ -51,7 +60,8 @@ final class SceneCache {
     /// are left.
     func routePending(view: Rect) -> Bool {
         guard !router.isComplete else { return false }
-        router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
+        let routed = router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
+        tiles?.update(routed, routes: router.routes)
         routesChanged()
         return !router.isComplete
     }
@@ -66,7 +76,8 @@ final class SceneCache {
             rects[id] = r
             if let i = designScene.boxIndex[id] { byIndex[i] = r }
         }
-        router.move(byIndex)
+        let rerouted = router.move(byIndex)
+        tiles?.update(rerouted, routes: router.routes)
         routesChanged()
     }
 

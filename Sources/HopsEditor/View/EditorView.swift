@@ -50,7 +50,8 @@ extension Editor {
         markHighlighted(&changed, scene)
         decorate(&changed, scene)
         decorateMatches(&changed, scene)
-        Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed)
+        Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed,
+                     tiles: cache.routeTiles)
         drawSelectedConnection(into: &grid)
         drawFindingMarks(into: &grid)
         drawFlow(into: &grid)

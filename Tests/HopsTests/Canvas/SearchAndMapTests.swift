@@ -32,6 +32,45 @@ import Testing
         }
     }
 
+    @Test func tilesFindEveryLineNearAnAreaAndTheFrameIsTheSame() {
+        // A frame draws the lines RouteTiles finds near its window: each line with a cell there
+        // must be among them, before and after moves re-route some, and the drawing unchanged.
+        let (ds, router) = RoutingTests().routed(Fixtures.generated(150))
+        let tiles = RouteTiles(routes: router.routes)
+        let b = Router.area(of: ds.scene)
+        var seed: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        func check() {
+            for _ in 0..<40 {
+                let area = Rect(x: b.x + next(b.width), y: b.y + next(b.height), width: 1 + next(120),
+                                height: 1 + next(50))
+                let found = tiles.near(area)
+                #expect(found == Array(Set(found)).sorted())
+                let crossing = router.routes.indices.filter { router.routes[$0]?.crosses(area) == true }
+                #expect(Set(crossing).isSubset(of: found), "\(area)")
+                var with = Grid(width: area.width, height: area.height, origin: area.origin, glyphs: .unicode)
+                var without = with
+                Painter.draw(ds.scene, routes: router.routes, into: &with, tiles: tiles)
+                Painter.draw(ds.scene, routes: router.routes, into: &without)
+                #expect(with.cells == without.cells)
+            }
+        }
+        check()
+        for k in 0..<6 {
+            let i = next(ds.scene.boxes.count)
+            guard ds.scene.boxes[i].parent == nil else { continue }
+            let r = router.scene.boxes[i].rect
+            let changed = router.move([i: Rect(x: r.x + 3 * (k % 2 == 0 ? 1 : -1), y: r.y + 1, width: r.width,
+                                               height: r.height)])
+            tiles.update(changed, routes: router.routes)
+        }
+        check()
+        #expect(router.routes.compactMap { $0 }.count > 100)
+    }
+
     @Test func linesMarkedInBandsOfRowsLeaveTheMapAsMarkingThemOneByOne() {
         // A big design's batches are marked on two threads, each in its own rows; the counts
         // and flags must be those of marking line after line, and unmarking must undo them.
