@@ -90,6 +90,7 @@ extension Router {
             }
             done += batch
         }
+        tileIndex?.update(done, routes: routes)
         if isComplete { releaseSearchMemory() }
         return done
     }

@@ -6,10 +6,17 @@
 /// of those with a cell in the area, each once and in index order.
 public final class RouteTiles {
     private struct Tile: Hashable { let x: Int, y: Int }
+    /// A line listed in a tile, as it was when listed: entries of an older version of the line
+    /// are skipped, and dropped when they are half of their tile's list (removing a long line
+    /// from each of its tiles' lists at once was a tenth of a move's key).
+    private struct Entry { let line: Int32, version: UInt32 }
     private static let shift = 6
-    private var lines: [Tile: [Int32]] = [:]
-    /// Per line: the tiles it is listed in.
+    private var lines: [Tile: [Entry]] = [:]
+    /// Per tile: entries of the lines' current versions.
+    private var live: [Tile: Int] = [:]
+    /// Per line: the tiles it is listed in, and its version.
     private var tilesOf: [[Tile]] = []
+    private var versions: [UInt32] = []
     /// Per line: equal to `stamp` once `near` has listed it (no line twice).
     private var seen: [UInt32] = []
     private var stamp: UInt32 = 0
@@ -21,14 +28,24 @@ public final class RouteTiles {
     /// Lists lines `changed` as `routes` has them now (a line that became nil is dropped).
     public func update<S: Sequence<Int>>(_ changed: S, routes: [Route?]) {
         if tilesOf.count < routes.count {
-            tilesOf += Array(repeating: [], count: routes.count - tilesOf.count)
-            seen += Array(repeating: 0, count: routes.count - seen.count)
+            let more = routes.count - tilesOf.count
+            tilesOf += Array(repeating: [], count: more)
+            versions += Array(repeating: 0, count: more)
+            seen += Array(repeating: 0, count: more)
         }
         for i in changed where i < routes.count {
-            let id = Int32(truncatingIfNeeded: i)
-            for t in tilesOf[i] { lines[t]?.removeAll { $0 == id } }
+            for t in tilesOf[i] { live[t, default: 1] -= 1 }
+            versions[i] &+= 1
+            let entry = Entry(line: Int32(truncatingIfNeeded: i), version: versions[i])
             tilesOf[i] = routes[i].map(RouteTiles.tiles) ?? []
-            for t in tilesOf[i] { lines[t, default: []].append(id) }
+            for t in tilesOf[i] {
+                lines[t, default: []].append(entry)
+                let count = (live[t] ?? 0) + 1
+                live[t] = count
+                if let listed = lines[t]?.count, listed > 2 * count + 16 {
+                    lines[t] = lines[t]!.filter { versions[Int($0.line)] == $0.version }
+                }
+            }
         }
     }
 
@@ -41,9 +58,11 @@ public final class RouteTiles {
         let s = RouteTiles.shift
         for ty in (area.y >> s)...(area.maxY >> s) {
             for tx in (area.x >> s)...(area.maxX >> s) {
-                for id in lines[Tile(x: tx, y: ty)] ?? [] where seen[Int(id)] != stamp {
-                    seen[Int(id)] = stamp
-                    out.append(Int(id))
+                for e in lines[Tile(x: tx, y: ty)] ?? [] {
+                    let i = Int(e.line)
+                    guard versions[i] == e.version, seen[i] != stamp else { continue }
+                    seen[i] = stamp
+                    out.append(i)
                 }
             }
         }

@@ -46,6 +46,16 @@ public final class Router {
     /// Blocks the searches over blocks expanded (see Corridor).
     public var coarseExpansions: Int { worker.corridor.expansions + helper.corridor.expansions }
 
+    /// The lines by tile (see RouteTiles): made when first asked for (a frame, a move), then
+    /// updated with every line routed again.
+    var tileIndex: RouteTiles?
+    public var tiles: RouteTiles {
+        if let tileIndex { return tileIndex }
+        let made = RouteTiles(routes: routes)
+        tileIndex = made
+        return made
+    }
+
     /// The edges left to route later (see `init(scene:first:)` and DeferredEdges.swift).
     var deferred = DeferredEdges()
     /// True once every edge has its route.
@@ -122,6 +132,7 @@ public final class Router {
             map = fresh.map; coarse = fresh.coarse; routes = fresh.routes; ends = fresh.ends; patches = fresh.patches
             largest = fresh.largest; deferred = fresh.deferred; worker = fresh.worker
             helper = fresh.helper
+            tileIndex = nil
             return changed
         }
         map.repaint(scene: scene, region: dirty)
@@ -134,12 +145,13 @@ public final class Router {
         var affected = Set<Int>()
         for b in moved { for e in incident[b] { affected.insert(e) } }
         // Edges whose lines now run through a moved box must go around it.
-        // (Only lines whose rectangle meets the moved boxes are looked at cell by cell.)
+        // (Only lines listed in the tiles the moved boxes meet are looked at cell by cell.)
         let newRectsList = Array(newRects.values)
         let around = newRectsList.dropFirst().reduce(newRectsList[0]) { $0.union($1) }
+        let candidates = tiles.near(around)
         // (Read through a buffer: indexing the router's own array copied every route it looked at.)
         routes.withUnsafeBufferPointer { routes in
-            for i in routes.indices {
+            for i in candidates where i < routes.count {
                 guard let b = routes[i]?.bounds, b.intersects(around), !affected.contains(i),
                       newRectsList.contains(where: { routes[i]!.crosses($0) }) else { continue }
                 affected.insert(i)
@@ -191,6 +203,7 @@ public final class Router {
         } else if let e = whole.first {
             routes[e] = route(e, ports: ports)
         }
+        tileIndex?.update(affected, routes: routes)
         return affected
     }
 

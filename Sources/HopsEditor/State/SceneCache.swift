@@ -18,15 +18,6 @@ final class SceneCache {
     /// The last overview drawn (without the selection or packets), for its area.
     var overviewGrid: (size: Size, grid: Grid)?
     private var drawn: Rect?
-    /// The lines by tile, for frames (see RouteTiles): made at the first frame, then updated
-    /// with the lines each move or tick re-routed.
-    private var tiles: RouteTiles?
-    var routeTiles: RouteTiles {
-        if let tiles { return tiles }
-        let made = RouteTiles(routes: router.routes)
-        tiles = made
-        return made
-    }
 
     /// Above this many lines the lines that may show in the view are routed first and the rest
     /// a little at each tick (`routePending`): the first screen of a big design need not wait for
@@ -60,8 +51,7 @@ final class SceneCache {
     /// are left.
     func routePending(view: Rect) -> Bool {
         guard !router.isComplete else { return false }
-        let routed = router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
-        tiles?.update(routed, routes: router.routes)
+        router.routePending(expansions: SceneCache.expansionsPerTick, near: view)
         routesChanged()
         return !router.isComplete
     }
@@ -76,8 +66,7 @@ final class SceneCache {
             rects[id] = r
             if let i = designScene.boxIndex[id] { byIndex[i] = r }
         }
-        let rerouted = router.move(byIndex)
-        tiles?.update(rerouted, routes: router.routes)
+        router.move(byIndex)
         routesChanged()
     }
 

@@ -51,7 +51,7 @@ extension Editor {
         decorate(&changed, scene)
         decorateMatches(&changed, scene)
         Painter.draw(scene, routes: cache.routes, into: &grid, order: cache.paintOrder, replacing: changed,
-                     tiles: cache.routeTiles)
+                     tiles: cache.router.tiles)
         drawSelectedConnection(into: &grid)
         drawFindingMarks(into: &grid)
         drawFlow(into: &grid)

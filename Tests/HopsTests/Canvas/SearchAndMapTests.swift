@@ -33,10 +33,11 @@ import Testing
     }
 
     @Test func tilesFindEveryLineNearAnAreaAndTheFrameIsTheSame() {
-        // A frame draws the lines RouteTiles finds near its window: each line with a cell there
-        // must be among them, before and after moves re-route some, and the drawing unchanged.
+        // A frame draws the lines the router's tiles find near its window: each line with a cell
+        // there must be among them, before and after moves re-route some (the router keeps its
+        // tiles up to date), and the drawing unchanged.
         let (ds, router) = RoutingTests().routed(Fixtures.generated(150))
-        let tiles = RouteTiles(routes: router.routes)
+        let tiles = router.tiles
         let b = Router.area(of: ds.scene)
         var seed: UInt64 = 3
         func next(_ n: Int) -> Int {
@@ -63,9 +64,15 @@ import Testing
             let i = next(ds.scene.boxes.count)
             guard ds.scene.boxes[i].parent == nil else { continue }
             let r = router.scene.boxes[i].rect
-            let changed = router.move([i: Rect(x: r.x + 3 * (k % 2 == 0 ? 1 : -1), y: r.y + 1, width: r.width,
-                                               height: r.height)])
-            tiles.update(changed, routes: router.routes)
+            router.move([i: Rect(x: r.x + 3 * (k % 2 == 0 ? 1 : -1), y: r.y + 1, width: r.width, height: r.height)])
+        }
+        check()
+        // Many more moves, so that tiles' lists drop the entries of lines routed again.
+        for k in 0..<60 {
+            let i = next(ds.scene.boxes.count)
+            guard ds.scene.boxes[i].parent == nil else { continue }
+            let r = router.scene.boxes[i].rect
+            router.move([i: Rect(x: r.x + (k % 2 == 0 ? 1 : -1), y: r.y, width: r.width, height: r.height)])
         }
         check()
         #expect(router.routes.compactMap { $0 }.count > 100)
