@@ -10,19 +10,19 @@ import HopsText
 public enum CheckEngine {
     public static func findings(in design: Design, catalog: Catalog) -> [Finding] {
         var out: [Finding] = []
-        let index = Dictionary(design.components.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // (Lookups by id, children and arrows from one index: a check traces from every Service.)
         let indexed = DesignIndex(design)
-        out += Shapes.findings(indexed, index: index, catalog: catalog)
-        out += Connections.findings(design, index: index)
-        out += Paths.findings(indexed, index: index)
+        out += Shapes.findings(indexed, catalog: catalog)
+        out += Connections.findings(indexed)
+        out += Paths.findings(indexed)
         // Errors first, then in design order, each once.
         var seen = Set<String>()
         let order = Dictionary(design.components.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return out.filter { seen.insert("\($0.rule)|\($0.component ?? "")|\($0.message)").inserted }
             .enumerated().sorted { a, b in
                 if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
-                let oa = a.element.component.flatMap { order[$0] } ?? -1, ob = b.element.component.flatMap { order[$0] } ?? -1
+                let oa = a.element.component.flatMap { order[$0] } ?? -1
+                let ob = b.element.component.flatMap { order[$0] } ?? -1
                 return oa != ob ? oa < ob : a.offset < b.offset
             }.map(\.element)
     }

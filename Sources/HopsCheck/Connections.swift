@@ -3,17 +3,19 @@ import HopsDesign
 /// Connections whose kind makes no sense for their ends, and a User outside the cluster
 /// calling a ClusterIP Service.
 enum Connections {
-    static func findings(_ d: Design, index: [String: Component]) -> [Finding] {
+    static func findings(_ d: DesignIndex) -> [Finding] {
         var out: [Finding] = []
         for k in d.connections {
-            guard let from = index[k.from], let to = index[k.to] else { continue }
+            guard let from = d.component(k.from), let to = d.component(k.to) else { continue }
             if let why = nonsense(k.kind, from: from.kind, to: to.kind) {
                 out.append(Finding(.warning, "connection-kind", component: from.id,
                                    "\(CheckEngine.name(from)) \(k.kind.rawValue) \(CheckEngine.name(to)): \(why)"))
             }
-            if k.kind == .traffic, from.kind == .user, to.kind == .service, (to.serviceType ?? "ClusterIP") == "ClusterIP" {
+            if k.kind == .traffic, from.kind == .user, to.kind == .service,
+               (to.serviceType ?? "ClusterIP") == "ClusterIP" {
                 out.append(Finding(.warning, "user-to-clusterip", component: to.id,
-                    "a User outside the cluster cannot reach \(CheckEngine.name(to)) directly: a ClusterIP address exists only "
+                    "a User outside the cluster cannot reach \(CheckEngine.name(to)) directly: "
+                    + "a ClusterIP address exists only "
                     + "inside the cluster; put an Ingress in front, make it a LoadBalancer or NodePort Service, "
                     + "or use kubectl port-forward"))
             }
@@ -25,14 +27,17 @@ enum Connections {
     static func nonsense(_ kind: ConnectionKind, from: Kind, to: Kind) -> String? {
         switch kind {
         case .manages:
-            if !from.managesPods && from != .hpa { return "only a controller (Deployment, StatefulSet, ...) or an HPA manages" }
+            if !from.managesPods && from != .hpa {
+                return "only a controller (Deployment, StatefulSet, ...) or an HPA manages"
+            }
             if from == .hpa { return to.managesPods ? nil : "an HPA scales a Deployment or StatefulSet" }
             return to == .pod ? nil : "a controller manages Pods"
         case .selects:
             if from != .service { return "only a Service selects Pods" }
             return to == .pod || to.managesPods ? nil : "a Service selects Pods (by their labels)"
         case .mounts:
-            return [.configMap, .secret, .pvc].contains(to) ? nil : "only a ConfigMap, a Secret or a PersistentVolumeClaim is mounted"
+            return [.configMap, .secret, .pvc].contains(to)
+                ? nil : "only a ConfigMap, a Secret or a PersistentVolumeClaim is mounted"
         case .traffic:
             return [.note, .configMap, .secret, .pvc, .namespace].contains(from) ? "it does not send requests" : nil
         case .annotation:

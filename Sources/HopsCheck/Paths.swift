@@ -10,7 +10,7 @@ enum Paths {
     /// a big design's check is thousands of them, many up to Walker's bound of hops).
     static let parallelAbove = 64
 
-    static func findings(_ d: DesignIndex, index: [String: Component]) -> [Finding] {
+    static func findings(_ d: DesignIndex) -> [Finding] {
         let senders = Set(d.connections.filter { $0.kind == .traffic }.map(\.from))
         let sources = d.components.filter { c in
             c.kind != .note && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
@@ -18,7 +18,7 @@ enum Paths {
         @Sendable func finding(from s: String) -> Finding? {
             let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState())
             guard !trace.succeeded, let last = trace.hops.last else { return nil }
-            let at = index[last.from] != nil ? last.from : s
+            let at = d.component(last.from) != nil ? last.from : s
             return Finding(.error, "request-fails", component: at, last.narration)
         }
         guard sources.count > parallelAbove else { return sources.compactMap(finding) }

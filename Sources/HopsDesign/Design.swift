@@ -7,7 +7,8 @@ public struct Design: Hashable, Sendable {
     /// Top-level keys Hops does not know, kept for the round trip.
     public var extra: [String: JSONValue]
 
-    public init(name: String, components: [Component] = [], connections: [Connection] = [], extra: [String: JSONValue] = [:]) {
+    public init(name: String, components: [Component] = [], connections: [Connection] = [],
+                extra: [String: JSONValue] = [:]) {
         self.name = name; self.components = components; self.connections = connections; self.extra = extra
     }
 

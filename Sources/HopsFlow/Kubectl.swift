@@ -43,7 +43,8 @@ enum Kubectl {
         var out = ["kubectl logs \(workload(pod, design)) -c \(name)\(ns(pod, design))"]
         // `logs deploy/web` shows one Pod's; with several replicas, all of them by label.
         if Replicas.count(of: pod.id, in: design).count > 1, !pod.labels.isEmpty {
-            out.append("kubectl logs -l \(SafeText.escape(formatLabels(pod.labels))) -c \(name) --prefix\(ns(pod, design))")
+            let labels = SafeText.escape(formatLabels(pod.labels))
+            out.append("kubectl logs -l \(labels) -c \(name) --prefix\(ns(pod, design))")
         }
         return out
     }

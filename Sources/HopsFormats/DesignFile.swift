@@ -22,15 +22,20 @@ public enum DesignFile {
         }
         if st.st_mode & S_IFMT == S_IFDIR { throw FileError(file: path, "is a folder, not a design file") }
         if st.st_size > Limits.maxFileBytes {
-            throw FileError(file: path, "is \(st.st_size >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
+            throw FileError(file: path,
+                            "is \(st.st_size >> 20) MB; a design file may be at most \(Limits.maxFileBytes >> 20) MB")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileError(file: path, "cannot be read (permission denied)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileError(file: path, "cannot be read (permission denied)")
+        }
         defer { try? handle.close() }
         // One byte past the limit tells a file that grew since stat from one that fits.
         guard let data = try? handle.read(upToCount: Limits.maxFileBytes + 1) ?? Data() else {
             throw FileError(file: path, "cannot be read")
         }
-        if data.count > Limits.maxFileBytes { throw FileError(file: path, "is larger than \(Limits.maxFileBytes >> 20) MB") }
+        if data.count > Limits.maxFileBytes {
+            throw FileError(file: path, "is larger than \(Limits.maxFileBytes >> 20) MB")
+        }
         return data
     }
 
@@ -63,20 +68,29 @@ public enum DesignFile {
         func number(_ n: Int) -> JSONWriter.Value { .json(.integer(n)) }
         func string(_ s: String) -> JSONWriter.Value { .json(.string(s)) }
         let comps = d.components.map { c -> JSONWriter.Value in
-            var first: [(String, JSONWriter.Value)] = [("id", string(c.id)), ("kind", string(c.kind.rawValue)), ("name", string(c.name))]
+            var first: [(String, JSONWriter.Value)] = [
+                ("id", string(c.id)), ("kind", string(c.kind.rawValue)), ("name", string(c.name)),
+            ]
             if let p = c.parent { first.append(("parent", string(p))) }
-            if let p = c.position { first.append(("position", .ordered([("x", number(p.x)), ("y", number(p.y))], rest: [:]))) }
-            if let s = c.size { first.append(("size", .ordered([("width", number(s.width)), ("height", number(s.height))], rest: [:]))) }
+            if let p = c.position {
+                first.append(("position", .ordered([("x", number(p.x)), ("y", number(p.y))], rest: [:])))
+            }
+            if let s = c.size {
+                first.append(("size", .ordered([("width", number(s.width)), ("height", number(s.height))], rest: [:])))
+            }
             if !c.properties.isEmpty { first.append(("properties", .json(.object(c.properties)))) }
             return .ordered(first, rest: c.extra)
         }
         let conns = d.connections.map { k -> JSONWriter.Value in
-            var first: [(String, JSONWriter.Value)] = [("id", string(k.id)), ("from", string(k.from)), ("to", string(k.to)), ("kind", string(k.kind.rawValue))]
+            var first: [(String, JSONWriter.Value)] = [
+                ("id", string(k.id)), ("from", string(k.from)), ("to", string(k.to)), ("kind", string(k.kind.rawValue)),
+            ]
             if let l = k.label { first.append(("label", string(l))) }
             return .ordered(first, rest: k.extra)
         }
         var rest = d.extra
         rest.removeValue(forKey: "format")
-        return .ordered([("format", string(format)), ("name", string(d.name)), ("components", .array(comps)), ("connections", .array(conns))], rest: rest)
+        return .ordered([("format", string(format)), ("name", string(d.name)), ("components", .array(comps)),
+                         ("connections", .array(conns))], rest: rest)
     }
 }

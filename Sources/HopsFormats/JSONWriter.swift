@@ -56,10 +56,13 @@ struct JSONWriter {
     /// Text that needs no escaping (JSON's punctuation, a number's digits).
     private mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private mutating func hex4(_ v: UInt32) {
-        let digits = Array("0123456789abcdef".utf8)
         raw("\\u")
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int((v >> UInt32(shift)) & 0xF)]) }
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(JSONWriter.hexDigits[Int((v >> UInt32(shift)) & 0xF)])
+        }
     }
 
     private mutating func pad(_ n: Int) { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * n)) }

@@ -43,7 +43,8 @@ struct CheckCommand: ParsableCommand {
                 printOut("\(f.severity.rawValue): \(who)\(f.message)")
             }
             let errors = findings.filter { $0.severity == .error }.count, warnings = findings.count - errors
-            printOut(findings.isEmpty ? "no problems found" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            let tally = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            printOut(findings.isEmpty ? "no problems found" : tally)
         }
         let errors = findings.contains { $0.severity == .error }
         if errors || (strict && !findings.isEmpty) { throw ExitCode(2) }

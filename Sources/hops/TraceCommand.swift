@@ -39,13 +39,15 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "The port the source dials, instead of its arrow's port.")
     var port: Int?
 
-    @Option(help: "How a Service picks a Pod for each new connection: round-robin (Hops' simplification, each in turn) or random (what kube-proxy's iptables and nftables modes do; seeded).")
+    @Option(help: ArgumentHelp("How a Service picks a Pod for each new connection: round-robin (Hops' simplification, "
+                               + "each in turn) or random (what kube-proxy's iptables and nftables modes do; seeded)."))
     var balance = "round-robin"
 
     @Option(help: "The seed of --balance random, so a run can be repeated.")
     var seed: UInt64 = 1
 
-    @Flag(name: .customLong("keep-alive"), help: "Send every request after the first on the connection the first opened, so it reaches the same Pods.")
+    @Flag(name: .customLong("keep-alive"),
+          help: "Send every request after the first on the connection the first opened, so it reaches the same Pods.")
     var keepAlive = false
 
     @Flag(help: "Print under each hop the kubectl commands that show the same thing on a cluster.")
@@ -64,7 +66,9 @@ struct TraceCommand: ParsableCommand {
         if let from {
             source = try Self.source(named: from, in: design, file: file ?? "the bundled design")
         } else {
-            guard let s = FlowEngine.defaultSource(in: design) else { throw CLIError("\(file ?? "the design"): has no component to send a request from") }
+            guard let s = FlowEngine.defaultSource(in: design) else {
+                throw CLIError("\(file ?? "the design"): has no component to send a request from")
+            }
             source = s
         }
         var state = FlowState()
@@ -98,7 +102,8 @@ extension TraceCommand {
             throw CLIError("\(file): no component named \"\(Validation.escaped(from))\" to send from")
         }
         let options = matches.map { "\($0.kind.rawValue)/\(Validation.escaped($0.name))" }.joined(separator: ", ")
-        throw CLIError("\(file): several components are named \"\(Validation.escaped(from))\": \(options); say which with --from Kind/name")
+        throw CLIError("\(file): several components are named \"\(Validation.escaped(from))\": \(options); "
+                       + "say which with --from Kind/name")
     }
 }
 
@@ -113,7 +118,11 @@ enum TraceOutput {
     static func textWithArrows(
         _ traces: [Trace], design: any DesignLookup, kubectl: Bool = false, keepAlive: Bool = false
     ) -> String {
-        let name = { (id: String) in Validation.escaped(design.component(id).map { $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)" } ?? id) }
+        let name = { (id: String) in
+            Validation.escaped(design.component(id).map {
+                $0.name == $0.kind.rawValue ? $0.name : "\($0.kind.rawValue) \($0.name)"
+            } ?? id)
+        }
         var out: [String] = []
         for (n, t) in traces.enumerated() {
             let conn = keepAlive ? (n == 0 ? " on a new connection" : " on the same connection (keep-alive)") : ""

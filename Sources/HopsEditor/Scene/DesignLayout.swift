@@ -8,7 +8,8 @@ public enum DesignLayout {
     /// Rectangles by component id. `maxWidth` asks the auto-layout to fit that many columns;
     /// with `maxHeight` as well it tries to fit a screen of that many cells (see LayeredLayout).
     public static func rects(_ design: Design, catalog: Catalog, glyphs: GlyphSet = .unicode, maxWidth: Int? = nil,
-                             maxHeight: Int? = nil, ignoreSaved: Bool = false, hiddenInside: [String: Int] = [:]) -> [String: Rect] {
+                             maxHeight: Int? = nil, ignoreSaved: Bool = false,
+                             hiddenInside: [String: Int] = [:]) -> [String: Rect] {
         let plan = Plan(design, catalog: catalog, glyphs: glyphs, ignoreSaved: ignoreSaved, hiddenInside: hiddenInside)
         let rects = plan.rects(maxWidth: maxWidth, maxHeight: maxHeight)
         var out: [String: Rect] = [:]
