@@ -63,7 +63,9 @@ public struct Overview: Sendable, Equatable {
             if let p = box.parent {
                 guard let room = inside[p], !room.isEmpty else { continue }
                 r = r.clipped(to: room)
-                guard room.contains(map(box.rect)) || r.width >= 3 else { continue }
+                // Scaled, a child can fall past its parent's inside on one axis and overlap it on
+                // the other: the clipped rectangle is then empty, and there is nothing to draw.
+                guard !r.isEmpty, room.contains(map(box.rect)) || r.width >= 3 else { continue }
             }
             let titleStyle = CellStyle(fg: box.color.fg, attrs: box.color.attrs.union(.bold))
             // An outline where nothing is drawn yet (scaled down, neighbours can meet) and that

@@ -68,6 +68,34 @@ import Testing
         #expect(!Overview(content: Rect(x: 0, y: 0, width: 30, height: 9), area: Size(width: 30, height: 9)).isReduced)
     }
 
+    /// A Namespace holding five Services beside 40 top-level ones far apart, mapped into every
+    /// area from 20 x 5 to 200 x 60: scaled, a child can land below its parent's inside while overlapping
+    /// it across (the map at 200 x 60 crashed on an empty clipped rectangle). Every map draws,
+    /// within its area, and the Namespace's outline or mark is on it.
+    @Test func childrenScaledPastTheirParentsInsideAreLeftOut() {
+        var boxes = [SceneBox(rect: Rect(x: 0, y: 0, width: 30, height: 26), tag: "ns", title: "team")]
+        for i in 0..<5 {
+            boxes.append(SceneBox(rect: Rect(x: 2, y: 2 + i * 5, width: 26, height: 4), parent: 0, tag: "svc",
+                                  title: "inner-\(i)"))
+        }
+        for i in 0..<40 {
+            boxes.append(SceneBox(rect: Rect(x: 34 + (i % 8) * 35, y: (i / 8) * 36, width: 12, height: 4),
+                                  tag: "svc", title: "out-\(i)"))
+        }
+        let s = Scene(boxes: boxes)
+        let order = Painter.paintOrder(s)
+        for width in stride(from: 20, through: 200, by: 3) {
+            for height in stride(from: 5, through: 60, by: 1) {
+                let map = Overview(content: s.bounds, area: Size(width: width, height: height))
+                var grid = Grid(width: width, height: height)
+                map.draw(s, routes: [], order: order, into: &grid)
+                #expect(grid.width == width && grid.height == height)
+                let corner = map.map(boxes[0].rect).origin
+                #expect(grid.cell(at: corner).map { $0.ch != " " } == true, "\(width)x\(height)")
+            }
+        }
+    }
+
     /// Ten thousand boxes on a 100 x 30 map: every cell a box scales to shows something (its
     /// outline or mark, or a neighbour's), nothing is drawn outside the map, and it takes one
     /// pass over the boxes (the time is printed; `Benchmarks` has no overview case yet).
