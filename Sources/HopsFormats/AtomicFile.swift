@@ -4,11 +4,20 @@ import HopsDesign
 /// Writes files so that a reader sees the old bytes or the new, never a mix, and so that the
 /// file stays what it was: a symlink keeps pointing at its target (which is what gets
 /// written), the mode and owner are kept, and a file with other hard links is written in
-/// place (a rename would cut the links) after a full copy was safely written beside it.
+/// place (a rename would cut the links) after a full copy was safely written beside it. A
+/// device or pipe is written into, never replaced.
 public enum AtomicFile {
     /// Writes `data` to `path`. A new file gets `newFileMode` (0600 for recovery copies).
     /// Errors are a `FileError` whose message is one short reason ("no such folder /x/y").
     public static func write(_ data: Data, to path: String, newFileMode: mode_t = 0o644) throws(FileError) {
+        // A device or pipe (`-o /dev/stdout`, `>(kubectl apply -f -)`) is written into: renaming a
+        // file over it would replace the device node itself. Asked through the path as given,
+        // because /dev/fd/N links to a pipe by a name ("pipe:[N]") that is not a path.
+        var followed = stat()
+        if stat(path, &followed) == 0, followed.st_mode & S_IFMT != S_IFREG, followed.st_mode & S_IFMT != S_IFDIR {
+            try writeSpecial(data, target: path, for: path)
+            return
+        }
         let target = resolvingSymlinks(path)
         let folder = (target as NSString).deletingLastPathComponent
         let dir = folder.isEmpty ? "." : folder
@@ -82,6 +91,32 @@ public enum AtomicFile {
             throw FileError(file: path, "\(reasonForErrno(failure, folder: dir, file: target)); the new version is in \(temp)")
         }
         unlink(temp)
+    }
+
+    /// Writes into a file that is not a regular one. A pipe with no reader is an error at once,
+    /// not a wait for one (opened without blocking, then written blocking); a socket cannot be
+    /// opened and says so.
+    private static func writeSpecial(_ data: Data, target: String, for path: String) throws(FileError) {
+        let dir = (target as NSString).deletingLastPathComponent
+        let fd = open(target, O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let e = errno
+            throw FileError(file: path, e == ENXIO ? "nothing is reading \(target)"
+                                                   : reasonForErrno(e, folder: dir, file: target))
+        }
+        var failure: Int32 = 0
+        let flags = fcntl(fd, F_GETFL)
+        if flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 { failure = errno }
+        // A reader that goes away would raise SIGPIPE, which ends the program (an editor with
+        // unsaved work): ignored for this write, the write fails with EPIPE instead.
+        let previous = signal(SIGPIPE, SIG_IGN)
+        if failure == 0 { failure = writeAll(fd, data) }
+        signal(SIGPIPE, previous)
+        if close(fd) != 0, failure == 0, errno != EINTR { failure = errno }
+        if failure != 0 {
+            throw FileError(file: path, failure == EPIPE ? "\(target) was closed before it took everything"
+                                                         : reasonForErrno(failure, folder: dir, file: target))
+        }
     }
 
     private static func writeAll(_ fd: Int32, _ data: Data) -> Int32 {

@@ -34,6 +34,29 @@ import Testing
         #expect(mode(dir + "/x.recover") == 0o600)
     }
 
+    /// A pipe (or device) named as the file is written into and stays what it is; renaming
+    /// over it would have replaced the node. With no one reading, saving fails at once.
+    @Test func aPipeIsWrittenIntoNotReplaced() throws {
+        let dir = Fixtures.tempDir().path
+        let fifo = dir + "/out.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: FileError(file: fifo, "nothing is reading \(fifo)")) {
+            try AtomicFile.write(Data("x".utf8), to: fifo)
+        }
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        let bytes = Data(repeating: UInt8(ascii: "k"), count: 4_000) // within a pipe's buffer
+        try AtomicFile.write(bytes, to: fifo)
+        var buffer = [UInt8](repeating: 0, count: 8_192)
+        let n = read(reader, &buffer, buffer.count)
+        close(reader)
+        #expect(n == bytes.count && Data(buffer[0..<max(0, n)]) == bytes)
+        var st = stat()
+        lstat(fifo, &st)
+        #expect(st.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.fifo"]) // no temporary left
+    }
+
     @Test func hardLinksStayLinked() throws {
         let dir = Fixtures.tempDir().path
         let a = dir + "/a.hops.json", b = dir + "/b.hops.json"
