@@ -43,9 +43,27 @@ public enum FlowEngine {
         return design.components.first { $0.kind != .note && !targets.contains($0.id) }?.id
     }
 
-    /// Whether a request can start at a component: a User, or anything with a traffic arrow leaving it.
+    /// Kinds a request can start at without an arrow of their own: a User sends it, an Ingress
+    /// routes by its rules, a Service by its selector, a Pod to the container listening.
+    static let entryKinds: [Kind] = [.user, .ingress, .service, .pod]
+
+    /// Whether a request can start at a component: one of `entryKinds`, or anything with a
+    /// traffic arrow leaving it.
     public static func canSend(from id: String, in design: Design) -> Bool {
-        design.component(id)?.kind == .user || design.connections.contains { $0.from == id && $0.kind == .traffic }
+        guard let kind = design.component(id)?.kind else { return false }
+        return entryKinds.contains(kind) || design.connections.contains { $0.from == id && $0.kind == .traffic }
+    }
+
+    /// Where a request into a group (a Namespace, any box with children, a controller with the
+    /// Pods it manages) starts: the first User inside it, else the first Ingress, Service, Pod
+    /// in that order (the way in from outside comes first), else the first component with a
+    /// traffic arrow leaving it.
+    public static func entry(inside group: String, in design: Design) -> String? {
+        let managed = design.connections.lazy.filter { $0.from == group && $0.kind == .manages }.map(\.to)
+        let inside = (design.descendants(of: group) + managed).compactMap { design.component($0) }
+        for kind in entryKinds { if let c = inside.first(where: { $0.kind == kind }) { return c.id } }
+        let senders = Set(design.connections.lazy.filter { $0.kind == .traffic }.map(\.from))
+        return inside.first { senders.contains($0.id) }?.id
     }
 
     /// Pod instances for a Pod component: count and which are up (for drawing stacked replicas).

@@ -48,10 +48,19 @@ extension Editor {
         var note: String?
         var source = selection.flatMap { design.component($0) != nil ? $0 : nil }
         if let s = source, !FlowEngine.canSend(from: s, in: design) {
-            // A request starts where one can leave: say why the User sends it instead.
+            // A request starts where one can leave: from inside a group (folded or not) at its
+            // way in; else from the User, saying why.
             let name = design.component(s).map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" } ?? s
-            source = FlowEngine.defaultSource(in: design)
-            if let d = source.flatMap({ design.component($0) }) { note = "\(name) sends nothing (no arrow leaves it): tracing from \(SafeText.escape(d.name))" }
+            if let inner = FlowEngine.entry(inside: s, in: design), let c = design.component(inner) {
+                let innerName = "\(c.kind.rawValue) \(SafeText.escape(c.name))"
+                source = inner
+                note = "\(name) sends nothing itself: tracing from \(innerName) inside it"
+            } else {
+                source = FlowEngine.defaultSource(in: design)
+                if let d = source.flatMap({ design.component($0) }) {
+                    note = "\(name) sends nothing (no arrow leaves it): tracing from \(SafeText.escape(d.name))"
+                }
+            }
         }
         guard let source = source ?? FlowEngine.defaultSource(in: design) else {
             message = "nothing to trace: add a User and connect it"

@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsDesign
 @testable import HopsEditor
+import HopsFlow
 import HopsInput
 import Testing
 
@@ -48,5 +49,36 @@ import Testing
         s.keys("t")
         #expect(s.editor.player?.source == "user")
         #expect(s.editor.message == "Container db sends nothing (no arrow leaves it): tracing from User")
+    }
+
+    /// A Service sends by its selector, no arrow of its own needed: `t` on it traces from it, as
+    /// `hops trace --from svc-web` does. A group (a Deployment with the Pod it manages; a folded
+    /// Pod with its containers) traces from its way in and says so.
+    @Test func traceFromAServiceOrAGroupStartsThere() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "svc-web"
+        s.keys("t")
+        #expect(s.editor.player?.source == "svc-web")
+        #expect(s.editor.player?.focus?.trace.hops.first?.to == "pod-web")
+        s.keys("<Esc>")
+        s.editor.selection = "deploy-web"
+        s.keys("t")
+        #expect(s.editor.player?.source == "pod-web")
+        #expect(s.editor.message == "Deployment web sends nothing itself: tracing from Pod web inside it")
+        #expect(s.editor.player?.focus?.trace.succeeded == true)
+    }
+
+    /// A Namespace's way in is its Ingress before its Services and Pods, whatever their order.
+    @Test func aNamespaceIsEnteredAtItsIngress() {
+        let d = Design(name: "ns", components: [
+            Component(id: "ns", kind: .namespace, name: "shop"),
+            Component(id: "pod", kind: .pod, name: "api", parent: "ns"),
+            Component(id: "svc", kind: .service, name: "api", parent: "ns"),
+            Component(id: "ing", kind: .ingress, name: "edge", parent: "ns"),
+            Component(id: "box", kind: .box, name: "empty"),
+        ])
+        #expect(FlowEngine.entry(inside: "ns", in: d) == "ing")
+        #expect(FlowEngine.entry(inside: "box", in: d) == nil)
+        #expect(!FlowEngine.canSend(from: "ns", in: d) && FlowEngine.canSend(from: "svc", in: d))
     }
 }
