@@ -144,6 +144,8 @@ public struct EventLoop {
     private mutating func save(_ design: Design, to path: String, overwrite: Bool) -> Answer {
         // What this editor last saw at that path: nothing for a file it did not read.
         let expected = known?.path == path ? known?.stamp : nil
+        // A folder is refused before any question about replacing it.
+        if fs.isFolder(path) { return .notSaved(path: path, reason: "\(path) is a folder") }
         if !overwrite, fs.stamp(path) != expected { return .conflict(path: path) }
         do {
             try fs.write(DesignFile.encode(design), to: path, privately: false)
@@ -182,6 +184,10 @@ public struct EventLoop {
     }
 
     private func export(_ format: ExportFormat, to path: String) -> Answer {
+        // Manifests written over the design's own file would lose the design.
+        if let own = editor.path, own == path || (fs.stamp(own) != nil && fs.stamp(own) == fs.stamp(path)) {
+            return .notSaved(path: path, reason: "\(path) is this design's own file; export to another name")
+        }
         let (data, warnings) = Manifests.export(editor.design, as: format)
         do { try fs.write(data, to: path, privately: false) } catch { return .notSaved(path: path, reason: error.message) }
         return .exported(path: path, format: format, warnings: warnings)

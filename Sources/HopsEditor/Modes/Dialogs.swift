@@ -53,6 +53,11 @@ extension Editor {
             afterSave = nil
             message = "not saved: \(SafeText.escape(p)) changed on disk; :e! \(SafeText.escape(p)) reloads it"
             return []
+        case .overwriteExisting(let p):
+            if yes { return save(to: p, then: afterSave, overwrite: true) }
+            afterSave = nil
+            message = "not saved: \(SafeText.escape(p)) is kept; :w another name saves there"
+            return []
         case .reloadChanged(let p):
             if yes { return [.open(p)] }
             message = "kept this version; saving will ask before overwriting \(SafeText.escape(p))"
@@ -68,6 +73,8 @@ extension Editor {
             "Unsaved work from an editor that ended is in \(SafeText.escape(copy.path)). Restore it? y restore · n delete it · Esc later"
         case .openUnsaved(let p): "Unsaved changes. Open \(SafeText.escape(p)) anyway and lose them? y open · n stay"
         case .overwriteChanged(let p): "\(SafeText.escape(p)) changed on disk since it was read. Overwrite it? y overwrite · n don't save"
+        case .overwriteExisting(let p):
+            "\(SafeText.escape(p)) exists and is not the file this editor read. Replace it? y replace · n don't save"
         case .reloadChanged(let p): "\(SafeText.escape(p)) changed on disk. Reload it? y reload (lose unsaved changes) · n keep this version"
         }
     }

@@ -193,10 +193,15 @@ extension Editor {
         let id = index.ids[component]
         if isDrawn(id) { return (id, nil) }
         var p = Int(index.parents[component])
+        var folded = false
         for _ in 0..<index.ids.count where p >= 0 {
             let outer = index.ids[p]
+            folded = folded || design.component(outer)?.properties[ShownDesign.foldedProperty]?.bool == true
             if isDrawn(outer) {
-                return (outer, "not drawn: inside \(SafeText.escape(design.displayName(outer))), folded or on a hidden layer")
+                // The keys act on the selection: say plainly that it is the group, not the match.
+                let group = SafeText.escape(design.displayName(outer))
+                return (outer, folded ? "inside folded \(group), which is selected (z unfolds it)"
+                                      : "on a hidden layer inside \(group), which is selected (:show shows it)")
             }
             p = Int(index.parents[p])
         }

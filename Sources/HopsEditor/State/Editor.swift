@@ -146,10 +146,11 @@ public final class Editor {
         case .notSaved(_, let reason):
             let quitting = afterSave == .quit
             afterSave = nil
-            message = "not saved: \(reason)" + (quitting ? " (still open)" : "")
+            message = "not saved: \(SafeText.escape(reason))" + (quitting ? " (still open)" : "")
             return []
         case .conflict(let p):
-            mode = .confirm(.overwriteChanged(p))
+            // The file this editor has open, changed by someone; or another file already there.
+            mode = .confirm(p == path ? .overwriteChanged(p) : .overwriteExisting(p))
             return []
         case .opened(let p, let d, let recoveries):
             path = p

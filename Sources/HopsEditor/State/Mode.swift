@@ -79,6 +79,8 @@ public enum Confirmation: Equatable, Sendable {
     case openUnsaved(String)
     /// A save found the file changed on disk since it was read: y overwrites it.
     case overwriteChanged(String)
+    /// A save to another name found a file there that this editor never read: y replaces it.
+    case overwriteExisting(String)
     /// Someone else wrote the file: y reloads it (losing this editor's unsaved changes).
     case reloadChanged(String)
 }

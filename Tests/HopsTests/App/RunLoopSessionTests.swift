@@ -126,8 +126,24 @@ import Testing
         let fs = try Self.fsWithBundled()
         fs.put(Data("precious".utf8), "/work/other.hops.json")
         let s = try ScriptedSession(file: Self.file, fs: fs, [.keys(":w /work/other.hops.json<Enter>")])
-        #expect(s.editor.mode == .confirm(.overwriteChanged("/work/other.hops.json")))
+        #expect(s.editor.mode == .confirm(.overwriteExisting("/work/other.hops.json")))
+        #expect(s.terminal.screenText.contains("/work/other.hops.json exists and is not the file this editor"))
+        #expect(s.terminal.screenText.contains("read. Replace it? y replace · n don't save"))
         #expect(fs.text("/work/other.hops.json") == "precious")
+    }
+
+    /// A folder is refused at once, with no question about replacing it first; exporting over
+    /// the design's own file is refused too (the manifests would replace the design).
+    @Test func aFolderOrTheDesignsOwnFileIsRefusedWithoutAQuestion() throws {
+        let fs = try Self.fsWithBundled()
+        fs.put(Data("x".utf8), "/work/sub/a.txt")
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys(":w /work/sub<Enter>")])
+        #expect(s.editor.mode == .normal)
+        #expect(s.editor.message == "not saved: /work/sub is a folder")
+        let before = try #require(fs.text(Self.file))
+        let t = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export k8s \(Self.file)<Enter>")])
+        #expect(t.editor.message == "not saved: \(Self.file) is this design's own file; export to another name")
+        #expect(fs.text(Self.file) == before)
     }
 
     @Test func pathCompletionListsFoldersAndDesignsFromTheFileSystem() {

@@ -286,7 +286,11 @@ import Testing
         let drawn = { (hidden: Set<String>) in { (id: String) in !hidden.contains(id) } }
         #expect(Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn([])) == ("ctr-app", nil))
         let inPod = Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn(["ctr-app"]))
-        #expect(inPod == ("pod-web", "not drawn: inside Pod web, folded or on a hidden layer"))
+        #expect(inPod == ("pod-web", "on a hidden layer inside Pod web, which is selected (:show shows it)"))
+        var folded = s.design
+        folded.components[folded.index(of: "pod-web")!].properties[ShownDesign.foldedProperty] = .bool(true)
+        let inFold = Editor.standIn(for: app, in: index, design: folded, isDrawn: drawn(["ctr-app"]))
+        #expect(inFold == ("pod-web", "inside folded Pod web, which is selected (z unfolds it)"))
         let alone = Editor.standIn(for: app, in: index, design: s.design, isDrawn: drawn(["ctr-app", "pod-web"]))
         #expect(alone == ("ctr-app", "not drawn: on a hidden layer (:show shows it)"))
     }
