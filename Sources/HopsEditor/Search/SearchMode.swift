@@ -27,6 +27,9 @@ public struct Search: Equatable, Sendable {
             && a.before == b.before
     }
 
+    /// Characters in a query.
+    public static let maxQuery = Limits.maxName
+
     /// The component id of match `m`.
     func id(_ m: SearchMatch) -> String { index.ids[m.component] }
 }
@@ -72,6 +75,12 @@ extension Editor {
         }
         let before = s.field.text
         s.field.handle(k)
+        // Each key searches every component again: a pasted page would take seconds, and no
+        // name is longer than this (labels and images are shorter still).
+        if s.field.text.count > Search.maxQuery {
+            message = "a search is at most \(Search.maxQuery) characters, as long as a Kubernetes name"
+            return []
+        }
         if s.field.text != before {
             s = refiltered(s)
             showCurrentMatch(s)

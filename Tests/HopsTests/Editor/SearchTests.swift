@@ -27,6 +27,16 @@ import Testing
 
     static func matchIDs(_ s: Session) -> [String] { search(s).map { f in f.matches.map { f.id($0) } } ?? [] }
 
+    /// A pasted page is not searched key by key past a name's length: the query stops there
+    /// and says why.
+    @Test func aQueryStopsAtTheLongestName() throws {
+        var s = try SearchTests.bundled()
+        s.keys("/" + String(repeating: "x", count: Search.maxQuery + 40))
+        guard case .search(let search) = s.editor.mode else { Issue.record("not searching"); return }
+        #expect(search.field.text == String(repeating: "x", count: Search.maxQuery))
+        #expect(s.editor.message == "a search is at most 253 characters, as long as a Kubernetes name")
+    }
+
     @Test func typingFiltersAndTheCountAndTheSelectionFollow() throws {
         var s = try Session.bundled(screen: Size(width: 100, height: 20))
         s.keys("/w")
