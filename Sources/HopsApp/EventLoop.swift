@@ -188,9 +188,9 @@ public struct EventLoop {
         if let own = editor.path, own == path || (fs.stamp(own) != nil && fs.stamp(own) == fs.stamp(path)) {
             return .notSaved(path: path, reason: "\(path) is this design's own file; export to another name")
         }
-        let (data, warnings) = Manifests.export(editor.design, as: format)
+        let (data, warnings, recorded) = Manifests.export(editor.design, as: format, catalog: editor.catalog)
         do { try fs.write(data, to: path, privately: false) } catch { return .notSaved(path: path, reason: error.message) }
-        return .exported(path: path, format: format, warnings: warnings)
+        return .exported(path: path, format: format, warnings: warnings, recorded: recorded)
     }
 
     /// Asks the editor once per change when someone else wrote its file.

@@ -1,6 +1,7 @@
 import Foundation
 import HopsDesign
 import HopsEditor
+import HopsFormats
 import HopsKube
 
 /// Kubernetes manifests as the editor opens and writes them.
@@ -25,11 +26,28 @@ public enum Manifests {
         return (result.0, result.1.map(\.description))
     }
 
-    public static func export(_ design: Design, as format: ExportFormat) -> (Data, [String]) {
+    /// The bytes, the warnings, and the design with what the export keeps in it when that
+    /// changed (a Meshery id made for a design that had none: `hops export` keeps it the same way).
+    public static func export(_ design: Design, as format: ExportFormat, catalog: Catalog)
+        -> (Data, [String], recorded: Design?) {
         switch format {
         case .k8s:
             let (yaml, warnings) = KubeExport.manifests(of: design)
-            return (Data(yaml.utf8), warnings)
+            return (Data(yaml.utf8), warnings, nil)
+        case .meshery:
+            let kept = MesheryExport.keptID(design)
+            let id = kept ?? UUID().uuidString.lowercased()
+            let (data, warnings) = mesheryDocument(design, id: id, catalog: catalog)
+            return (data, warnings, kept == nil ? MesheryExport.recording(id, in: design) : nil)
         }
+    }
+
+    /// The Meshery design file's bytes, components without a saved position placed where the
+    /// canvas draws them.
+    public static func mesheryDocument(_ design: Design, id: String, catalog: Catalog) -> (Data, [String]) {
+        var layout: [String: Position] = [:]
+        for (id, r) in DesignLayout.rects(design, catalog: catalog) { layout[id] = Position(x: r.x, y: r.y) }
+        let (json, warnings) = MesheryExport.document(of: design, id: id, layout: layout)
+        return (Data((JSONText.encode(json) + "\n").utf8), warnings)
     }
 }

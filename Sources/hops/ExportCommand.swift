@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HopsApp
 import HopsDesign
 import HopsEditor
 import HopsFormats
@@ -39,11 +40,7 @@ struct ExportCommand: ParsableCommand {
             let (yaml, w) = KubeExport.manifests(of: design)
             (text, warnings) = (Data(yaml.utf8), w)
         case .meshery:
-            let id = try mesheryID(design)
-            var layout: [String: Position] = [:]
-            for (id, r) in DesignLayout.rects(design, catalog: catalog) { layout[id] = Position(x: r.x, y: r.y) }
-            let (json, w) = MesheryExport.document(of: design, id: id, layout: layout)
-            (text, warnings) = (Data((JSONText.encode(json) + "\n").utf8), w)
+            (text, warnings) = Manifests.mesheryDocument(design, id: try mesheryID(design), catalog: catalog)
         }
         for w in warnings { printError("warning: " + w) }
         if let output {

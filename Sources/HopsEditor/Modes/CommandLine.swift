@@ -23,7 +23,8 @@ extension Editor {
             if e.isDirty && !bang { e.mode = .confirm(.openUnsaved(arg)); return [] }
             return [.open(arg)]
         },
-        EditorCommand(name: "export", usage: ":export k8s PATH", help: "write the design as Kubernetes manifests", takesPath: true) { e, arg, _ in
+        EditorCommand(name: "export", usage: ":export k8s|meshery PATH",
+                      help: "write the design as Kubernetes manifests or as a Meshery design", takesPath: true) { e, arg, _ in
             e.export(arg)
         },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design anew to fit the screen",

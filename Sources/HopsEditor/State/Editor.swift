@@ -167,10 +167,15 @@ public final class Editor {
                 + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
                 + "; :w PATH.hops.json saves it"
             return []
-        case .exported(let p, let format, let warnings):
+        case .exported(let p, let format, let warnings, let recorded):
             message = "exported \(format.rawValue) to \(SafeText.escape(p))"
                 + (warnings.isEmpty ? "" : " (\(warnings[0]))")
-            return []
+            guard let recorded, recorded != design else { return [] }
+            // Only data beside the components changed (the drawing stays): no new scene, no undo step.
+            design.extra = recorded.extra
+            isDirty = true
+            message! += "; the design now keeps its Meshery id (:w saves it)"
+            return [.changed]
         case .notOpened(_, let reason):
             message = "cannot open: \(reason)"
             return []

@@ -27,6 +27,8 @@ public enum Effect: Equatable, Sendable {
 public enum ExportFormat: String, Equatable, Sendable, CaseIterable {
     /// Multi-document Kubernetes YAML that `kubectl apply -f` takes.
     case k8s
+    /// A Meshery v1beta1 design that Meshery Kanvas imports (as `hops export --to meshery`).
+    case meshery
 }
 
 /// The run loop's answers to effects, as one enum, so a test states a whole exchange.
@@ -41,7 +43,9 @@ public enum Answer: Equatable, Sendable {
     case notOpened(path: String, reason: String)
     /// Manifests were read into a design: it has no file of its own until `:w PATH`.
     case imported(source: String, design: Design, warnings: [String])
-    case exported(path: String, format: ExportFormat, warnings: [String])
+    /// `recorded` is the design with what the export keeps in it (a new Meshery id, so that a
+    /// re-export updates the same Meshery design); nil when it changed nothing.
+    case exported(path: String, format: ExportFormat, warnings: [String], recorded: Design? = nil)
     /// Someone else wrote the file this editor shows.
     case changedOnDisk(path: String)
 }

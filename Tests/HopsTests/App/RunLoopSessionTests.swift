@@ -132,6 +132,27 @@ import Testing
         #expect(fs.text("/work/other.hops.json") == "precious")
     }
 
+    /// `:export meshery` writes what `hops export --to meshery` writes, and keeps the new Meshery
+    /// id in the design (unsaved until :w) so that the next export updates the same design.
+    @Test func exportingAMesheryDesignKeepsItsID() throws {
+        let fs = try Self.fsWithBundled()
+        let out = "/work/shop.meshery.json"
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export meshery \(out)<Enter>")])
+        let first = try JSONSerialization.jsonObject(with: try #require(fs.files[out])) as? [String: Any]
+        #expect(first?["schemaVersion"] as? String == "designs.meshery.io/v1beta1")
+        let id = try #require(first?["id"] as? String)
+        #expect(s.editor.message == "exported meshery to \(out); the design now keeps its Meshery id (:w saves it)")
+        #expect(s.editor.isDirty)
+        #expect(s.editor.design.extra["meshery"]?.object?["id"]?.string == id)
+        let t = try ScriptedSession(file: Self.file, fs: fs, [
+            .keys(":export meshery \(out)<Enter>"), .keys(":w<Enter>"), .keys(":export meshery \(out)<Enter>"),
+        ])
+        let kept = try #require(t.editor.design.extra["meshery"]?.object?["id"]?.string)
+        let again = try JSONSerialization.jsonObject(with: try #require(fs.files[out])) as? [String: Any]
+        #expect(again?["id"] as? String == kept)
+        #expect(t.editor.message == "exported meshery to \(out)" && !t.editor.isDirty)
+    }
+
     /// A folder is refused at once, with no question about replacing it first; exporting over
     /// the design's own file is refused too (the manifests would replace the design).
     @Test func aFolderOrTheDesignsOwnFileIsRefusedWithoutAQuestion() throws {
