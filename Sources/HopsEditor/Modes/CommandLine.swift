@@ -1,5 +1,6 @@
 import HopsDesign
 import HopsInput
+import HopsText
 
 /// The `:` command line. Commands are listed once here: dispatch, help and Tab completion
 /// all read this table.
@@ -135,7 +136,7 @@ extension Editor {
             if let r = rects[d.components[i].id] { d.components[i].position = Position(x: r.x, y: r.y) }
             d.components[i].size = nil
         }
-        message = "laid out \(d.components.count) components for \(room.width)x\(room.height) cells"
+        message = "laid out \(counted(d.components.count, "component")) for \(room.width)x\(room.height) cells"
         let fx = commit(d)
         viewport.show(cache.drawnBounds)
         if let s = selection, let r = cache.rects[s] { bringIntoView(r) }

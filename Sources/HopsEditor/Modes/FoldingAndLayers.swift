@@ -47,8 +47,9 @@ extension Editor {
         guard fold != isFolded else { message = "\(name) is \(fold ? "folded" : "not folded") already"; return [] }
         var d = design
         d.components[i].properties[ShownDesign.foldedProperty] = fold ? .bool(true) : nil
-        message = fold ? "folded \(name): \(inside) components inside, its arrows meet at its border (z unfolds)"
-                       : "unfolded \(name): \(inside) components inside"
+        message = fold ? "folded \(name): \(counted(inside, "component")) inside, its arrows meet at its border (z unfolds)"
+                       : "unfolded \(name): \(counted(inside, "component")) inside"
+        changeSummary = fold ? "folded \(name)" : "unfolded \(name)" // undo says "undone: folded ..."
         return commit(d)
     }
 
@@ -59,7 +60,7 @@ extension Editor {
             d.components[i].properties[ShownDesign.foldedProperty] = nil
             n += 1
         }
-        message = n == 0 ? "no group is folded" : "unfolded \(n) group\(n == 1 ? "" : "s")"
+        message = n == 0 ? "no group is folded" : "unfolded \(counted(n, "group"))"
         return commit(d)
     }
 
@@ -105,7 +106,7 @@ extension Editor {
         let kinds = layers.hiddenKinds.map(\.rawValue).sorted()
             + layers.hiddenConnections.map { "\($0.rawValue) arrows" }.sorted()
         let hidden = design.components.count - cache.shown.design.components.count - cache.shown.standIn.count
-        return "hidden: \(kinds.joined(separator: ", ")) (\(hidden) components; :show all brings them back)"
+        return "hidden: \(kinds.joined(separator: ", ")) (\(counted(hidden, "component")); :show all brings them back)"
     }
 
     /// Says where a hop plays out of sight: inside a folded group (the packet stays on the

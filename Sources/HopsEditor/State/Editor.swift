@@ -18,6 +18,9 @@ public final class Editor {
     public internal(set) var mode: Mode = .normal
     /// A line for the status bar: the result of the last action.
     public internal(set) var message: String?
+    /// What undo and redo call the change this event made, when the message says more than that
+    /// (a hint for what to press next); nil: the message.
+    var changeSummary: String?
     public internal(set) var isDirty = false
     /// Lists file names for `:e` / `:w` completion; injected so the editor does no I/O itself.
     public var completePath: (String) -> [String] = { _ in [] }
@@ -115,8 +118,9 @@ public final class Editor {
     /// work left ("deleted Service web"), so undo and redo can say what they undid and redid.
     func describingSteps(_ work: () -> [Effect]) -> [Effect] {
         let before = history.changeCount
+        changeSummary = nil
         let fx = work()
-        if history.changeCount != before { history.describeLatest(message ?? "a change") }
+        if history.changeCount != before { history.describeLatest(changeSummary ?? message ?? "a change") }
         return fx
     }
 

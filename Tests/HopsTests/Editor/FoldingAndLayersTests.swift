@@ -60,8 +60,9 @@ import Testing
         #expect(notes.contains { $0.contains("inside folded Pod web; z on it unfolds") })
         #expect(s.editor.flowPanelLines()?.contains { $0.0.contains("inside folded Pod web") } == true
             || s.editor.player?.focus?.finished == true)
-        // Undo unfolds.
+        // Undo unfolds, and says what it undid without the hint that came with the fold.
         s.keys("<Esc>u")
+        #expect(s.editor.message == "undone: folded Pod web")
         #expect(s.design.component("pod-web")?.properties["folded"] == nil)
         #expect(s.screenText.contains("postgres"))
     }
@@ -124,7 +125,7 @@ import Testing
         #expect(s.screenText.contains("settings"))
         let before = s.design
         s.keys(":hide configuration<Enter>")
-        #expect(s.editor.message == "hidden: ConfigMap, Secret (1 components; :show all brings them back)")
+        #expect(s.editor.message == "hidden: ConfigMap, Secret (1 component; :show all brings them back)")
         #expect(!s.screenText.contains("settings"))
         #expect(s.editor.rect(of: "cm") == nil)
         #expect(s.design == before && !s.editor.isDirty)
