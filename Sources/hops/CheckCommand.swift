@@ -3,6 +3,7 @@ import Foundation
 import HopsCheck
 import HopsDesign
 import HopsFormats
+import HopsText
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,15 +39,22 @@ struct CheckCommand: ParsableCommand {
             })))
         } else {
             for f in findings {
-                let who = f.component.flatMap { named.component($0) }
-                    .map { $0.name == $0.kind.rawValue ? "\($0.name): " : "\($0.kind.rawValue) \($0.name): " } ?? ""
+                let who = f.component.flatMap { named.component($0) }.map { Self.subject($0, in: named) + ": " } ?? ""
                 printOut("\(f.severity.rawValue): \(who)\(f.message)")
             }
             let errors = findings.filter { $0.severity == .error }.count, warnings = findings.count - errors
-            let tally = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let tally = "\(counted(errors, "error")), \(counted(warnings, "warning"))"
             printOut(findings.isEmpty ? "no problems found" : tally)
         }
         let errors = findings.contains { $0.severity == .error }
         if errors || (strict && !findings.isEmpty) { throw ExitCode(2) }
+    }
+
+    /// "Service web", and for a container the box it is in ("Container server in Pod cart"):
+    /// imported containers share a few names, and 1,666 lines saying "Container server" named none.
+    static func subject(_ c: Component, in design: DesignIndex) -> String {
+        let name = c.name == c.kind.rawValue ? c.name : "\(c.kind.rawValue) \(c.name)"
+        guard c.kind == .container, let p = c.parent.flatMap({ design.component($0) }) else { return name }
+        return "\(name) in \(p.kind.rawValue) \(p.name)"
     }
 }

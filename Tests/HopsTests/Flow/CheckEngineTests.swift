@@ -56,6 +56,8 @@ import Testing
         #expect(text.status == 2)
         #expect(text.out.hasSuffix("1 error, 2 warnings\n"))
         #expect(text.out.hasPrefix("error: Service web: Service web looks for Pods with app=wbe"))
+        // A container is named with the box it is in: imported ones share a few names.
+        #expect(text.out.contains("\nwarning: Container db in Pod web: Deployment web runs 3 copies"))
         let json = Shell.run([TmuxTests.binary, "check", "--json", file])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(list.map { $0["severity"] as? String } == ["error", "warning", "warning"])
