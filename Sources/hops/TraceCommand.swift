@@ -101,10 +101,23 @@ extension TraceCommand {
         if matches.isEmpty {
             throw CLIError("\(file): no component named \"\(Validation.escaped(from))\" to send from")
         }
-        let options = matches.map { "\($0.kind.rawValue)/\(Validation.escaped($0.name))" }.joined(separator: ", ")
-        throw CLIError("\(file): several components are named \"\(Validation.escaped(from))\": \(options); "
-                       + "say which with --from Kind/name")
+        // Kind/name where it tells them apart, else the id (imported containers share names
+        // by the thousand); a few of them, and how many more, so the error stays one line.
+        let perKind = Dictionary(grouping: matches, by: \.kind).mapValues(\.count)
+        let option = { (c: Component) in
+            perKind[c.kind] == 1 ? "\(c.kind.rawValue)/\(Validation.escaped(c.name))"
+                                 : "\(Validation.escaped(c.id)) (\(c.kind.rawValue)\(c.parent.map { " in \(Validation.escaped($0))" } ?? ""))"
+        }
+        let listed = matches.prefix(sourcesListed).map(option).joined(separator: ", ")
+            + (matches.count > sourcesListed ? " and \(matches.count - sourcesListed) more" : "")
+        let how = perKind.values.allSatisfy { $0 == 1 } ? "--from Kind/name" : "--from and an id or Kind/name"
+        let named = design.components.contains { $0.name == from } ? "are named" : "match"
+        throw CLIError("\(file): \(matches.count) components \(named) \"\(Validation.escaped(from))\": \(listed); "
+                       + "say which with \(how)")
     }
+
+    /// Components an ambiguous `--from` lists.
+    static let sourcesListed = 5
 }
 
 /// How traces print: numbered hops with names, or JSON with ids and names.

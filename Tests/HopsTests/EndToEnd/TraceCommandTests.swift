@@ -118,6 +118,29 @@ import Testing
         let noSource = try run(["trace", "--from", "nobody"])
         #expect(noSource.status == 1)
         #expect(noSource.err.contains("no component named \"nobody\""))
+        let several = try run(["trace", "--from", "web"])
+        #expect(several.status == 1)
+        #expect(several.err == "hops: the bundled design: 3 components are named \"web\": Service/web, Deployment/web, "
+                + "Pod/web; say which with --from Kind/name\n")
+    }
+
+    /// Names shared within a kind (imported containers are all "server") list ids, five of them
+    /// and a count, so the error is one short line that names what --from takes.
+    @Test func aNameSharedWithinAKindListsIDs() throws {
+        var d = Design(name: "shared", components: [])
+        for i in 0..<8 {
+            d.components.append(Component(id: "pod-\(i)", kind: .pod, name: "app\(i)"))
+            d.components.append(Component(id: "ctr-\(i)", kind: .container, name: "server", parent: "pod-\(i)"))
+        }
+        let file = Fixtures.tempDir().appendingPathComponent("shared.hops.json").path
+        try DesignFile.write(d, to: file)
+        let r = try run(["trace", file, "--from", "Container/server"])
+        #expect(r.status == 1)
+        #expect(r.err == "hops: \(file): 8 components match \"Container/server\": ctr-0 (Container in pod-0), "
+                + "ctr-1 (Container in pod-1), ctr-2 (Container in pod-2), ctr-3 (Container in pod-3), "
+                + "ctr-4 (Container in pod-4) and 3 more; say which with --from and an id or Kind/name\n")
+        let byID = try run(["trace", file, "--from", "ctr-3"])
+        #expect(byID.out.hasPrefix("request 1 from Container server"))
     }
 
     @Test func renderHonoursAsciiWidthAndColour() throws {
