@@ -100,25 +100,56 @@ final class SearchIndex: Sendable {
         }
     }
 
-    /// The components whose name, kind, catalog tag, a label (`key=value`), image or note text
-    /// holds `query`, ignoring case; names first, then kinds, and so on, each in design order.
-    /// Empty for an empty query. One pass over the index's bytes, then one over the matches.
+    /// The components whose fields hold every word of `query` (split at spaces, each word in
+    /// any of name, kind, catalog tag, a label `key=value`, image or note text), ignoring case.
+    /// Best first: a name that is the word, then one that starts with it, then one holding it,
+    /// then kinds, tags and so on; each in design order. A component is ranked by its best word
+    /// ("deploy app13": the Deployment named app13, by its name). Empty for an empty query.
+    /// One pass over the index's bytes per word.
     func matches(_ query: String) -> [SearchMatch] {
-        let needle = Array(query.lowercased().utf8)
-        guard !needle.isEmpty else { return [] }
-        var byField = [[SearchMatch]](repeating: [], count: SearchField.allCases.count)
-        var lastMatched: Int32 = -1
+        let words = query.lowercased().split(separator: " ").map { Array($0.utf8) }
+        guard !words.isEmpty else { return [] }
+        var byTier = [[SearchMatch]](repeating: [], count: SearchIndex.tiers)
         bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { n in
-                for (k, s) in spans.enumerated() where s.component != lastMatched {
-                    guard SearchIndex.holds(hay, Int(s.start), Int(s.end), n) else { continue }
-                    let m = SearchMatch(component: Int(s.component), field: s.field, text: texts[k])
-                    byField[s.field.rawValue].append(m)
-                    lastMatched = s.component
+            var first = 0
+            while first < spans.count {
+                // One component's spans are together, in field order.
+                var last = first
+                while last + 1 < spans.count && spans[last + 1].component == spans[first].component { last += 1 }
+                var best: (tier: Int, span: Int)?
+                for word in words {
+                    var found: (tier: Int, span: Int)?
+                    word.withUnsafeBufferPointer { w in
+                        for k in first...last {
+                            let span = spans[k]
+                            guard SearchIndex.holds(hay, Int(span.start), Int(span.end), w) else { continue }
+                            found = (SearchIndex.tier(span, hay, w), k)
+                            break
+                        }
+                    }
+                    guard let f = found else { best = nil; break }
+                    if best.map({ f.tier < $0.tier }) ?? true { best = f }
                 }
+                if let b = best {
+                    let span = spans[b.span]
+                    byTier[b.tier].append(SearchMatch(component: Int(span.component), field: span.field,
+                                                      text: texts[b.span]))
+                }
+                first = last + 1
             }
         }
-        return byField.flatMap { $0 }
+        return byTier.flatMap { $0 }
+    }
+
+    /// Ranks: a name equal to the word, starting with it, holding it; then the other fields.
+    private static let tiers = 2 + SearchField.allCases.count
+
+    private static func tier(_ span: Span, _ hay: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>)
+        -> Int {
+        guard span.field == .name else { return 2 + span.field.rawValue }
+        let start = Int(span.start), n = word.count
+        guard (0..<n).allSatisfy({ hay[start + $0] == word[$0] }) else { return 2 }
+        return Int(span.end) - start == n ? 0 : 1
     }
 
     /// True when `hay[start..<end]` holds `needle`. Both are UTF-8, so a byte match is a match of

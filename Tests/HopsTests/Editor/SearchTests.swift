@@ -27,6 +27,26 @@ import Testing
 
     static func matchIDs(_ s: Session) -> [String] { search(s).map { f in f.matches.map { f.id($0) } } ?? [] }
 
+    /// A name equal to the query comes first, then names starting with it, then names holding
+    /// it, then other fields; several words must all be found, each in any field.
+    @Test func exactNamesFirstAndEveryWordMustMatch() {
+        var labelled = Component(id: "other", kind: .deployment, name: "other")
+        labelled.labels = ["app": "app13"]
+        let d = Design(name: "rank", components: [
+            Component(id: "svc-130", kind: .service, name: "app130"),
+            Component(id: "my", kind: .service, name: "myapp13"),
+            Component(id: "deploy-13", kind: .deployment, name: "app13"),
+            labelled,
+            Component(id: "pod-13", kind: .pod, name: "APP13"),
+        ])
+        let index = SearchIndex(design: d, catalog: Fixtures.catalog)
+        let ids = { (q: String) in index.matches(q).map { index.ids[$0.component] } }
+        #expect(ids("app13") == ["deploy-13", "pod-13", "svc-130", "my", "other"])
+        #expect(ids("deploy app13") == ["deploy-13", "other"])
+        #expect(index.matches("app13 deploy").first?.field == .name)
+        #expect(ids("  deploy   zzz ").isEmpty && ids("   ").isEmpty)
+    }
+
     /// A pasted page is not searched key by key past a name's length: the query stops there
     /// and says why.
     @Test func aQueryStopsAtTheLongestName() throws {
