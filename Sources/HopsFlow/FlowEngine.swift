@@ -44,8 +44,9 @@ public enum FlowEngine {
     }
 
     /// Kinds a request can start at without an arrow of their own: a User sends it, an Ingress
-    /// routes by its rules, a Service by its selector, a Pod to the container listening.
-    static let entryKinds: [Kind] = [.user, .ingress, .service, .pod]
+    /// routes by its rules, a Service by its selector (as a client in the cluster calls it). A
+    /// Pod is reached through its Service, so a request "from" it starts at the User.
+    static let entryKinds: [Kind] = [.user, .ingress, .service]
 
     /// Whether a request can start at a component: one of `entryKinds`, or anything with a
     /// traffic arrow leaving it.
@@ -54,13 +55,13 @@ public enum FlowEngine {
         return entryKinds.contains(kind) || design.connections.contains { $0.from == id && $0.kind == .traffic }
     }
 
-    /// Where a request into a group (a Namespace, any box with children, a controller with the
-    /// Pods it manages) starts: the first User inside it, else the first Ingress, Service, Pod
-    /// in that order (the way in from outside comes first), else the first component with a
-    /// traffic arrow leaving it.
+    /// Where a request into a grouping (a Namespace, a Box) starts: the first User inside it,
+    /// else the first Ingress, then Service (the way in from outside comes first), else the
+    /// first component with a traffic arrow leaving it. A Pod or a controller is no grouping
+    /// here: a request reaches their containers through their Service, from the User.
     public static func entry(inside group: String, in design: Design) -> String? {
-        let managed = design.connections.lazy.filter { $0.from == group && $0.kind == .manages }.map(\.to)
-        let inside = (design.descendants(of: group) + managed).compactMap { design.component($0) }
+        guard let kind = design.component(group)?.kind, kind == .namespace || kind == .box else { return nil }
+        let inside = design.descendants(of: group).compactMap { design.component($0) }
         for kind in entryKinds { if let c = inside.first(where: { $0.kind == kind }) { return c.id } }
         let senders = Set(design.connections.lazy.filter { $0.kind == .traffic }.map(\.from))
         return inside.first { senders.contains($0.id) }?.id

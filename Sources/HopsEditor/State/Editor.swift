@@ -72,9 +72,15 @@ public final class Editor {
                            fit: Editor.layoutArea(screen: screen, hidden: false).size)
         self.design = Editor.pinned(design, rects: cache.rects)
         viewport = Viewport(size: screen)
-        selection = self.design.components.first { $0.kind == .user }?.id ?? self.design.components.first?.id
         layoutScreen()
         viewport.show(cache.drawnBounds)
+        // The User, where requests start, when the first screen shows it; else the box the first
+        // screen shows first (top left): in a big design the first component can be far off.
+        let view = viewport.rect
+        selection = self.design.components.first { $0.kind == .user && cache.rects[$0.id]?.intersects(view) == true }?.id
+            ?? cache.rects.filter { $0.value.intersects(view) }
+                .min { ($0.value.y, $0.value.x, $0.key) < ($1.value.y, $1.value.x, $1.key) }?.key
+            ?? self.design.components.first?.id
         offer(recoveries)
     }
 

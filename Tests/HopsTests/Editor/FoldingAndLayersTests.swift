@@ -156,6 +156,21 @@ import Testing
         #expect(s.editor.layers.isEmpty)
     }
 
+    /// The first screen of a design bigger than it shows the selection: the User when it is in
+    /// view, else the top-left box (the design's first component is far off in this one).
+    @Test func theFirstScreenShowsTheSelection() throws {
+        var d = Fixtures.generated(120)
+        d.components[0].parent = nil
+        d.components[0].position = Position(x: 400, y: 300) // far below and right of the rest
+        let s = Session(d, screen: Size(width: 100, height: 30))
+        let sel = try #require(s.editor.selection)
+        let r = try #require(s.editor.rect(of: sel))
+        #expect(r.intersects(s.editor.viewport.rect))
+        #expect(s.editor.rect(of: d.components[0].id).map { $0.intersects(s.editor.viewport.rect) } == false)
+        let bundled = try Session.bundled()
+        #expect(bundled.editor.selection == "user")
+    }
+
     @Test func theStatusLineSaysWhereTheViewIsInABigDesign() throws {
         var s = Session(Fixtures.generated(120), screen: Size(width: 100, height: 30))
         let status = try #require(s.screen.last)

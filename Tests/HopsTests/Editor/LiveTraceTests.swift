@@ -52,23 +52,35 @@ import Testing
     }
 
     /// A Service sends by its selector, no arrow of its own needed: `t` on it traces from it, as
-    /// `hops trace --from svc-web` does. A group (a Deployment with the Pod it manages; a folded
-    /// Pod with its containers) traces from its way in and says so.
+    /// `hops trace --from svc-web` does. A group (a folded Namespace holding the Service) traces
+    /// from its way in and says so; a Deployment, whose Pods are reached through their Service,
+    /// traces from the User.
     @Test func traceFromAServiceOrAGroupStartsThere() throws {
-        var s = try Session.bundled()
+        var d = try Fixtures.bundledDesign()
+        d.components.append(Component(id: "ns", kind: .namespace, name: "shop"))
+        for id in ["svc-web", "deploy-web", "pod-web"] { d.components[d.index(of: id)!].parent = "ns" }
+        var s = Session(d)
         s.editor.selection = "svc-web"
         s.keys("t")
         #expect(s.editor.player?.source == "svc-web")
         #expect(s.editor.player?.focus?.trace.hops.first?.to == "pod-web")
         s.keys("<Esc>")
+        s.editor.selection = "ns"
+        s.keys("z")
+        #expect(s.editor.rect(of: "svc-web") == nil)
+        s.keys("t")
+        #expect(s.editor.player?.source == "svc-web")
+        #expect(s.editor.message == "Namespace shop sends nothing itself: tracing from Service web inside it")
+        #expect(s.editor.player?.focus?.trace.succeeded == true)
+        s.keys("<Esc>")
         s.editor.selection = "deploy-web"
         s.keys("t")
-        #expect(s.editor.player?.source == "pod-web")
-        #expect(s.editor.message == "Deployment web sends nothing itself: tracing from Pod web inside it")
-        #expect(s.editor.player?.focus?.trace.succeeded == true)
+        #expect(s.editor.player?.source == "user")
+        #expect(s.editor.message == "Deployment web sends nothing (no arrow leaves it): tracing from User")
     }
 
-    /// A Namespace's way in is its Ingress before its Services and Pods, whatever their order.
+    /// A Namespace's way in is its Ingress before its Services, whatever their order; a Pod is no
+    /// way in (it is reached through its Service).
     @Test func aNamespaceIsEnteredAtItsIngress() {
         let d = Design(name: "ns", components: [
             Component(id: "ns", kind: .namespace, name: "shop"),
@@ -76,8 +88,11 @@ import Testing
             Component(id: "svc", kind: .service, name: "api", parent: "ns"),
             Component(id: "ing", kind: .ingress, name: "edge", parent: "ns"),
             Component(id: "box", kind: .box, name: "empty"),
+            Component(id: "pods", kind: .namespace, name: "pods only"),
+            Component(id: "lone", kind: .pod, name: "lone", parent: "pods"),
         ])
         #expect(FlowEngine.entry(inside: "ns", in: d) == "ing")
+        #expect(FlowEngine.entry(inside: "pods", in: d) == nil)
         #expect(FlowEngine.entry(inside: "box", in: d) == nil)
         #expect(!FlowEngine.canSend(from: "ns", in: d) && FlowEngine.canSend(from: "svc", in: d))
     }
