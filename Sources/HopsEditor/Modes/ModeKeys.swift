@@ -1,4 +1,5 @@
 import HopsInput
+import HopsText
 
 /// Every key of one state of the editor. The state's dispatch, its section of the help screen,
 /// its status-line hints and its table in the README are all this one value.
@@ -177,6 +178,8 @@ extension Editor {
         for table in activeTables {
             if let fx = table.dispatch(k, to: self) { return fx }
         }
+        // A key that does nothing says so (Esc aside: pressed to be sure nothing is going on).
+        if k != .esc { message = "\(SafeText.escape(k.name)) does nothing here: ? lists the keys" }
         return []
     }
 

@@ -99,6 +99,19 @@ import Testing
         #expect(s.editor.message == "undone: Service api selects Deployment web: scaled it to 4 replicas (2 more)")
     }
 
+    /// A key no table binds says so instead of nothing; Esc stays quiet.
+    @Test func aKeyThatDoesNothingSaysSo() throws {
+        var s = try Session.bundled()
+        let before = s.design
+        s.keys("~")
+        #expect(s.editor.message == "~ does nothing here: ? lists the keys")
+        s.keys("<F7>")
+        #expect(s.editor.message == "F7 does nothing here: ? lists the keys")
+        s.keys("<Esc>")
+        #expect(s.editor.message == nil)
+        #expect(s.design == before)
+    }
+
     @Test func speedChangesSayTheSpeed() throws {
         var s = try Session.bundled()
         s.keys("+")
