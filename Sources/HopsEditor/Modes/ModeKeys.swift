@@ -191,8 +191,17 @@ extension Editor {
     /// Applies a key to the current mode's text field.
     func typeIntoField(_ k: Key) -> [Effect] {
         guard var f = mode.field else { return [] }
+        if refusedCharacter(k) { return [] }
         f.handle(k)
         mode.field = f
         return []
+    }
+
+    /// A field refuses a control or invisible character (the loader's rule: such a name could
+    /// hide or reorder what the screen shows, as U+202E does) and says so, not nothing.
+    func refusedCharacter(_ k: Key) -> Bool {
+        guard case .char(let c) = k, !c.unicodeScalars.allSatisfy(SafeText.isShown) else { return false }
+        message = "not typed: \(SafeText.escape(String(c))) is a control or invisible character, never shown"
+        return true
     }
 }

@@ -68,11 +68,7 @@ extension Editor {
     /// same component while it still matches (else the best match is current).
     func typeIntoSearch(_ k: Key) -> [Effect] {
         guard case .search(var s) = mode else { return [] }
-        if case .char(let c) = k, !c.unicodeScalars.allSatisfy(SafeText.isShown) {
-            // The field refuses it, as every field does (the loader's rule); say so, not nothing.
-            message = "not typed: \(SafeText.escape(String(c))) is a control or invisible character, never shown"
-            return []
-        }
+        if refusedCharacter(k) { return [] }
         let before = s.field.text
         s.field.handle(k)
         // Each key searches every component again: a pasted page would take seconds, and no

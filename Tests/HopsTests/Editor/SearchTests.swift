@@ -249,6 +249,16 @@ import Testing
         #expect(s.screen[23].hasPrefix("/we_ not typed: \\u{202e} is a control or invisible character"))
         s.keys("b") // the note is for one key; the count is back
         #expect(s.screen[23].hasPrefix("/web_ 1 of 4 "))
+        // Every field says so: renaming, too.
+        s.keys("<Esc>")
+        s.editor.selection = "svc-web"
+        s.keys("r<C-u>a")
+        s.send(.key(.char("\u{202e}")))
+        s.keys("b")
+        #expect(s.editor.message == nil && s.editor.mode.field?.text == "ab")
+        s.send(.key(.char("\u{202e}")))
+        #expect(s.editor.message == "not typed: \\u{202e} is a control or invisible character, never shown")
+        #expect(s.screen.last?.contains("not typed: \\u{202e}") == true)
     }
 
     @Test func slashOffersTheLastQueryAndBackspaceOnAnEmptyOneGoesBack() throws {
