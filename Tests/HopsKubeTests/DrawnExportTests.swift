@@ -76,6 +76,22 @@ import Testing
         #expect(ingress.contains("name: web\n") && ingress.contains("number: \(svcPort)"))
     }
 
+    /// Warnings of one kind stop after ten, and one line says how many more there were.
+    @Test func manyAlikeWarningsEndInACount() {
+        var d = Design(name: "many", components: [])
+        for i in 0..<25 {
+            var c = Component(id: "cm\(i)", kind: .configMap, name: "Config_\(i)")
+            c.properties["data"] = .object([:])
+            d.components.append(c)
+        }
+        let (yaml, warnings) = KubeExport.manifests(of: d)
+        #expect(warnings.count == 11)
+        #expect(warnings[0] == "ConfigMap Config_0: the name is not a valid Kubernetes name; written as config-0")
+        #expect(warnings.last == "15 more components have names that are not valid Kubernetes names, written the "
+                + "same way (lowercase letters, digits, '-' and '.', at most 63 characters)")
+        #expect(yaml.contains("name: config-24")) // all 25 are written, whatever is said
+    }
+
     @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
         let object: [String: JSONValue] = [
             "data": .object([

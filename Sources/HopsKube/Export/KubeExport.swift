@@ -14,6 +14,6 @@ public enum KubeExport {
             guard let object = ManifestBuilder.object(for: c, context: &context) else { continue }
             documents.append(YamlWriter.document(object))
         }
-        return (documents.joined(separator: "---\n"), context.warnings)
+        return (documents.joined(separator: "---\n"), context.allWarnings)
     }
 }

@@ -49,7 +49,7 @@ enum ManifestBuilder {
         o["apiVersion"] = o["apiVersion"] ?? .string(Names.apiVersion(kind))
         o["kind"] = .string(kind)
         let name = Names.dns(c.name)
-        if name != c.name { context.warn(c, "the name is not a valid Kubernetes name; written as \(name)") }
+        if name != c.name { context.warnRenamed(c, as: name) }
         o.set(.string(name), at: ["metadata", "name"])
         if let box = context.namespaceBox(of: c) {
             let written = o.string(at: ["metadata", "namespace"]) ?? "default"
