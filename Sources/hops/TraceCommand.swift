@@ -105,8 +105,9 @@ extension TraceCommand {
         // by the thousand); a few of them, and how many more, so the error stays one line.
         let perKind = Dictionary(grouping: matches, by: \.kind).mapValues(\.count)
         let option = { (c: Component) in
-            perKind[c.kind] == 1 ? "\(c.kind.rawValue)/\(Validation.escaped(c.name))"
-                                 : "\(Validation.escaped(c.id)) (\(c.kind.rawValue)\(c.parent.map { " in \(Validation.escaped($0))" } ?? ""))"
+            guard perKind[c.kind] != 1 else { return "\(c.kind.rawValue)/\(Validation.escaped(c.name))" }
+            let inside = c.parent.map { " in \(Validation.escaped($0))" } ?? ""
+            return "\(Validation.escaped(c.id)) (\(c.kind.rawValue)\(inside))"
         }
         let listed = matches.prefix(sourcesListed).map(option).joined(separator: ", ")
             + (matches.count > sourcesListed ? " and \(matches.count - sourcesListed) more" : "")

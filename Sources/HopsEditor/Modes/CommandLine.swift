@@ -25,7 +25,8 @@ extension Editor {
             return [.open(arg)]
         },
         EditorCommand(name: "export", usage: ":export k8s|meshery PATH",
-                      help: "write the design as Kubernetes manifests or as a Meshery design", takesPath: true) { e, arg, _ in
+                      help: "write the design as Kubernetes manifests or as a Meshery design",
+                      takesPath: true) { e, arg, _ in
             e.export(arg)
         },
         EditorCommand(name: "layout", usage: ":layout", help: "lay out the whole design anew to fit the screen",

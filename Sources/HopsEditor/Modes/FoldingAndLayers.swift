@@ -47,8 +47,9 @@ extension Editor {
         guard fold != isFolded else { message = "\(name) is \(fold ? "folded" : "not folded") already"; return [] }
         var d = design
         d.components[i].properties[ShownDesign.foldedProperty] = fold ? .bool(true) : nil
-        message = fold ? "folded \(name): \(counted(inside, "component")) inside, its arrows meet at its border (z unfolds)"
-                       : "unfolded \(name): \(counted(inside, "component")) inside"
+        let held = counted(inside, "component")
+        message = fold ? "folded \(name): \(held) inside, its arrows meet at its border (z unfolds)"
+                       : "unfolded \(name): \(held) inside"
         changeSummary = fold ? "folded \(name)" : "unfolded \(name)" // undo says "undone: folded ..."
         return commit(d)
     }

@@ -146,7 +146,8 @@ extension Editor {
             $0.cancelSearch()
         },
     ], others: OtherKeys(help: "type to search: any part of a name, kind, tag (svc), label (app=web) or image, "
-                         + "in any case; several words must all match (Typing lists the editing keys)", hint: "type to search") { e, k in
+                         + "in any case; several words must all match (Typing lists the editing keys)",
+                         hint: "type to search") { e, k in
         e.typeIntoSearch(k)
     })
 

@@ -77,7 +77,8 @@ public final class Editor {
         // The User, where requests start, when the first screen shows it; else the box the first
         // screen shows first (top left): in a big design the first component can be far off.
         let view = viewport.rect
-        selection = self.design.components.first { $0.kind == .user && cache.rects[$0.id]?.intersects(view) == true }?.id
+        let shown = { (id: String) in self.cache.rects[id]?.intersects(view) == true }
+        selection = self.design.components.first { $0.kind == .user && shown($0.id) }?.id
             ?? cache.rects.filter { $0.value.intersects(view) }
                 .min { ($0.value.y, $0.value.x, $0.key) < ($1.value.y, $1.value.x, $1.key) }?.key
             ?? self.design.components.first?.id

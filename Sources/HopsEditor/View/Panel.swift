@@ -39,7 +39,8 @@ extension Editor {
         let found = findings()
         guard let sel = selection, let c = componentLookup.component(sel, in: design) else {
             var out: [(String, CellStyle)] = [(design.name, bold),
-                    ("\(counted(design.components.count, "component")), \(counted(design.connections.count, "connection"))", dim)]
+                    (counted(design.components.count, "component") + ", "
+                        + counted(design.connections.count, "connection"), dim)]
             let errors = found.filter { $0.severity == .error }.count
             if !found.isEmpty {
                 out.append(("\(errors) errors, \(found.count - errors) warnings (hops check lists them)", .plain))
