@@ -41,6 +41,14 @@ public enum AtomicFile {
         fsyncFolder(dir)
     }
 
+    /// True when both paths name one existing file (through links, or two names of it): writing
+    /// the one would replace what is being read from the other.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
     /// The file a chain of symlinks ends at (the path itself when it is none), even when that
     /// file does not exist yet. Stops after 32 links, as the kernel does.
     public static func resolvingSymlinks(_ path: String) -> String {

@@ -31,6 +31,11 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case k8s, meshery }
 
     func run() throws {
+        // Manifests written over the design they are made from would lose it.
+        if let output, let file, AtomicFile.isSameFile(file, output) {
+            throw CLIError("\(SafeText.escape(output)): not written: it is the design being exported; "
+                           + "export to another file")
+        }
         let catalog = try Loading.catalog()
         let design = try Loading.design(file, catalog: catalog)
         let text: Data

@@ -25,6 +25,11 @@ struct ImportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        // The design written over the manifests it is read from would lose them.
+        if let output, let source = paths.first(where: { AtomicFile.isSameFile($0, output) }) {
+            throw CLIError("\(SafeText.escape(output)): not written: it is \(SafeText.escape(source)), which is being "
+                           + "imported; write the design to another file")
+        }
         let catalog = try Loading.catalog()
         var design: Design
         let warnings: [KubeIssue]

@@ -124,6 +124,28 @@ import Testing
                 + "Pod/web; say which with --from Kind/name\n")
     }
 
+    /// Export and import refuse to write over what they read (by another name too): the design
+    /// or the manifests would be lost.
+    @Test func exportAndImportNeverWriteOverTheirInput() throws {
+        let dir = Fixtures.tempDir().path
+        let design = dir + "/d.hops.json", link = dir + "/link.json"
+        try DesignFile.write(try Fixtures.bundledDesign(), to: design)
+        symlink(design, link)
+        let before = try Data(contentsOf: URL(fileURLWithPath: design))
+        for (to, out) in [("k8s", design), ("meshery", link)] {
+            let r = try run(["export", design, "--to", to, "-o", out])
+            #expect(r.status == 1)
+            #expect(r.err == "hops: \(out): not written: it is the design being exported; export to another file\n")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: design)) == before)
+        let yaml = dir + "/m.yaml"
+        #expect(try run(["export", design, "--to", "k8s", "-o", yaml]).status == 0)
+        let manifests = try Data(contentsOf: URL(fileURLWithPath: yaml))
+        let r = try run(["import", yaml, "-o", yaml])
+        #expect(r.status == 1 && r.err.contains("not written: it is \(yaml), which is being imported"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: yaml)) == manifests)
+    }
+
     /// Names shared within a kind (imported containers are all "server") list ids, five of them
     /// and a count, so the error is one short line that names what --from takes.
     @Test func aNameSharedWithinAKindListsIDs() throws {
