@@ -41,6 +41,8 @@ public struct EventLoop {
     var nextWatch: Int64
     /// The file the editor shows, as it was when read or last saved; nil before it exists.
     var known: (path: String, stamp: FileStamp?)?
+    /// Files this loop exported, as it left them: exporting there again does not ask.
+    var exportedTo: [String: FileStamp] = [:]
     /// A change on disk already reported, so the user is asked once per change.
     var reported: FileStamp?
     /// The recovery copy this editor wrote, to remove it and nothing else.
@@ -134,8 +136,8 @@ public struct EventLoop {
                 animating = on
             case .open(let path):
                 queue += host.handle(Manifests.isManifest(path, fs: fs) ? importManifests(path) : open(path))
-            case .export(let format, let path):
-                queue += host.handle(export(format, to: path))
+            case .export(let format, let path, let overwrite):
+                queue += host.handle(export(format, to: path, overwrite: overwrite))
             }
         }
         return false
@@ -183,13 +185,22 @@ public struct EventLoop {
         }
     }
 
-    private func export(_ format: ExportFormat, to path: String) -> Answer {
+    private mutating func export(_ format: ExportFormat, to path: String, overwrite: Bool) -> Answer {
         // Manifests written over the design's own file would lose the design.
         if let own = editor.path, own == path || (fs.stamp(own) != nil && fs.stamp(own) == fs.stamp(path)) {
-            return .notSaved(path: path, reason: "\(path) is this design's own file; export to another name")
+            return .notExported(path: path, reason: "\(path) is this design's own file; export to another name")
+        }
+        if fs.isFolder(path) { return .notExported(path: path, reason: "\(path) is a folder") }
+        // A file there that this loop did not write (or that changed since) is asked about, as a
+        // save asks; exporting again to the same file does not ask.
+        if !overwrite, let now = fs.stamp(path), exportedTo[path] != now {
+            return .exportConflict(path: path, format: format)
         }
         let (data, warnings, recorded) = Manifests.export(editor.design, as: format, catalog: editor.catalog)
-        do { try fs.write(data, to: path, privately: false) } catch { return .notSaved(path: path, reason: error.message) }
+        do { try fs.write(data, to: path, privately: false) } catch {
+            return .notExported(path: path, reason: error.message)
+        }
+        exportedTo[path] = fs.stamp(path)
         return .exported(path: path, format: format, warnings: warnings, recorded: recorded)
     }
 

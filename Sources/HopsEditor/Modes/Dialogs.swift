@@ -58,6 +58,10 @@ extension Editor {
             afterSave = nil
             message = "not saved: \(SafeText.escape(p)) is kept; :w another name saves there"
             return []
+        case .exportOverExisting(let format, let p):
+            if yes { return [.export(format, path: p, overwrite: true)] }
+            message = "not exported: \(SafeText.escape(p)) is kept"
+            return []
         case .reloadChanged(let p):
             if yes { return [.open(p)] }
             message = "kept this version; saving will ask before overwriting \(SafeText.escape(p))"
@@ -75,6 +79,8 @@ extension Editor {
         case .overwriteChanged(let p): "\(SafeText.escape(p)) changed on disk since it was read. Overwrite it? y overwrite · n don't save"
         case .overwriteExisting(let p):
             "\(SafeText.escape(p)) exists and is not the file this editor read. Replace it? y replace · n don't save"
+        case .exportOverExisting(_, let p):
+            "\(SafeText.escape(p)) exists and this editor did not export it. Replace it? y replace · n don't export"
         case .reloadChanged(let p): "\(SafeText.escape(p)) changed on disk. Reload it? y reload (lose unsaved changes) · n keep this version"
         }
     }

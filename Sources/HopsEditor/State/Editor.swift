@@ -180,13 +180,20 @@ public final class Editor {
             return []
         case .exported(let p, let format, let warnings, let recorded):
             message = "exported \(format.rawValue) to \(SafeText.escape(p))"
-                + (warnings.isEmpty ? "" : " (\(warnings[0]))")
+                + (warnings.count == 1 ? " (\(warnings[0]))" : "")
+                + (warnings.count > 1 ? " (\(counted(warnings.count, "warning")); the first: \(warnings[0]))" : "")
             guard let recorded, recorded != design else { return [] }
             // Only data beside the components changed (the drawing stays): no new scene, no undo step.
             design.extra = recorded.extra
             isDirty = true
             message! += "; the design now keeps its Meshery id (:w saves it)"
             return [.changed]
+        case .notExported(_, let reason):
+            message = "not exported: \(SafeText.escape(reason))"
+            return []
+        case .exportConflict(let p, let format):
+            mode = .confirm(.exportOverExisting(format, p))
+            return []
         case .notOpened(_, let reason):
             message = "cannot open: \(reason)"
             return []

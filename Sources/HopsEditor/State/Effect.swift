@@ -19,8 +19,9 @@ public enum Effect: Equatable, Sendable {
     /// Read a design file, or import Kubernetes manifests (a `.yaml` / `.yml` file or a folder);
     /// answered by `.opened`, `.imported` or `.notOpened`.
     case open(String)
-    /// Write the design in another format; answered by `.exported` or `.notSaved`.
-    case export(ExportFormat, path: String)
+    /// Write the design in another format; answered by `.exported`, `.notExported`, or
+    /// `.exportConflict` when a file this editor did not write is there (`overwrite` replaces it).
+    case export(ExportFormat, path: String, overwrite: Bool = false)
 }
 
 /// Formats a design can be written in besides its own file.
@@ -46,6 +47,10 @@ public enum Answer: Equatable, Sendable {
     /// `recorded` is the design with what the export keeps in it (a new Meshery id, so that a
     /// re-export updates the same Meshery design); nil when it changed nothing.
     case exported(path: String, format: ExportFormat, warnings: [String], recorded: Design? = nil)
+    /// One short line, as for `.notSaved`.
+    case notExported(path: String, reason: String)
+    /// A file is at the path that this editor did not export there (or that changed since).
+    case exportConflict(path: String, format: ExportFormat)
     /// Someone else wrote the file this editor shows.
     case changedOnDisk(path: String)
 }

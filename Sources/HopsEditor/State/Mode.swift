@@ -81,6 +81,8 @@ public enum Confirmation: Equatable, Sendable {
     case overwriteChanged(String)
     /// A save to another name found a file there that this editor never read: y replaces it.
     case overwriteExisting(String)
+    /// An export found a file there that this editor did not write: y replaces it.
+    case exportOverExisting(ExportFormat, String)
     /// Someone else wrote the file: y reloads it (losing this editor's unsaved changes).
     case reloadChanged(String)
 }

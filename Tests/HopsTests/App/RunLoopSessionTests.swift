@@ -144,13 +144,31 @@ import Testing
         #expect(s.editor.message == "exported meshery to \(out); the design now keeps its Meshery id (:w saves it)")
         #expect(s.editor.isDirty)
         #expect(s.editor.design.extra["meshery"]?.object?["id"]?.string == id)
+        // Another editor finds that file there and asks before replacing it; its own export it
+        // replaces without asking.
         let t = try ScriptedSession(file: Self.file, fs: fs, [
-            .keys(":export meshery \(out)<Enter>"), .keys(":w<Enter>"), .keys(":export meshery \(out)<Enter>"),
+            .keys(":export meshery \(out)<Enter>"), .keys("y"), .keys(":w<Enter>"),
+            .keys(":export meshery \(out)<Enter>"),
         ])
         let kept = try #require(t.editor.design.extra["meshery"]?.object?["id"]?.string)
         let again = try JSONSerialization.jsonObject(with: try #require(fs.files[out])) as? [String: Any]
         #expect(again?["id"] as? String == kept)
         #expect(t.editor.message == "exported meshery to \(out)" && !t.editor.isDirty)
+    }
+
+    /// `:export` over a file it did not write asks first, as `:w` does; n keeps the file.
+    @Test func exportingOverAnotherFileAsksFirst() throws {
+        let fs = try Self.fsWithBundled()
+        fs.put(Data("precious".utf8), "/work/notes.txt")
+        let s = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export k8s /work/notes.txt<Enter>")])
+        #expect(s.editor.mode == .confirm(.exportOverExisting(.k8s, "/work/notes.txt")))
+        #expect(s.terminal.screenText.contains("/work/notes.txt exists and this editor did not export it."))
+        let n = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export k8s /work/notes.txt<Enter>"), .keys("n")])
+        #expect(n.editor.message == "not exported: /work/notes.txt is kept")
+        #expect(fs.text("/work/notes.txt") == "precious")
+        let y = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export k8s /work/notes.txt<Enter>"), .keys("y")])
+        #expect(fs.text("/work/notes.txt")?.hasPrefix("apiVersion:") == true)
+        #expect(y.editor.message?.hasPrefix("exported k8s to /work/notes.txt") == true)
     }
 
     /// A folder is refused at once, with no question about replacing it first; exporting over
@@ -163,7 +181,7 @@ import Testing
         #expect(s.editor.message == "not saved: /work/sub is a folder")
         let before = try #require(fs.text(Self.file))
         let t = try ScriptedSession(file: Self.file, fs: fs, [.keys(":export k8s \(Self.file)<Enter>")])
-        #expect(t.editor.message == "not saved: \(Self.file) is this design's own file; export to another name")
+        #expect(t.editor.message == "not exported: \(Self.file) is this design's own file; export to another name")
         #expect(fs.text(Self.file) == before)
     }
 
