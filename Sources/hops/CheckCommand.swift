@@ -39,7 +39,9 @@ struct CheckCommand: ParsableCommand {
             })))
         } else {
             for f in findings {
-                let who = f.component.flatMap { named.component($0) }.map { Self.subject($0, in: named) + ": " } ?? ""
+                // Said once: a message that starts with its component names it already.
+                let who = f.component.flatMap { named.component($0) }.map { Self.subject($0, in: named) }
+                    .map { f.message.hasPrefix($0 + " ") ? "" : $0 + ": " } ?? ""
                 printOut("\(f.severity.rawValue): \(who)\(f.message)")
             }
             let errors = findings.filter { $0.severity == .error }.count, warnings = findings.count - errors

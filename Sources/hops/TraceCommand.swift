@@ -111,7 +111,8 @@ extension TraceCommand {
         }
         let listed = matches.prefix(sourcesListed).map(option).joined(separator: ", ")
             + (matches.count > sourcesListed ? " and \(matches.count - sourcesListed) more" : "")
-        let how = perKind.values.allSatisfy { $0 == 1 } ? "--from Kind/name" : "--from and an id or Kind/name"
+        let how = perKind.values.allSatisfy { $0 == 1 } ? "--from Kind/name"
+            : perKind.values.allSatisfy { $0 > 1 } ? "--from and an id" : "--from and an id or Kind/name"
         let named = design.components.contains { $0.name == from } ? "are named" : "match"
         throw CLIError("\(file): \(matches.count) components \(named) \"\(Validation.escaped(from))\": \(listed); "
                        + "say which with \(how)")

@@ -1,4 +1,5 @@
 import HopsDesign
+import HopsText
 
 extension Editor {
     func deleteSelection() -> [Effect] {
@@ -6,7 +7,7 @@ extension Editor {
         var d = design
         let gone = 1 + d.descendants(of: sel).count
         d.remove(sel)
-        message = "deleted \(c.kind.rawValue) \(c.name)\(gone > 1 ? " and \(gone - 1) inside" : "")"
+        message = "deleted \(SafeText.escape(design.displayName(sel)))\(gone > 1 ? " and \(gone - 1) inside" : "")"
         return commit(d, selecting: .some(c.parent))
     }
 }

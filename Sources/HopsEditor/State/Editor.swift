@@ -175,7 +175,7 @@ public final class Editor {
             replaceDesign(d, undoable: false)
             isDirty = true
             message = "imported \(SafeText.escape(source))"
-                + (warnings.isEmpty ? "" : " (\(warnings.count) warnings: \(warnings[0]))")
+                + (warnings.isEmpty ? "" : " (\(counted(warnings.count, "warning")): \(warnings[0]))")
                 + "; :w PATH.hops.json saves it"
             return []
         case .exported(let p, let format, let warnings, let recorded):

@@ -43,7 +43,8 @@ extension Editor {
                         + counted(design.connections.count, "connection"), dim)]
             let errors = found.filter { $0.severity == .error }.count
             if !found.isEmpty {
-                out.append(("\(errors) errors, \(found.count - errors) warnings (hops check lists them)", .plain))
+                out.append(("\(counted(errors, "error")), \(counted(found.count - errors, "warning")) (hops check lists them)",
+                            .plain))
             }
             out.append(("Tab selects, a adds, c connects, ? shows every key.", .plain))
             return out

@@ -112,6 +112,17 @@ import Testing
         #expect(s.design == before)
     }
 
+    /// A component named as its kind is said once ("deleted User"), and the panel counts in
+    /// the right number.
+    @Test func namesAndCountsReadAsEnglish() throws {
+        var s = try Session.bundled(screen: Size(width: 120, height: 40))
+        s.editor.selection = "user"
+        s.keys("x")
+        #expect(s.editor.message == "deleted User")
+        s.editor.selection = nil
+        #expect(s.screenText.contains("│ 0 errors, 1 warning (hops check"))
+    }
+
     @Test func speedChangesSayTheSpeed() throws {
         var s = try Session.bundled()
         s.keys("+")

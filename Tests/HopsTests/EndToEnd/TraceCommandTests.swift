@@ -160,7 +160,7 @@ import Testing
         #expect(r.status == 1)
         #expect(r.err == "hops: \(file): 8 components match \"Container/server\": ctr-0 (Container in pod-0), "
                 + "ctr-1 (Container in pod-1), ctr-2 (Container in pod-2), ctr-3 (Container in pod-3), "
-                + "ctr-4 (Container in pod-4) and 3 more; say which with --from and an id or Kind/name\n")
+                + "ctr-4 (Container in pod-4) and 3 more; say which with --from and an id\n")
         let byID = try run(["trace", file, "--from", "ctr-3"])
         #expect(byID.out.hasPrefix("request 1 from Container server"))
     }

@@ -55,7 +55,7 @@ import Testing
         let text = Shell.run([TmuxTests.binary, "check", file])
         #expect(text.status == 2)
         #expect(text.out.hasSuffix("1 error, 2 warnings\n"))
-        #expect(text.out.hasPrefix("error: Service web: Service web looks for Pods with app=wbe"))
+        #expect(text.out.hasPrefix("error: Service web looks for Pods with app=wbe")) // named once
         // A container is named with the box it is in: imported ones share a few names.
         #expect(text.out.contains("\nwarning: Container db in Pod web: Deployment web runs 3 copies"))
         let json = Shell.run([TmuxTests.binary, "check", "--json", file])
