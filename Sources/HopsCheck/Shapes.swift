@@ -12,6 +12,7 @@ enum Shapes {
         for k in d.connections where k.kind == .manages {
             if let pod = d.component(k.to) { managed[k.from, default: []].append(pod) }
         }
+        let sameName = duplicates(d)
         for c in d.components {
             let parent = c.parent.flatMap { d.component($0) }
             if c.kind == .container, parent?.kind != .pod {
@@ -25,6 +26,12 @@ enum Shapes {
             }
             if [.deployment, .replicaSet].contains(c.kind), let n = c.replicas, n > 1 {
                 out += databases(of: c, replicas: n, pods: managed[c.id, default: []], d)
+            }
+            if let first = sameName[c.id] {
+                out.append(Finding(.error, "duplicate-name", component: c.id,
+                    "\(CheckEngine.name(c)) (id \(SafeText.escape(c.id))) has the name of \(SafeText.escape(first)) in the "
+                    + "same namespace: a cluster keeps one \(c.kind.rawValue) of a name there, so applying both keeps "
+                    + "only the last; rename one"))
             }
             if c.kind.managesPods, !c.selector.isEmpty {
                 for pod in managed[c.id, default: []] where pod.kind == .pod {
@@ -40,6 +47,32 @@ enum Shapes {
             }
         }
         return out
+    }
+
+    /// Kinds that are always objects of their own in a cluster (a Pod may be a template, a
+    /// container is named within its Pod), namespaced except the Namespace itself.
+    static let namedObjects: Set<Kind> = [.service, .ingress, .deployment, .statefulSet, .daemonSet, .job, .cronJob,
+                                          .configMap, .secret, .pvc, .hpa, .namespace]
+
+    /// For each component that shares kind, namespace and name with an earlier one: that
+    /// one's id. The namespace is the Namespace box around it, else the one its manifest names.
+    static func duplicates(_ d: DesignIndex) -> [String: String] {
+        var first: [String: String] = [:], out: [String: String] = [:]
+        for c in d.components where namedObjects.contains(c.kind) {
+            let key = "\(c.kind.rawValue)/\(c.kind == .namespace ? "" : namespace(of: c, d))/\(c.name)"
+            if let f = first[key] { out[c.id] = f } else { first[key] = c.id }
+        }
+        return out
+    }
+
+    private static func namespace(of c: Component, _ d: DesignIndex) -> String {
+        var p = c.parent
+        for _ in 0..<Limits.maxDepth {
+            guard let id = p, let box = d.component(id) else { break }
+            if box.kind == .namespace { return box.name }
+            p = box.parent
+        }
+        return c.properties["manifest"]?.object?["metadata"]?.object?["namespace"]?.string ?? "default"
     }
 
     /// A database container in a Pod template that a Deployment copies: every replica is a

@@ -92,6 +92,16 @@ import Testing
         #expect(yaml.contains("name: config-24")) // all 25 are written, whatever is said
     }
 
+    /// Two components written as one object (here after their names were made valid) are
+    /// warned about: applying both keeps only the last.
+    @Test func twoComponentsWrittenAsOneObjectAreWarnedAbout() {
+        var a = Component(id: "a", kind: .configMap, name: "svc/a"), b = Component(id: "b", kind: .configMap, name: "svc-a")
+        a.properties["data"] = .object([:]); b.properties["data"] = .object([:])
+        let (_, warnings) = KubeExport.manifests(of: Design(name: "two", components: [a, b]))
+        #expect(warnings.contains("ConfigMap svc-a: is written as ConfigMap svc-a, as a is: a cluster keeps one "
+                                  + "ConfigMap of a name in a namespace, so applying both keeps only the last; rename one"))
+    }
+
     @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
         let object: [String: JSONValue] = [
             "data": .object([

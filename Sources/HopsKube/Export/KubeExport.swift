@@ -1,4 +1,5 @@
 import HopsDesign
+import HopsText
 
 /// A design as Kubernetes manifests: one YAML document per Kubernetes component, in design
 /// order. Fields kept from an import come back as they were; what Hops models comes from the
@@ -10,9 +11,21 @@ public enum KubeExport {
     public static func manifests(of design: Design) -> (yaml: String, warnings: [String]) {
         var context = ExportContext(design)
         var documents: [String] = []
+        // An object's kind, namespace and name, to the first component written as it.
+        var written: [String: Component] = [:]
         for c in design.components {
             guard let object = ManifestBuilder.object(for: c, context: &context) else { continue }
             documents.append(YamlWriter.document(object))
+            let kind = object.string(at: ["kind"]) ?? "", name = object.string(at: ["metadata", "name"]) ?? ""
+            let namespace = object.string(at: ["metadata", "namespace"]) ?? "default"
+            let key = "\(kind)/\(kind == "Namespace" ? "" : namespace)/\(name)"
+            if let first = written[key] {
+                context.warn(c, "is written as \(kind) \(SafeText.escape(name)), as \(SafeText.escape(first.id)) is: "
+                             + "a cluster keeps one \(kind) of a name in a namespace, so applying both keeps only "
+                             + "the last; rename one")
+            } else {
+                written[key] = c
+            }
         }
         return (documents.joined(separator: "---\n"), context.allWarnings)
     }

@@ -47,6 +47,25 @@ import Testing
         #expect(f.contains { $0.rule == "cannot-contain" && $0.message == "ConfigMap cfg cannot hold a User; move User out of it" })
     }
 
+    /// Two objects of one kind and name in one namespace: a cluster keeps one. Other kinds, or
+    /// other namespaces (a Namespace box, or the manifest's own), are no clash.
+    @Test func aNameTakenTwiceInANamespaceIsAnError() {
+        var inB = Component(id: "s4", kind: .service, name: "web")
+        inB.properties["manifest"] = .object(["metadata": .object(["namespace": .string("b")])])
+        let d = Design(name: "dup", components: [
+            Component(id: "s1", kind: .service, name: "web"),
+            Component(id: "s2", kind: .service, name: "web"),
+            Component(id: "d1", kind: .deployment, name: "web"),
+            Component(id: "ns", kind: .namespace, name: "a"),
+            Component(id: "s3", kind: .service, name: "web", parent: "ns"),
+            inB,
+        ])
+        let dup = findings(d).filter { $0.rule == "duplicate-name" }
+        #expect(dup.map(\.component) == ["s2"])
+        #expect(dup.first?.message == "Service web (id s2) has the name of s1 in the same namespace: a cluster keeps "
+                + "one Service of a name there, so applying both keeps only the last; rename one")
+    }
+
     @Test func theCommandPrintsTextAndJSONAndExitsByWhatItFound() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
