@@ -232,11 +232,14 @@ extension StepRules {
             svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), why, kubectl: Kubectl.endpoints(svc, design))
     }
 
-    /// A targetPort that lands on the Pod's database container while the Pod also has an app:
-    /// the connection reaches the database, which does not speak the caller's protocol.
+    /// A targetPort that lands on the Pod's database container while the Pod also has an app, for
+    /// a request from a User or through an Ingress (HTTP from outside): the connection reaches the
+    /// database, which does not speak HTTP. A Service in front of a database for clients in the
+    /// cluster (a mysql Service for its StatefulSet, with a backup sidecar beside it) is no trap.
     private func databaseTrap(_ svc: Component, _ pod: Component, _ r: Replica, _ target: PortRef, _ a: Arrival) -> Hop?
     {
-        guard let (c, p) = Containers.listening(on: target, in: pod.id, design: design), Containers.isDatabase(c),
+        guard let caller = a.caller.flatMap({ design.component($0) }), [.user, .ingress].contains(caller.kind),
+            let (c, p) = Containers.listening(on: target, in: pod.id, design: design), Containers.isDatabase(c),
             let app = Containers.of(pod.id, in: design).first(where: {
                 !Containers.isDatabase($0) && !$0.containerPorts.isEmpty
             })

@@ -72,6 +72,17 @@ import Testing
             + "the caller's protocol and drops the request: set targetPort to 8080 (container app)")
     }
 
+    /// A client in the cluster calling a Service in front of a database (a mysql Service for its
+    /// StatefulSet, with a backup sidecar beside it) is served: the trap is for HTTP from outside.
+    @Test func aServiceInFrontOfItsDatabaseServesClientsInTheCluster() throws {
+        var d = FlowFixtures.web(targetPort: .number(5432))
+        d.components[d.index(of: "ctr-db")!].image = "postgres:16.4"
+        let t = FlowEngine.trace(d, from: "svc-web", state: FlowState()).0
+        #expect(t.succeeded)
+        #expect(t.hops.contains { $0.to == "ctr-db" })
+        #expect(!t.hops.contains { $0.narration.contains("not the app") })
+    }
+
     @Test func serviceWithoutSelectorHasNoEndpointsUnlessSlicesAreGiven() {
         let none = trace(FlowFixtures.web(selector: [:]))
         #expect(none.failure?.hasPrefix("Service web has no selector, so Kubernetes makes no EndpointSlices for it and it "
