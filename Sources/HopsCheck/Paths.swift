@@ -17,7 +17,17 @@ enum Paths {
         }.map(\.id)
         @Sendable func finding(from s: String) -> Finding? {
             let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState())
-            guard !trace.succeeded, let last = trace.hops.last else { return nil }
+            guard !trace.succeeded, var last = trace.hops.last else { return nil }
+            // A request for / stopped at an Ingress that routes other paths (a 404 from its
+            // controller, not a break): the check asks each of its rules' hosts and paths instead,
+            // and reports the first that fails.
+            if let ing = d.component(last.from), ing.kind == .ingress, last.to == ing.id, !ing.ingressRules.isEmpty {
+                let asked = ing.ingressRules.lazy.map { r in
+                    FlowEngine.trace(d, from: s, state: FlowState(), host: r.host, path: r.path).0
+                }
+                guard let failing = asked.first(where: { !$0.succeeded }), let l = failing.hops.last else { return nil }
+                last = l
+            }
             let at = d.component(last.from) != nil ? last.from : s
             return Finding(.error, "request-fails", component: at, last.narration)
         }

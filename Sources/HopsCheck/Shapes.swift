@@ -27,6 +27,7 @@ enum Shapes {
             if [.deployment, .replicaSet].contains(c.kind), let n = c.replicas, n > 1 {
                 out += databases(of: c, replicas: n, pods: managed[c.id, default: []], d)
             }
+            if c.kind == .service { out += undeclaredTargets(of: c, d) }
             if let first = sameName[c.id] {
                 out.append(Finding(.error, "duplicate-name", component: c.id,
                     "\(CheckEngine.name(c)) (id \(SafeText.escape(c.id))) has the name of \(SafeText.escape(first)) in the "
@@ -47,6 +48,26 @@ enum Shapes {
             }
         }
         return out
+    }
+
+    /// A numeric targetPort that no container of a selected Pod declares, reached because the
+    /// Pod's one container that declares no port is taken to listen there: it works if the app
+    /// does listen there, which the design cannot show. One warning per Service port.
+    static func undeclaredTargets(of svc: Component, _ d: DesignIndex) -> [Finding] {
+        guard !svc.selector.isEmpty else { return [] }
+        let pods = d.pods(selectedBy: svc.selector)
+        return svc.servicePorts.compactMap { port in
+            guard case .number(let n) = port.targetPort else { return nil }
+            for pod in pods {
+                guard let c = FlowEngine.assumedListener(on: n, in: pod.id, design: d) else { continue }
+                return Finding(.warning, "undeclared-target-port", component: svc.id,
+                    "\(CheckEngine.name(svc)) forwards port \(port.port) to port \(n) of Pod "
+                    + "\(SafeText.escape(pod.name)), which no container declares; Hops takes container "
+                    + "\(SafeText.escape(c.name)) (it declares no port) to listen there: declare containerPort "
+                    + "\(n) on it so the design says where the app listens")
+            }
+            return nil
+        }
     }
 
     /// Kinds that are always objects of their own in a cluster (a Pod may be a template, a

@@ -23,6 +23,24 @@ enum Containers {
         return nil
     }
 
+    /// The container taken to listen on port `n` that no container declares: the Pod's only
+    /// container that declares no port at all. A containerPort is informational (the app
+    /// decides where it listens; many manifests declare none), so a Service's numeric
+    /// targetPort still reaches such an app. Nil when a container declares `n`, or when it
+    /// would be a guess between several.
+    static func assumedListener(on n: Int, in pod: String, design: any DesignLookup) -> Component? {
+        let all = of(pod, in: design)
+        guard !all.contains(where: { declares(n, $0) }) else { return nil }
+        let silent = all.filter { $0.containerPorts.isEmpty }
+        return silent.count == 1 ? silent[0] : nil
+    }
+
+    /// What narration says of an assumed listener ("port 8080, which container app does not declare: ...").
+    static func assumedText(_ n: Int, _ c: Component) -> String {
+        "port \(n), which no container declares: Hops assumes \(Words.name(c)), which declares no port, listens "
+            + "there (a containerPort is informational; the app decides where it listens)"
+    }
+
     /// "port 8080" or "port http = 8080", how narration says where a request lands.
     static func portText(_ target: PortRef?, _ port: ContainerPort?) -> String {
         guard let port else { return "" }
@@ -39,11 +57,11 @@ enum Containers {
                 let ports = c.containerPorts.map { p in
                     p.name.map { "\(p.containerPort) (\(SafeText.escape($0)))" } ?? "\(p.containerPort)"
                 }
-                parts.append(
-                    "\(SafeText.escape(c.name)) " + (ports.isEmpty ? "no ports" : ports.joined(separator: ", ")))
+                parts.append("\(Words.name(c)) declares "
+                             + (ports.isEmpty ? "no port" : "port\(ports.count == 1 ? "" : "s") " + Words.list(ports)))
             }
         }
-        return parts.isEmpty ? "the Pods have no containers" : "declared: " + Words.list(parts)
+        return parts.isEmpty ? "the Pods have no containers" : Words.list(parts)
     }
 
     /// True when the container declares `port` as a containerPort.

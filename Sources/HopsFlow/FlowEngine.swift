@@ -43,6 +43,12 @@ public enum FlowEngine {
         return design.components.first { $0.kind != .note && !targets.contains($0.id) }?.id
     }
 
+    /// The container a trace takes to listen on port `n` of a Pod although none declares it (see
+    /// `Containers.assumedListener`): what the check warns about.
+    public static func assumedListener(on n: Int, in pod: String, design: any DesignLookup) -> Component? {
+        Containers.assumedListener(on: n, in: pod, design: design)
+    }
+
     /// Kinds a request can start at without an arrow of their own: a User sends it, an Ingress
     /// routes by its rules, a Service by its selector (as a client in the cluster calls it). A
     /// Pod is reached through its Service, so a request "from" it starts at the User.

@@ -38,8 +38,10 @@ extension StepRules {
             return .fail(
                 stop(
                     ing.id,
-                    "\(name) has no rule for \(asked) (its rules: \(rules.map(describe).joined(separator: "; "))): "
-                        + "add a matching rule or a default backend"
+                    "\(name) has no rule for \(asked) (its rules: \(rules.map(describe).joined(separator: "; "))), "
+                        + "so its controller answers 404 Not Found itself and no Pod sees the request (the usual "
+                        + "default backend): ask for a path a rule routes (--path, :trace PATH), or add a matching "
+                        + "rule or a default backend"
                 ))
         }
         let svcName = SafeText.escape(rule.service)

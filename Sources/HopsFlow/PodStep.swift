@@ -22,7 +22,10 @@ extension StepRules {
         }
         var container = first
         var port = first.containerPorts.first
-        if let t = a.targetPort {
+        if let t = a.targetPort, case .number(let n) = t, Containers.listening(on: t, in: pod.id, design: design) == nil,
+           let c = Containers.assumedListener(on: n, in: pod.id, design: design) {
+            (container, port) = (c, ContainerPort(containerPort: n))
+        } else if let t = a.targetPort {
             guard let (c, p) = Containers.listening(on: t, in: pod.id, design: design) else {
                 let why: String
                 if case .number(let n) = t {

@@ -32,7 +32,9 @@ extension StepRules {
         // named targetPort makes an endpoint only of Pods that declare that name.
         let reachable = matched.filter { p in
             guard !Containers.of(p.id, in: design).isEmpty else { return true }
-            return Containers.listening(on: target, in: p.id, design: design) != nil
+            if Containers.listening(on: target, in: p.id, design: design) != nil { return true }
+            guard case .number(let n) = target else { return false }
+            return Containers.assumedListener(on: n, in: p.id, design: design) != nil
         }
         guard let t0 = reachable.first else { return .fail(targetMissing(svc, target, matched)) }
 
@@ -203,7 +205,12 @@ extension StepRules {
         guard !Containers.of(pod.id, in: design).isEmpty else {
             return "port \(SafeText.escape(target.description)) (the Pod has no containers drawn)"
         }
-        guard let (c, p) = Containers.listening(on: target, in: pod.id, design: design) else { return "port \(target)" }
+        guard let (c, p) = Containers.listening(on: target, in: pod.id, design: design) else {
+            if case .number(let n) = target, let c = Containers.assumedListener(on: n, in: pod.id, design: design) {
+                return Containers.assumedText(n, c)
+            }
+            return "port \(target)"
+        }
         return "\(Containers.portText(target, p)), where \(Words.name(c)) listens"
     }
 

@@ -149,7 +149,7 @@ enum TraceOutput {
                 if kubectl { out += hop.kubectl.map { "       $ \(Validation.escaped($0))" } }
             }
             out.append(t.succeeded ? "  ✔ the response reached \(name(t.source)) after \(t.hops.count) hops"
-                                   : "  ✘ no response: \(Validation.escaped(t.failure ?? "the request stopped"))")
+                                   : "  ✘ the app does not answer: \(Validation.escaped(t.failure ?? "the request stopped"))")
         }
         return out.joined(separator: "\n")
     }

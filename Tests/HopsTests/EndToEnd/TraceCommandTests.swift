@@ -94,7 +94,7 @@ import Testing
     @Test func portOptionDialsAnotherPortAndIsRefused() throws {
         let r = try run(["trace", "--port", "443"])
         #expect(r.status == 2)
-        #expect(r.out.contains("  ✘ no response: Service web has no port 443; it listens on 80, so the connection is "
+        #expect(r.out.contains("  ✘ the app does not answer: Service web has no port 443; it listens on 80, so the connection is "
             + "refused: dial port 80 or add port 443 to the Service"))
     }
 

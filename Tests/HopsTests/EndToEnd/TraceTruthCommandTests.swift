@@ -48,7 +48,8 @@ import Testing
             Case(name: "no-selector", design: FlowFixtures.web(selector: [:]),
                  says: "Kubernetes makes no EndpointSlices for it and it has no endpoints", fails: true),
             Case(name: "undeclared", design: FlowFixtures.web(targetPort: .number(9090)),
-                 says: "no container declares port 9090 in Pod web (declared: app 8080 (http) and db 5432 (postgres)): if "
+                 says: "no container declares port 9090 in Pod web (container app declares port 8080 (http) and "
+                    + "container db declares port 5432 (postgres)): if "
                     + "nothing listens there the connection is refused", fails: true),
             Case(name: "unready", design: unready, says: "are Running but fail their readiness probe", fails: true),
             Case(name: "nodeport", design: nodePort, says: "User connects to a node's IP on Service web's nodePort, one of 30000-32767 (HTTP); kube-proxy on that node takes the connection", fails: false),

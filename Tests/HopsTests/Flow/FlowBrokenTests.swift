@@ -1,3 +1,4 @@
+import HopsCheck
 import HopsDesign
 import HopsFlow
 import Testing
@@ -91,10 +92,29 @@ import Testing
         #expect(trace.hops.count == 2)
         #expect(last.from == "svc-web" && last.to == "pod-web")
         for words in ["no container declares port 9090 in Pod web", "if nothing listens there the connection is refused",
-                      "app 8080 (http)", "db 5432 (postgres)", "set targetPort to the port the app listens on"] {
+                      "container app declares port 8080 (http)", "container db declares port 5432 (postgres)", "set targetPort to the port the app listens on"] {
             #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
         }
         #expect(!last.narration.contains("add containerPort"))
+    }
+
+    /// A containerPort is informational: a Pod whose one app container declares no port is taken
+    /// to listen on the targetPort (said so, and warned about by the check); with two such
+    /// containers it would be a guess, and the trace stops as for any undeclared port.
+    @Test func anUndeclaredPortReachesTheOneContainerThatDeclaresNone() throws {
+        var d = FlowFixtures.web()
+        d.components[d.index(of: "ctr-app")!].properties["ports"] = nil
+        let t = FlowEngine.trace(d, from: "user", state: FlowState()).0
+        #expect(t.succeeded)
+        #expect(t.hops[1].narration.contains("port 8080, which no container declares: Hops assumes container app, "
+                                             + "which declares no port, listens there"))
+        #expect(t.hops[2].to == "ctr-app")
+        let warned = CheckEngine.findings(in: d, catalog: Fixtures.catalog).filter { $0.rule == "undeclared-target-port" }
+        #expect(warned.map(\.component) == ["svc-web"] && warned[0].severity == .warning)
+        d.components[d.index(of: "ctr-db")!].properties["ports"] = nil
+        let guess = FlowEngine.trace(d, from: "user", state: FlowState()).0
+        #expect(!guess.succeeded)
+        #expect(guess.failure?.contains("container app declares no port and container db declares no port") == true)
     }
 
     @Test func targetPortByNameMatchesTheContainerPortName() throws {
@@ -107,7 +127,7 @@ import Testing
         let last = try stopped(bad)
         #expect(last.narration.contains("targetPort metrics names a port no container in Pod web declares"))
         #expect(last.narration.contains("Kubernetes lists no endpoint for these Pods and the connection is refused"))
-        #expect(last.narration.contains("app 8080 (http)"))
+        #expect(last.narration.contains("container app declares port 8080 (http)"))
     }
 
     @Test func loopStopsWhereTheCircleCloses() throws {

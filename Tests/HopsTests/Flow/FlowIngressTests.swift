@@ -1,3 +1,4 @@
+import HopsCheck
 import HopsDesign
 import HopsFlow
 import Testing
@@ -24,6 +25,20 @@ import Testing
 
     func target(_ d: Design, host: String? = nil, path: String) -> Trace {
         FlowEngine.trace(d, from: "user", state: FlowState(), host: host, path: path).0
+    }
+
+    /// A path no rule routes gets the controller's 404, said as such; the check asks each rule's
+    /// host and path instead of /, and reports the one that breaks.
+    @Test func aPathNoRuleRoutesIsTheControllers404AndTheCheckAsksTheRules() {
+        let d = design(rules: [("shop.example.com", "/api", "api"), (nil, "/shop", "web")])
+        let t = target(d, path: "/")
+        #expect(!t.succeeded)
+        #expect(t.failure?.contains("so its controller answers 404 Not Found itself and no Pod sees the request") == true)
+        #expect(CheckEngine.findings(in: d, catalog: Fixtures.catalog).filter { $0.rule == "request-fails" }.isEmpty)
+        var broken = d
+        broken.components[broken.index(of: "svc-api")!].selector = ["app": "nope"]
+        let found = CheckEngine.findings(in: broken, catalog: Fixtures.catalog).filter { $0.rule == "request-fails" }
+        #expect(found.contains { $0.message.contains("Service api looks for Pods with app=nope") })
     }
 
     @Test func longestPrefixWins() throws {
