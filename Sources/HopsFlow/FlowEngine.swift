@@ -43,6 +43,12 @@ public enum FlowEngine {
         return design.components.first { $0.kind != .note && !targets.contains($0.id) }?.id
     }
 
+    /// Who a trace from `source` stands for, as narration names it: the component, or "a client
+    /// in the cluster that called Service web" for a Service or Pod, which open no connections.
+    public static func sourceName(_ source: String, in design: any DesignLookup) -> String {
+        Responses.sourceName(source, design)
+    }
+
     /// The container a trace takes to listen on port `n` of a Pod although none declares it (see
     /// `Containers.assumedListener`): what the check warns about.
     public static func assumedListener(on n: Int, in pod: String, design: any DesignLookup) -> Component? {

@@ -20,7 +20,8 @@ enum Responses {
             var hop = Hop(
                 from: from.id, to: to.id, connection: direct, direction: .response, status: .ok,
                 narration: narration(
-                    from.id, to.id, skipped, first: i == parties.count - 1, toReached: to.reached, design: design),
+                    from.id, to.id, skipped, first: i == parties.count - 1, toReached: to.reached,
+                    source: source, design: design),
                 instance: from.reached?.instance, instanceCount: from.reached?.instanceCount,
                 podName: from.reached?.podName,
                 kubectl: design.component(from.id).map { Kubectl.logs($0, design) } ?? [])
@@ -40,7 +41,8 @@ enum Responses {
 
     /// One sentence: who answers whom, and what the cluster does to the reply on the way.
     private static func narration(
-        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, toReached: Hop?, design: any DesignLookup
+        _ fromID: String, _ toID: String, _ skipped: [Hop], first: Bool, toReached: Hop?, source: String,
+        design: any DesignLookup
     ) -> String {
         var from = name(fromID, skipped.last, design)
         var to = Words.name(toID, in: design)
@@ -50,6 +52,18 @@ enum Responses {
         }
         if let v = skipped.last?.version { from += " (\(v))" }
         let verb = first ? "answers" : "now has what it needed and answers"
+        if toID == source, let c = design.component(source), c.kind == .service || c.kind == .pod {
+            // A trace from a Service or Pod stands for a client the design does not draw.
+            let pod = skipped.last?.podName.map { " from Pod \($0)" } ?? ""
+            guard c.kind == .service else {
+                return "\(from) \(verb) the client in the cluster that called \(Words.name(c)), on the connection it "
+                    + "opened to the Pod's IP"
+            }
+            return "\(from) \(verb) the client in the cluster that called \(Words.name(c)): the reply goes\(pod) "
+                + "straight back to that client, not through \(Words.name(c)); on the client's node conntrack restores "
+                + "\(Words.name(c))'s address as the reply's source, so the client sees an answer from the address it "
+                + "dialled"
+        }
         let services = skipped.map(\.to).compactMap { design.component($0) }.filter { $0.kind == .service }
         guard let svc = services.last else {
             if skipped.count == 1, let r = skipped[0].podName, design.component(toID)?.kind == .container {
@@ -69,15 +83,25 @@ enum Responses {
                 "; the Pod runs on the node that took the connection, where conntrack undoes the destination rewrite, "
                 + "so \(to) sees the reply come from the address it dialled"
         case "NodePort", "LoadBalancer":
-            s +=
-                "; it returns through the node that took the connection, where conntrack undoes that node's source NAT "
-                + "and destination rewrite, so \(to) sees the reply come from the address it dialled"
+            // The request's source was rewritten to that node, so the reply is not straight back.
+            return "\(from) \(verb) \(to): the reply goes\(pod) to the node that took the connection (the request's "
+                + "source was rewritten to it), not through \(via); there conntrack undoes the source NAT and the "
+                + "destination rewrite and sends it on to \(to), which sees the reply come from the address it dialled"
         default:
             s +=
                 "; on the node that rewrote the request, conntrack recognises the connection and restores \(via)'s "
                 + "address as the reply's source, so \(to) sees an answer from the address it dialled"
         }
         return s
+    }
+
+    /// Who a trace from a Service or a Pod stands for: neither opens connections, so the request
+    /// comes from a client in the cluster that the design does not draw.
+    static func sourceName(_ source: String, _ design: any DesignLookup) -> String {
+        guard let c = design.component(source), c.kind == .service || c.kind == .pod else {
+            return Words.name(source, in: design)
+        }
+        return "the client in the cluster that called \(Words.name(c))"
     }
 
     /// "container app in Pod web-…": a container is named with its Pod copy when known.

@@ -194,6 +194,15 @@ extension StepRules {
                 + "\(chosen), "
                 + "\(landing); \(how)"
         }
+        // From outside, a NodePort or LoadBalancer Service is dialled at a node's nodePort: that
+        // node's rules rewrite it (there is no sending node in the cluster).
+        if let c = a.caller.flatMap({ design.component($0) }), c.kind == .user,
+           ["NodePort", "LoadBalancer"].contains(svc.serviceType ?? "ClusterIP") {
+            return
+                "no process runs for \(name): kube-proxy's rules on the node that took the connection rewrite its "
+                + "destination from that node's nodePort (for Service port \(port.port)) to a ready endpoint, "
+                + "\(chosen), \(landing); \(pods)\(skipped); \(how)"
+        }
         return
             "no process runs for \(name): kube-proxy's rules on the sending node rewrite the connection's destination "
             + "from the Service address (port \(port.port)) to a ready endpoint, \(chosen), \(landing); "

@@ -148,7 +148,8 @@ enum TraceOutput {
                 out.append("     \(Validation.escaped(hop.narration))")
                 if kubectl { out += hop.kubectl.map { "       $ \(Validation.escaped($0))" } }
             }
-            out.append(t.succeeded ? "  ✔ the response reached \(name(t.source)) after \(t.hops.count) hops"
+            let reached = Validation.escaped(FlowEngine.sourceName(t.source, in: design))
+            out.append(t.succeeded ? "  ✔ the response reached \(reached) after \(t.hops.count) hops"
                                    : "  ✘ the app does not answer: \(Validation.escaped(t.failure ?? "the request stopped"))")
         }
         return out.joined(separator: "\n")

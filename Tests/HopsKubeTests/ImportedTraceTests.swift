@@ -18,6 +18,9 @@ import Testing
         let inner = try #require(t.responseHops.first)
         #expect(inner.narration.hasPrefix("container server of Pod productcatalogservice-"))
         #expect(inner.narration.contains(" answers container server of Pod frontend-"))
-        #expect(t.responseHops.last?.narration.contains("it returns through the node that took the connection") == true)
+        #expect(t.responseHops.last?.narration.contains("the reply goes from Pod frontend-")
+                == true)
+        #expect(t.responseHops.last?.narration.contains(" to the node that took the connection (the request's source "
+                                                        + "was rewritten to it)") == true)
     }
 }

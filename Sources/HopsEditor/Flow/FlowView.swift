@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsDesign
 import HopsFlow
+import HopsText
 
 extension Editor {
     /// The cells of a packet's current hop.
@@ -102,7 +103,10 @@ extension Editor {
         if let what = catalog.info(design.component(hop.to)?.kind ?? .box)?.description, hop.status == .ok {
             out.append(("\(design.component(hop.to)?.kind.rawValue ?? ""): \(what)", CellStyle(attrs: .dim)))
         }
-        if p.finished && hop.status == .ok { out.append(("The response reached \(name(p.trace.source)).", CellStyle(fg: .green))) }
+        if p.finished && hop.status == .ok {
+            let reached = SafeText.escape(FlowEngine.sourceName(p.trace.source, in: design))
+            out.append(("The response reached \(reached).", CellStyle(fg: .green)))
+        }
         // How to see the same hop on a real cluster (hops trace --kubectl prints the same lines).
         out += hop.kubectl.map { ("$ \($0)", CellStyle(attrs: .dim)) }
         out.append(("n next · p previous · Space play · R new connection · A same connection · Esc stop", CellStyle(attrs: .dim)))

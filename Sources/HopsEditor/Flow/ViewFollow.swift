@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsFlow
+import HopsText
 
 extension Editor {
     /// Scrolls the least needed to show `r` with a cell around it, but never so far that a
@@ -35,7 +36,7 @@ extension Editor {
         guard let p = player?.focus, let hop = p.current else { return nil }
         var text = hop.narration
         if p.finished && hop.status == .ok {
-            text += ". The response reached \(design.component(p.trace.source)?.name ?? "the sender")."
+            text += ". The response reached \(SafeText.escape(FlowEngine.sourceName(p.trace.source, in: design)))."
         }
         if glyphs.isASCII { text = text.replacingArrows() }
         return (text, hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain)

@@ -72,6 +72,23 @@ import Testing
             + "the caller's protocol and drops the request: set targetPort to 8080 (container app)")
     }
 
+    /// A trace from a Service or a Pod stands for a client the design does not draw: the answer
+    /// goes to that client, never to the Service, which opens no connection.
+    @Test func aTraceFromAServiceAnswersAClientNotTheService() throws {
+        let d = FlowFixtures.web()
+        let t = FlowEngine.trace(d, from: "svc-web", state: FlowState()).0
+        #expect(t.succeeded)
+        let last = try #require(t.hops.last)
+        #expect(last.narration.hasPrefix("container app now has what it needed and answers the client in the cluster "
+                                         + "that called Service web: "
+                                         + "the reply goes from Pod "))
+        #expect(!t.hops.contains { $0.narration.contains("the connection Service web opened") })
+        #expect(FlowEngine.sourceName("svc-web", in: d) == "the client in the cluster that called Service web")
+        let fromPod = FlowEngine.trace(d, from: "pod-web", state: FlowState()).0
+        #expect(fromPod.hops.last?.narration.contains("the client in the cluster that called Pod web, on the connection it "
+                                                      + "opened to the Pod's IP") == true)
+    }
+
     /// A client in the cluster calling a Service in front of a database (a mysql Service for its
     /// StatefulSet, with a backup sidecar beside it) is served: the trap is for HTTP from outside.
     @Test func aServiceInFrontOfItsDatabaseServesClientsInTheCluster() throws {
@@ -122,8 +139,10 @@ import Testing
         #expect(t.hops[0].narration == "User connects to a node's IP on Service web's nodePort 30080 (HTTP); kube-proxy "
             + "on that node takes the connection; with externalTrafficPolicy: Cluster (the default) the node also rewrites "
             + "the source to its own address (SNAT), so the Pod does not see User's address and the reply returns through that node")
-        #expect(t.hops.last?.narration.contains("it returns through the node that took the connection, where conntrack "
-            + "undoes that node's source NAT and destination rewrite") == true)
+        #expect(t.hops.last?.narration.contains("to the node that took the connection (the request's source was rewritten "
+            + "to it), not through Service web; there conntrack undoes the source NAT and the destination rewrite") == true)
+        #expect(t.hops[1].narration.contains("kube-proxy's rules on the node that took the connection rewrite its "
+            + "destination from that node's nodePort (for Service port 80)") == true)
 
         d.components[i].properties["externalTrafficPolicy"] = .string("Local")
         let local = trace(d)
