@@ -86,7 +86,8 @@ extension Editor {
     /// The narration panel: which hop of how many, what happens there, and why.
     func flowPanelLines() -> [(String, CellStyle)]? {
         guard let player, let p = player.focus, let hop = p.current else { return nil }
-        let name = { (id: String) in self.design.component(id)?.name ?? id }
+        // With its kind: "Request from web" did not say which of three components named web.
+        let name = { (id: String) in SafeText.escape(self.design.displayName(id)) }
         let which = "hop \(p.hop + 1) of \(p.trace.hops.count) · \(hop.direction.rawValue)"
             + (player.playing ? " · playing" : "")
         let told = hop.status == .failed ? CellStyle(fg: .red, attrs: .bold) : .plain

@@ -78,7 +78,10 @@ public final class Editor {
         // screen shows first (top left): in a big design the first component can be far off.
         let view = viewport.rect
         let shown = { (id: String) in self.cache.rects[id]?.intersects(view) == true }
-        selection = self.design.components.first { $0.kind == .user && shown($0.id) }?.id
+        // (A User that sends first: `t` from one that does not only says so.)
+        let senders = Set(self.design.connections.lazy.filter { $0.kind == .traffic }.map(\.from))
+        let users = self.design.components.filter { $0.kind == .user && shown($0.id) }
+        selection = (users.first { senders.contains($0.id) } ?? users.first)?.id
             ?? cache.rects.filter { $0.value.intersects(view) }
                 .min { ($0.value.y, $0.value.x, $0.key) < ($1.value.y, $1.value.x, $1.key) }?.key
             ?? self.design.components.first?.id

@@ -169,6 +169,12 @@ import Testing
         #expect(s.editor.rect(of: d.components[0].id).map { $0.intersects(s.editor.viewport.rect) } == false)
         let bundled = try Session.bundled()
         #expect(bundled.editor.selection == "user")
+        // A User that sends comes before one that does not, whatever their order.
+        var two = try Fixtures.bundledDesign()
+        two.components.insert(Component(id: "idle", kind: .user, name: "idle"), at: 0)
+        let s2 = Session(two, screen: Size(width: 200, height: 60))
+        #expect(s2.editor.rect(of: "idle").map { $0.intersects(s2.editor.viewport.rect) } == true)
+        #expect(s2.editor.selection == "user")
     }
 
     @Test func theStatusLineSaysWhereTheViewIsInABigDesign() throws {
