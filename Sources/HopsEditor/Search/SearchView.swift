@@ -4,15 +4,7 @@ import HopsText
 extension Editor {
     /// The status line while searching: `/query_  3 of 12 · label app=web`, then the hints.
     func drawSearchLine(_ s: Search, y: Int, into grid: inout Grid) {
-        let bar = CellStyle(attrs: .reverse)
-        let line = "/" + s.field.text + "  " + searchSummary(s)
-        grid.put(line, at: Point(x: 0, y: y), style: bar, maxColumns: screen.width)
-        // The last query, selected (typing replaces it), stands out of the bar.
-        if s.field.selected {
-            grid.put(s.field.text, at: Point(x: 1, y: y), style: CellStyle(attrs: .bold), maxColumns: screen.width - 1)
-        }
-        grid.set("_", at: Point(x: 1 + s.field.cursorColumn, y: y), style: CellStyle(attrs: [.reverse, .bold]))
-        putHints(used: DisplayWidth.of(line), y: y, into: &grid)
+        drawFieldLine("/", s.field, note: searchSummary(s), y: y, into: &grid)
     }
 
     /// "3 of 12", what matched when it was not the name, and a note when the match is not drawn;

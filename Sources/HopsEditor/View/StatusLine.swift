@@ -9,9 +9,8 @@ extension Editor {
         let bar = CellStyle(attrs: .reverse)
         grid.fill(Rect(x: 0, y: y, width: screen.width, height: 1), with: " ", style: bar)
         if case .command(let field) = mode {
-            grid.put(":" + field.text, at: Point(x: 0, y: y), style: bar)
-            grid.set("_", at: Point(x: 1 + field.cursorColumn, y: y), style: CellStyle(attrs: [.reverse, .bold]))
-            putHints(used: 2 + DisplayWidth.of(field.text), y: y, into: &grid)
+            // Tab's completions, or why a key was refused, beside the command being typed.
+            drawFieldLine(":", field, note: message ?? "", y: y, into: &grid)
             return
         }
         if case .search(let s) = mode { drawSearchLine(s, y: y, into: &grid); return }

@@ -27,6 +27,20 @@ import Testing
 
     static func matchIDs(_ s: Session) -> [String] { search(s).map { f in f.matches.map { f.id($0) } } ?? [] }
 
+    /// A query longer than the status line scrolls: the cursor, the count and the note stay in
+    /// view (only the query's start showed). Tab on the command line shows its completions.
+    @Test func aLongQueryScrollsAndTheCommandLineShowsCompletions() throws {
+        var s = try Session.bundled(screen: Size(width: 80, height: 24))
+        s.keys("/" + String(repeating: "w", count: 120))
+        let line = try #require(s.screen.last)
+        #expect(line.hasPrefix("…www"))
+        #expect(line.contains("w_ no component matches"))
+        s.keys("<Esc>:e<Tab>")
+        #expect(s.screen.last?.hasPrefix(":e_ :e") == true && s.screen.last?.contains(":export") == true)
+        #expect(FieldLine.window("abcdef", cursor: 6, columns: 4, ellipsis: "…") == ("…ef", 3))
+        #expect(FieldLine.window("abc", cursor: 3, columns: 10, ellipsis: "…") == ("abc", 0))
+    }
+
     /// A name equal to the query comes first, then names starting with it, then names holding
     /// it, then other fields; several words must all be found, each in any field.
     @Test func exactNamesFirstAndEveryWordMustMatch() {
