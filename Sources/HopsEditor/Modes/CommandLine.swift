@@ -78,7 +78,15 @@ extension Editor {
             message = "unknown command :\(word) (try :help)"
             return []
         }
-        return describingSteps { cmd.run(self, arg.isEmpty ? nil : arg, bang) }
+        let given = cmd.takesPath && cmd.name != "export" ? Editor.unquoted(arg) : arg
+        return describingSteps { cmd.run(self, given.isEmpty ? nil : given, bang) }
+    }
+
+    /// A path typed in quotes, as a shell wants one with spaces, means the path inside them
+    /// (unquoted, a path with spaces works as it is).
+    static func unquoted(_ path: String) -> String {
+        guard path.count >= 2, let q = path.first, q == "\"" || q == "'", path.last == q else { return path }
+        return String(path.dropFirst().dropLast())
     }
 
     /// Completes the command name, or a path after a command that takes one.
@@ -123,7 +131,7 @@ extension Editor {
         guard words.count == 2, let format = ExportFormat(rawValue: words[0]) else {
             message = "usage: :export FORMAT PATH (formats: \(formats))"; return []
         }
-        return [.export(format, path: words[1].trimmed)]
+        return [.export(format, path: Editor.unquoted(words[1].trimmed))]
     }
 
     /// Lays out every component anew for the canvas as the screen has it now (as

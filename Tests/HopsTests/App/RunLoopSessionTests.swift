@@ -171,6 +171,14 @@ import Testing
         #expect(y.editor.message?.hasPrefix("exported k8s to /work/notes.txt") == true)
     }
 
+    /// A path in quotes (as a shell wants one with spaces) is the path inside them.
+    @Test func aQuotedPathIsThePathInside() throws {
+        let fs = try Self.fsWithBundled()
+        _ = try ScriptedSession(file: Self.file, fs: fs, [.keys(":w \"/work/my shop.hops.json\"<Enter>"),
+                                                          .keys(":export k8s '/work/my shop.yaml'<Enter>")])
+        #expect(fs.files["/work/my shop.hops.json"] != nil && fs.files["/work/my shop.yaml"] != nil)
+    }
+
     /// A folder is refused at once, with no question about replacing it first; exporting over
     /// the design's own file is refused too (the manifests would replace the design).
     @Test func aFolderOrTheDesignsOwnFileIsRefusedWithoutAQuestion() throws {
