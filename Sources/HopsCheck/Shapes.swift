@@ -28,6 +28,15 @@ enum Shapes {
                 out += databases(of: c, replicas: n, pods: managed[c.id, default: []], d)
             }
             if c.kind == .service { out += undeclaredTargets(of: c, d) }
+            if namedObjects.contains(c.kind) || c.kind == .pod, !validName(c.name, c.kind) {
+                out.append(Finding(.warning, "invalid-name", component: c.id,
+                    "\(CheckEngine.name(c)) is not a valid Kubernetes name (lowercase letters, digits and '-'"
+                    + "\(c.kind == .service ? ", starting with a letter, at most 63" : ", at most 253"); a cluster "
+                    + "refuses it, and export writes it another way: rename it"))
+            }
+            if let problem = rejected(c, managed: managed[c.id, default: []], d) {
+                out.append(Finding(.warning, "rejected-object", component: c.id, problem))
+            }
             if let first = sameName[c.id] {
                 out.append(Finding(.error, "duplicate-name", component: c.id,
                     "\(CheckEngine.name(c)) (id \(SafeText.escape(c.id))) has the name of \(SafeText.escape(first)) in the "
@@ -68,6 +77,41 @@ enum Shapes {
             }
             return nil
         }
+    }
+
+    /// Whether a cluster takes `name` for an object of `kind`: a DNS subdomain (a Service's must
+    /// be a DNS label: no dots, starting with a letter, 63 at most).
+    static func validName(_ name: String, _ kind: Kind) -> Bool {
+        let bytes = Array(name.utf8)
+        let inner = { (b: UInt8) in (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E }
+        let alnum = { (b: UInt8) in (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last), bytes.allSatisfy(inner) else {
+            return false
+        }
+        if kind == .service { return bytes.count <= 63 && !bytes.contains(0x2E) && first >= 0x61 }
+        return bytes.count <= 253
+    }
+
+    /// What a cluster refuses in an object the design can draw: a Pod or workload without a
+    /// container, an autoscaler with nothing to scale. (Works in the design: a Pod drawn without
+    /// containers stands for its app; so each is a warning.)
+    static func rejected(_ c: Component, managed: [Component], _ d: DesignIndex) -> String? {
+        let isWorkload = c.kind == .pod || c.kind.managesPods || c.kind == .job || c.kind == .cronJob
+        let kept = c.properties["manifest"]?.object != nil
+        if isWorkload, !kept {
+            let pods = c.kind == .pod ? [c] : managed.filter { $0.kind == .pod }
+            let hasContainer = pods.contains { p in d.children(of: p.id).contains { $0.kind == .container } }
+                || d.children(of: c.id).contains { $0.kind == .container }
+            if !hasContainer {
+                return "\(CheckEngine.name(c)) has no container: a cluster refuses a Pod (or a Pod template) without "
+                    + "one, so its export would not apply; add a container (a in it)"
+            }
+        }
+        if c.kind == .hpa, !kept, !d.connections(from: c.id).contains(where: { $0.kind == .manages }) {
+            return "\(CheckEngine.name(c)) scales nothing: a cluster refuses an autoscaler without scaleTargetRef; "
+                + "connect it to a Deployment or StatefulSet (manages)"
+        }
+        return nil
     }
 
     /// Kinds that are always objects of their own in a cluster (a Pod may be a template, a

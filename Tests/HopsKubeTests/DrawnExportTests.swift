@@ -102,6 +102,18 @@ import Testing
                                   + "ConfigMap of a name in a namespace, so applying both keeps only the last; rename one"))
     }
 
+    /// An Ingress rule names its Service as the Service is written: made valid the same way.
+    @Test func anIngressNamesItsServiceAsTheServiceIsWritten() {
+        var ing = Component(id: "i", kind: .ingress, name: "edge")
+        ing.properties["rules"] = .array([.object(["path": .string("/"), "service": .string("Web_App"),
+                                                   "port": .integer(80)])])
+        var svc = Component(id: "s", kind: .service, name: "Web_App")
+        svc.properties["ports"] = .array([.object(["port": .integer(80)])])
+        let (yaml, _) = KubeExport.manifests(of: Design(name: "x", components: [svc, ing]))
+        #expect(yaml.contains("name: web-app"))
+        #expect(!yaml.contains("Web_App"))
+    }
+
     @Test func yamlWriterQuotesWhatWouldReadBackAsSomethingElse() {
         let object: [String: JSONValue] = [
             "data": .object([

@@ -59,7 +59,9 @@ enum ServiceExport {
     /// none gets the port of the Service it names when that Service has exactly one, which is
     /// the port the trace assumed.
     private static func backend(_ r: [String: JSONValue], in design: Design) -> JSONValue {
-        var svc: [String: JSONValue] = ["name": r["service"] ?? .string("")]
+        // The name the Service itself is written with (made valid the same way), or the rule
+        // would name a Service that is not there, or another one.
+        var svc: [String: JSONValue] = ["name": .string(Names.dns(r["service"]?.string ?? ""))]
         if let n = r["port"] { svc["port"] = .object(["number": n]) }
         if let s = r["portName"] { svc["port"] = .object(["name": s]) }
         // (Only when one Service has that name: in several namespaces it could be another's.)

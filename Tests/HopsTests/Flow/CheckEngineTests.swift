@@ -1,5 +1,5 @@
 import Foundation
-import HopsCheck
+@testable import HopsCheck
 import HopsDesign
 import HopsFormats
 import Testing
@@ -64,6 +64,28 @@ import Testing
         #expect(dup.map(\.component) == ["s2"])
         #expect(dup.first?.message == "Service web (id s2) has the name of s1 in the same namespace: a cluster keeps "
                 + "one Service of a name there, so applying both keeps only the last; rename one")
+    }
+
+    /// What a cluster refuses that the design can draw is warned about: an invalid name, a Pod
+    /// or workload with no container, an autoscaler with nothing to scale.
+    @Test func objectsACLusterRefusesAreWarnedAbout() {
+        let d = Design(name: "refused", components: [
+            Component(id: "s", kind: .service, name: "Web_App"),
+            Component(id: "p", kind: .pod, name: "lonely"),
+            Component(id: "dep", kind: .deployment, name: "empty"),
+            Component(id: "h", kind: .hpa, name: "scaler"),
+            Component(id: "ok", kind: .pod, name: "fine"),
+            Component(id: "c", kind: .container, name: "app", parent: "ok"),
+        ])
+        let f = findings(d)
+        let rules = { (id: String) in f.filter { $0.component == id }.map(\.rule) }
+        #expect(rules("s").contains("invalid-name"))
+        #expect(rules("p").contains("rejected-object") && rules("dep").contains("rejected-object"))
+        #expect(rules("h").contains("rejected-object"))
+        #expect(!rules("ok").contains("rejected-object") && !rules("ok").contains("invalid-name"))
+        #expect(f.filter { $0.rule == "invalid-name" || $0.rule == "rejected-object" }.allSatisfy { $0.severity == .warning })
+        #expect(!Shapes.validName("web.app", .service) && Shapes.validName("web.app", .configMap)
+                && !Shapes.validName("-x", .pod) && Shapes.validName("x1", .service) && !Shapes.validName("1x", .service))
     }
 
     @Test func theCommandPrintsTextAndJSONAndExitsByWhatItFound() throws {
