@@ -141,13 +141,16 @@ extension Editor {
     /// Deletes one Pod of the selected template: the one the last request went to, else the
     /// highest-numbered one that is up. Its controller makes a replacement after a delay.
     func killPod() -> [Effect] {
-        guard let sel = selection, let c = design.component(sel) else {
-            message = "select a Pod first"
-            return []
+        // The selected Pod (or the one around the selected container); else the Pod the shown
+        // request last reached, as the README says.
+        let selected = selection.flatMap { design.component($0) }.flatMap { c in
+            c.kind == .pod ? c.id : c.parent.flatMap { design.component($0)?.kind == .pod ? $0 : nil }
         }
-        let pod = c.kind == .pod ? sel : (c.parent.flatMap { design.component($0)?.kind == .pod ? $0 : nil })
-        guard let pod else {
-            message = "select a Pod to delete one of its copies"
+        let reached = player?.focus.flatMap { p in
+            p.trace.hops.prefix(p.hop + 1).last { design.component($0.to)?.kind == .pod }?.to
+        }
+        guard let pod = selected ?? reached, let c = design.component(pod) else {
+            message = "select a Pod to delete one of its copies (or send a request to one first)"
             return []
         }
         let (count, down) = FlowEngine.instances(of: pod, in: design, state: flowState)
@@ -163,7 +166,11 @@ extension Editor {
         }
         let name = FlowEngine.instanceName(of: pod, index: victim, in: design, state: flowState) ?? pod
         flowState.kill(pod, instance: victim)
-        defer { let m = message; retrace(); message = m }
+        // A connection on a deleted Pod does not move to another: the shown request, traced
+        // again, is one sent now, and the message says so.
+        let moved = recent == victim
+            ? "; the request shown is traced again as one sent now (its connection to that Pod is gone)" : ""
+        defer { let m = message.map { $0 + moved }; retrace(); message = m }
         let ready = count - down.count - 1
         if let owner = controller(of: pod) {
             replacements.append(Replacement(pod: pod, instance: victim, remainingMs: Replacement.delayMs))

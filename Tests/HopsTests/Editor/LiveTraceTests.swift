@@ -31,9 +31,11 @@ import Testing
         s.keys("tn") // the request reaches the Pod
         let pod = "pod-web"
         #expect(s.editor.player?.focus?.current?.to == pod)
-        s.editor.selection = pod
+        s.editor.selection = nil // :kill takes the Pod the shown request reached
         s.keys(":kill<Enter>")
         #expect(s.editor.flowState.down[pod]?.isEmpty == false)
+        #expect(s.editor.message?.hasSuffix("; the request shown is traced again as one sent now (its connection to "
+                                             + "that Pod is gone)") == true)
         // The shown request is traced again: it now goes to a replica that is up.
         let afterKill = try #require(s.editor.player?.focus?.trace.hops.first { $0.to == pod }?.instance)
         #expect(s.editor.flowState.down[pod]?.contains(afterKill) == false)
