@@ -65,14 +65,20 @@ extension StepRules {
                     svc.id, t0.id, arrow(.selects, from: svc.id, to: t0.id), why, count: slots.count,
                     kubectl: Kubectl.endpoints(svc, design)))
         }
-        let (pos, how, after) = choose(svc, slots: slots, ready: ready, caller: a.caller, state: state)
+        let (pos, how, after, reused) = choose(svc, slots: slots, ready: ready, caller: a.caller, state: state)
         var r = slots[pos]
         let pod = reachable.first { $0.id == r.pod }!
         r.name = Replicas.name(pod, index: r.index, in: design, state: state)
         if let bad = databaseTrap(svc, pod, r, target, a) { return .fail(bad) }
-        let sentence = endpointSentence(
-            svc, a, port: port, chosen: Replicas.describe(pod, r, in: design, state: state),
-            landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
+        let chosen = Replicas.describe(pod, r, in: design, state: state)
+        // On a connection kept open nothing is rewritten again: that happened when it opened.
+        let sentence = reused
+            ? "no process runs for \(name), and nothing is chosen again: the connection is still the one kube-proxy's "
+                + "rules rewrote to \(chosen), \(landing(pod, target)), when it opened; the next request on it "
+                + "(keep-alive) reaches the same Pod"
+            : endpointSentence(
+                svc, a, port: port, chosen: chosen,
+                landing: landing(pod, target), ready: ready.count, slots: slots, sel: sel, how: how)
         var hop = request(svc.id, pod.id, arrow(.selects, from: svc.id, to: pod.id), sentence, r)
         if a.servicePort == nil {
             hop.narration += "; the connection names no port, so Hops assumes the Service's only one, \(port.port)"
@@ -140,18 +146,14 @@ extension StepRules {
     private func choose(
         _ svc: Component, slots: [Replica], ready: [Int], caller: String?,
         state: FlowState
-    ) -> (Int, String, FlowState) {
+    ) -> (Int, String, FlowState, reused: Bool) {
         var after = state
         let key = "\(caller ?? "")>\(svc.id)"
         let viaIngress = caller.flatMap { design.component($0) }?.kind == .ingress
         if sameConnection, !viaIngress, let open = state.open[key],
             let pos = ready.first(where: { slots[$0].pod == open.pod && slots[$0].index == open.index })
         {
-            return (
-                pos,
-                "the request goes on the connection already open (keep-alive), so it reaches the same Pod as before",
-                after
-            )
+            return (pos, "", after, true) // (the Service hop then says it: see `service`)
         }
         let pos: Int
         let how: String
@@ -176,7 +178,7 @@ extension StepRules {
                     + "the whole connection"
         }
         if !viaIngress { after.open[key] = Endpoint(pod: slots[pos].pod, index: slots[pos].index) }
-        return (pos, how, after)
+        return (pos, how, after, false)
     }
 
     /// The Service hop's sentence: who rewrites the connection, to which Pod, and why that one.

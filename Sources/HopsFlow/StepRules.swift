@@ -46,6 +46,11 @@ struct StepRules {
         // Containers of one Pod share its network: a call between them stays in the same replica.
         let replica = a.replica.flatMap { r in next.parent == r.pod ? r : nil }
         var sentence = prefix + Calls.sentence(here, next, conn: conn, port: port, replica: replica, design: design)
+        if sameConnection, a.isSource, next.kind == .service {
+            // Keep-alive: the source opens nothing; it sends again on the connection it has.
+            sentence = prefix + "\(Words.name(here)) sends another request on the connection it already has open to "
+                + "\(Words.name(next)) (keep-alive): no new connection, so no new choice of Pod"
+        }
         if next.kind == .container, let port, !Containers.declares(port, next) {
             sentence += ", but \(Containers.notDeclared(port, in: [next], design: design))"
             return .fail(failed(here.id, next.id, conn.id, sentence))

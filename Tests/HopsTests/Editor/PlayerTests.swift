@@ -122,7 +122,8 @@ import Testing
         s.keys("tRAA")
         let chosen = s.editor.player!.packets.map { $0.trace.hops[1].instance }
         #expect(chosen == [1, 2, 2, 2])
-        #expect(s.editor.player!.packets[3].trace.hops[1].narration.contains("the request goes on the connection already open (keep-alive)"))
+        #expect(s.editor.player!.packets[3].trace.hops[1].narration.contains("nothing is chosen again: the connection is still"))
+        #expect(s.editor.player!.packets[3].trace.hops[0].narration.contains("sends another request on the connection it already has open"))
         #expect(!s.editor.player!.packets[1].trace.hops[1].narration.contains("keep-alive"))
         s.keys(":balance random<Enter>")
         #expect(s.editor.flowState.balance == .random)

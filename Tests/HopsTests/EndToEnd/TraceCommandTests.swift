@@ -75,7 +75,8 @@ import Testing
         struct Req: Decodable { let hops: [H] }
         let reqs = try JSONDecoder().decode([Req].self, from: Data(pinned.out.utf8))
         #expect(reqs.map { $0.hops[1].instance } == [1, 1, 1])
-        #expect(reqs[1].hops[1].narration.contains("the request goes on the connection already open (keep-alive), so it reaches the same Pod"))
+        #expect(reqs[1].hops[1].narration.contains("the next request on it (keep-alive) reaches the same Pod"))
+        #expect(!reqs[1].hops[1].narration.contains("rewrite the connection"))
         let text = try run(["trace", "--requests", "2", "--keep-alive"])
         #expect(text.out.contains("request 1 from User on a new connection\n"))
         #expect(text.out.contains("request 2 from User on the same connection (keep-alive)\n"))
