@@ -43,16 +43,17 @@ extension Editor {
             // A Service has no replicas: scale the workload whose Pods it selects, when there is one.
             let workloads = selectedWorkloads(of: c)
             guard workloads.count == 1, let w = workloads.first, let i = design.index(of: w.id) else {
-                message = workloads.isEmpty ? "Service \(SafeText.escape(c.name)) selects no workload to scale"
-                    : "Service \(SafeText.escape(c.name)) selects several workloads: "
+                // A Service selects Pods; the workloads are what manage them.
+                message = workloads.isEmpty ? "Service \(SafeText.escape(c.name))'s Pods have no workload to scale"
+                    : "Service \(SafeText.escape(c.name))'s Pods belong to several workloads: "
                         + workloads.map { "\($0.kind.rawValue) \(SafeText.escape($0.name))" }.joined(separator: ", ")
                         + "; select one"
                 return []
             }
             var d = design
             d.components[i].replicas = n
-            message = "Service \(SafeText.escape(c.name)) selects \(w.kind.rawValue) \(SafeText.escape(w.name)): "
-                + "scaled it to \(n) replica\(n == 1 ? "" : "s")"
+            message = "Service \(SafeText.escape(c.name))'s Pods belong to \(w.kind.rawValue) "
+                + "\(SafeText.escape(w.name)): scaled it to \(counted(n, "replica"))"
             return commit(d)
         }
         let target = c.kind.managesPods ? c : controller(of: sel)

@@ -58,7 +58,7 @@ extension Editor {
             } else {
                 source = FlowEngine.defaultSource(in: design)
                 if let d = source.flatMap({ design.component($0) }) {
-                    note = "\(name) sends nothing (no arrow leaves it): tracing from \(SafeText.escape(d.name))"
+                    note = "\(name) sends no requests (no traffic arrow leaves it): tracing from \(SafeText.escape(d.name))"
                 }
             }
         }

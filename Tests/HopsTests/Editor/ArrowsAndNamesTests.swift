@@ -49,6 +49,6 @@ import Testing
         s.editor.selection = "svc-web"
         s.keys(":scale 5<Enter>")
         #expect(s.design.component("deploy-web")?.replicas == 5)
-        #expect(s.editor.message == "Service web selects Deployment web: scaled it to 5 replicas")
+        #expect(s.editor.message == "Service web's Pods belong to Deployment web: scaled it to 5 replicas")
     }
 }

@@ -96,7 +96,7 @@ import Testing
         s.keys("<C-r>")
         #expect(s.editor.message == "nothing to redo")
         s.keys(":scale 4<Enter>u")
-        #expect(s.editor.message == "undone: Service api selects Deployment web: scaled it to 4 replicas (2 more)")
+        #expect(s.editor.message == "undone: Service api's Pods belong to Deployment web: scaled it to 4 replicas (2 more)")
     }
 
     /// A key no table binds says so instead of nothing; Esc stays quiet.

@@ -50,7 +50,7 @@ import Testing
         s.editor.selection = "ctr-db"
         s.keys("t")
         #expect(s.editor.player?.source == "user")
-        #expect(s.editor.message == "Container db sends nothing (no arrow leaves it): tracing from User")
+        #expect(s.editor.message == "Container db sends no requests (no traffic arrow leaves it): tracing from User")
     }
 
     /// A Service sends by its selector, no arrow of its own needed: `t` on it traces from it, as
@@ -78,7 +78,7 @@ import Testing
         s.editor.selection = "deploy-web"
         s.keys("t")
         #expect(s.editor.player?.source == "user")
-        #expect(s.editor.message == "Deployment web sends nothing (no arrow leaves it): tracing from User")
+        #expect(s.editor.message == "Deployment web sends no requests (no traffic arrow leaves it): tracing from User")
     }
 
     /// A Namespace's way in is its Ingress before its Services, whatever their order; a Pod is no
