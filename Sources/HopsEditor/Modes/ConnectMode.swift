@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsCheck
 import HopsDesign
 import HopsInput
 import HopsText
@@ -16,12 +17,23 @@ extension Editor {
     /// anything else carries traffic.
     func inferredKind(from: String, to: String) -> ConnectionKind {
         guard let a = design.component(from)?.kind, let b = design.component(to)?.kind else { return .traffic }
-        if a == .service && b == .pod { return .selects }
-        if a.managesPods && b == .pod { return .manages }
-        if a == .hpa { return .manages }
-        if [.configMap, .secret, .pvc].contains(b) && [.pod, .container].contains(a) { return .mounts }
-        if a == .note || b == .note { return .annotation }
-        return .traffic
+        let guess: ConnectionKind
+        if a == .service && b == .pod { guess = .selects }
+        else if a.managesPods && b == .pod { guess = .manages }
+        else if a == .hpa { guess = .manages }
+        // A workload mounts what its Pod template does (as import infers it).
+        else if [.configMap, .secret, .pvc].contains(b) && ([.pod, .container].contains(a) || a.managesPods) {
+            guess = .mounts
+        } else if a == .note || b == .note { guess = .annotation }
+        else { guess = .traffic }
+        // A guess the check would call nonsense (HPA -> User as manages) gives way to the first
+        // kind that makes sense for the pair, if one does.
+        return sensibleKinds(a, b).contains(guess) ? guess : sensibleKinds(a, b).first ?? guess
+    }
+
+    /// The kinds the check finds no nonsense in for an arrow from an `a` to a `b`, in their order.
+    func sensibleKinds(_ a: Kind, _ b: Kind) -> [ConnectionKind] {
+        ConnectionKind.allCases.filter { CheckEngine.kindProblem($0, from: a, to: b) == nil }
     }
 
     /// Moves the target as `move` moves the selection (in Connect the selection is the target).
@@ -38,8 +50,16 @@ extension Editor {
     func changeConnectKind() -> [Effect] {
         guard case .connect(let source, let target, let kind) = mode else { return [] }
         let current = kind ?? target.map { inferredKind(from: source, to: $0) } ?? .traffic
-        let all = ConnectionKind.allCases
-        mode = .connect(source: source, target: target, kind: all[(all.firstIndex(of: current)! + 1) % all.count])
+        // Only the kinds that make sense for the pair (all of them before a target is chosen).
+        let ends = (design.component(source)?.kind, target.flatMap { design.component($0)?.kind })
+        var all = ConnectionKind.allCases
+        if let a = ends.0, let b = ends.1, !sensibleKinds(a, b).isEmpty { all = sensibleKinds(a, b) }
+        let next = all.firstIndex(of: current).map { all[($0 + 1) % all.count] } ?? all[0]
+        if next == current {
+            message = "\(current.rawValue) is the only kind that makes sense here"
+            return []
+        }
+        mode = .connect(source: source, target: target, kind: next)
         sayConnectChoice()
         return []
     }

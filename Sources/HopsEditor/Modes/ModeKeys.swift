@@ -74,7 +74,7 @@ extension Editor {
         Binding(keys: [.right, .char("l")], help: "the nearest component to the right") {
             $0.chooseTarget { $0.selectToward(.right) }
         },
-        Binding(keys: [.char("m")], help: "change the connection's kind (Hops infers one)", hint: "kind") {
+        Binding(keys: [.char("m")], help: "next kind that makes sense for the two ends (Hops guesses one)", hint: "kind") {
             $0.changeConnectKind()
         },
         Binding(keys: [.enter], help: "draw the connection", hint: "connect") { $0.connectToTarget() },

@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsCheck
 import HopsDesign
 @testable import HopsEditor
 import HopsFlow
@@ -205,6 +206,36 @@ import Testing
         s.keys("m")
         #expect(s.design.connection("k1")?.kind == .traffic)
         #expect(s.editor.message == "Service web → Pod web is now traffic")
+    }
+
+    @Test func aNewArrowIsGuessedAndCycledOnlyAmongKindsThatMakeSense() throws {
+        let d = Design(name: "kinds", components: [
+            Component(id: "dep", kind: .deployment, name: "web"),
+            Component(id: "cm", kind: .configMap, name: "settings"),
+            Component(id: "hpa", kind: .hpa, name: "web"),
+            Component(id: "user", kind: .user, name: "User"),
+        ], connections: [])
+        var s = Session(d)
+        // A workload mounts what its Pod template mounts.
+        s.editor.mode = .connect(source: "dep", target: "cm", kind: nil)
+        #expect(s.editor.inferredKind(from: "dep", to: "cm") == .mounts)
+        s.keys("m") // mounts -> annotation -> traffic, never manages or selects
+        #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .annotation))
+        s.keys("m")
+        #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .traffic))
+        s.keys("m")
+        #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .mounts))
+        s.keys("<Enter>")
+        #expect(s.design.connections.map(\.kind) == [.mounts])
+        // An HPA scales workloads: towards a User the guess is the first kind the check accepts.
+        #expect(s.editor.inferredKind(from: "hpa", to: "user") == .traffic)
+        #expect(CheckEngine.kindProblem(.manages, from: .hpa, to: .user) != nil)
+        // A ConfigMap sends nothing: only an annotation makes sense, and m says so.
+        s.editor.mode = .connect(source: "cm", target: "user", kind: nil)
+        #expect(s.editor.inferredKind(from: "cm", to: "user") == .annotation)
+        s.keys("m")
+        #expect(s.editor.message == "annotation is the only kind that makes sense here")
+        #expect(s.editor.mode == .connect(source: "cm", target: "user", kind: nil))
     }
 
     @Test func aSelectsArrowShowsItsSelectorAndATypedLabelBeforeIt() throws {

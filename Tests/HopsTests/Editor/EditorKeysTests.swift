@@ -103,8 +103,9 @@ import Testing
         s.keys("cl<Esc>")
         #expect(s.design.connections.count == before)
         #expect(s.editor.mode == .normal)
-        s.keys("cjm<Enter>") // User → Deployment, kind changed from traffic to manages
-        #expect(s.design.connections.last?.kind == .manages)
+        // User → Deployment: m skips the kinds a User cannot have (manages, selects, mounts).
+        s.keys("cjm<Enter>")
+        #expect(s.design.connections.last?.kind == .annotation)
     }
 
     @Test func renameTakesAnyUnicodeAndTheBoxGrows() throws {
