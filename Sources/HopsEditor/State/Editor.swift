@@ -219,7 +219,16 @@ public final class Editor {
     func commit(_ new: Design, selecting: String?? = nil) -> [Effect] {
         guard new != design else { return [] }
         pushUndo(moveOf: nil)
-        replaceDesign(new, undoable: true)
+        // With layers hidden the boxes are laid out anew anyway (see SceneCache).
+        let room = layers.isEmpty
+            ? RoomMaking.make(new, before: cache.rects, catalog: catalog, glyphs: glyphs, fit: layoutArea.size)
+            : (design: new, moved: [])
+        replaceDesign(room.design, undoable: true)
+        if let first = room.moved.first {
+            let others = room.moved.count > 1 ? " and \(counted(room.moved.count - 1, "more box", "more boxes"))" : ""
+            message = (message.map { $0 + "; " } ?? "")
+                + "\(SafeText.escape(design.displayName(first)))\(others) moved to make room"
+        }
         if let s = selecting { selection = s }
         isDirty = true
         keepingMessage { retrace() }

@@ -1,0 +1,93 @@
+import HopsCanvas
+import HopsDesign
+
+/// Boxes make room for a box that grew. A rename, a longer image, more replicas or a new child
+/// makes a box bigger where it stands; a neighbour at its saved position would then be drawn
+/// under it (text over text, arrows with nowhere to go). The neighbour moves right or down,
+/// whichever is the shorter way out, with what it holds, and may push the next one in turn.
+/// Boxes that already overlapped before the edit (placed so by hand) are left as they are.
+enum RoomMaking {
+    /// At most this many boxes move for one edit: a cascade stops there rather than run long.
+    static let maxMoves = 200
+
+    /// `new` with its boxes moved apart where the edit from the design drawn as `before` (its
+    /// shown boxes' rectangles) made a box grow into a sibling; and the boxes that moved, in
+    /// the order they moved. `fit` is what the editor lays out unplaced boxes to fit.
+    static func make(_ new: Design, before: [String: Rect], catalog: Catalog, glyphs: GlyphSet,
+                     fit: Size?) -> (design: Design, moved: [String]) {
+        let shown = ShownDesign(new)
+        var plan = DesignLayout.Plan(shown.design, catalog: catalog, glyphs: glyphs, hiddenInside: shown.hiddenInside)
+        var rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
+        let comps = shown.design.components
+        var index: [String: Int] = [:]
+        for (i, c) in comps.enumerated() { index[c.id] = i }
+        var siblings: [String: [Int]] = [:]
+        for (i, c) in comps.enumerated() { siblings[c.parent ?? "", default: []].append(i) }
+        var shownChildren: [Int: [Int]] = [:]
+        for (i, c) in comps.enumerated() { if let p = c.parent.flatMap({ index[$0] }) { shownChildren[p, default: []].append(i) } }
+
+        /// Where a box's drawing reaches: its rectangle and the stacked copies behind it.
+        func reach(_ r: Rect, _ i: Int) -> Rect {
+            Rect(x: r.x, y: r.y, width: r.width + plan.nodes[i].shadow, height: r.height + plan.nodes[i].shadow)
+        }
+        func grew(_ i: Int, from old: Rect?) -> Bool {
+            guard let old else { return true }
+            return rects[i].width > old.width || rects[i].height > old.height
+        }
+        func overlappedBefore(_ a: Int, _ b: Int) -> Bool {
+            guard let ra = before[comps[a].id], let rb = before[comps[b].id] else { return false }
+            return reach(ra, a).intersects(reach(rb, b))
+        }
+
+        var design = new
+        var fullIndex: [String: Int] = [:]
+        for (i, c) in new.components.enumerated() where fullIndex[c.id] == nil { fullIndex[c.id] = i }
+        var fullChildren: [String: [String]] = [:]
+        for c in new.components { if let p = c.parent { fullChildren[p, default: []].append(c.id) } }
+
+        var queue = comps.indices.filter { grew($0, from: before[comps[$0].id]) }
+        var moved: [String] = []
+        var k = 0
+        while k < queue.count, moved.count < maxMoves {
+            let p = queue[k]
+            k += 1
+            for s in siblings[comps[p].parent ?? ""] ?? [] where s != p && moved.count < maxMoves {
+                let rp = reach(rects[p], p), rs = reach(rects[s], s)
+                guard rp.intersects(rs), !overlappedBefore(p, s) else { continue }
+                let right = rp.maxX + 1 + OverlapSpreading.gap.columns - rs.x
+                let down = rp.maxY + 1 + OverlapSpreading.gap.rows - rs.y
+                // A row is about twice as tall as a column is wide: compare the distances on screen.
+                let (dx, dy) = right <= down * 2 ? (right, 0) : (0, down)
+                // The box and all it holds, folded away or not, keep their places relative to it.
+                var stack = [comps[s].id], clamped = false
+                while let id = stack.popLast() {
+                    stack += fullChildren[id] ?? []
+                    guard let f = fullIndex[id], var pos = design.components[f].position else { continue }
+                    pos.x = min(Limits.maxCoordinate, pos.x + dx)
+                    pos.y = min(Limits.maxCoordinate, pos.y + dy)
+                    clamped = clamped || pos.x != design.components[f].position!.x + dx
+                        || pos.y != design.components[f].position!.y + dy
+                    design.components[f].position = pos
+                    if let i = index[id] { plan.nodes[i].fixed = Point(x: pos.x, y: pos.y) }
+                }
+                let old = rects
+                if comps[s].parent == nil && !clamped {
+                    // A top-level box and what it holds shift as laying out again would place
+                    // them (every box has its position), without laying out 10,000 boxes again.
+                    var shift = [s]
+                    while let i = shift.popLast() {
+                        rects[i].origin = Point(x: rects[i].x + dx, y: rects[i].y + dy)
+                        shift += shownChildren[i] ?? []
+                    }
+                } else {
+                    rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
+                }
+                moved.append(comps[s].id)
+                // The moved box may meet the next one; a parent that grew around it pushes too.
+                queue.append(s)
+                for i in comps.indices where i != s && grew(i, from: old[i]) { queue.append(i) }
+            }
+        }
+        return (design, moved)
+    }
+}

@@ -1,0 +1,73 @@
+import HopsCanvas
+import HopsDesign
+@testable import HopsEditor
+import Testing
+
+/// A box that grows where it stands pushes its neighbours aside instead of being drawn over
+/// them; the push is part of the edit's one undo step.
+@Suite struct RoomMakingTests {
+    /// Pairs of sibling boxes whose drawn rectangles meet.
+    func overlaps(_ s: Session) -> [String] {
+        let d = s.design
+        var out: [String] = []
+        for (i, a) in d.components.enumerated() {
+            for b in d.components[(i + 1)...] where a.parent == b.parent {
+                guard let ra = s.editor.rect(of: a.id), let rb = s.editor.rect(of: b.id) else { continue }
+                if ra.intersects(rb) { out.append("\(a.id) \(b.id)") }
+            }
+        }
+        return out
+    }
+
+    @Test func aLongRenamePushesTheNeighbourAsideAndUndoPutsItBack() throws {
+        var s = try Session.bundled(screen: Size(width: 100, height: 30))
+        let before = s.design
+        #expect(overlaps(s).isEmpty)
+        s.keys("l") // Service web
+        s.keys("r<C-u>a-very-long-service-name-for-the-frontend-web<Enter>")
+        #expect(overlaps(s).isEmpty)
+        let deployment = try #require(s.design.component("deploy-web")?.position)
+        #expect(deployment != before.component("deploy-web")?.position)
+        #expect(s.editor.message == "renamed Service web to a-very-long-service-name-for-the-frontend-web; "
+            + "Deployment web and 1 more box moved to make room") // it went down, onto the Pod, which moved too
+        // Only what was in the way moved.
+        #expect(s.design.component("user")?.position == before.component("user")?.position)
+        s.keys("u")
+        #expect(s.design == before)
+    }
+
+    @Test func boxesThatOverlappedBeforeTheEditAreLeftAsPlaced() throws {
+        // Two boxes placed on top of each other by hand stay so when a third grows elsewhere.
+        let d = Design(name: "placed", components: [
+            Component(id: "a", kind: .service, name: "a", position: Position(x: 0, y: 0)),
+            Component(id: "b", kind: .service, name: "b", position: Position(x: 4, y: 1)),
+            Component(id: "c", kind: .service, name: "c", position: Position(x: 0, y: 12)),
+            Component(id: "e", kind: .service, name: "e", position: Position(x: 20, y: 12)),
+        ], connections: [])
+        var s = Session(d)
+        s.editor.selection = "c"
+        s.keys("r<C-u>a-much-longer-name-for-c<Enter>")
+        #expect(s.design.component("b")?.position == Position(x: 4, y: 1))
+        #expect(s.design.component("e")?.position != Position(x: 20, y: 12))
+        #expect(overlaps(s) == ["a b"])
+    }
+
+    @Test func aPushedBoxPushesTheNextOneAndTakesItsChildren() throws {
+        let d = Design(name: "row", components: [
+            Component(id: "a", kind: .service, name: "a", position: Position(x: 0, y: 0)),
+            Component(id: "p", kind: .pod, name: "p", position: Position(x: 14, y: 0)),
+            Component(id: "k", kind: .container, name: "k", parent: "p", position: Position(x: 16, y: 3)),
+            Component(id: "q", kind: .service, name: "q", position: Position(x: 40, y: 0)),
+        ], connections: [])
+        var s = Session(d)
+        let pod = try #require(s.editor.rect(of: "p")), child = try #require(s.editor.rect(of: "k"))
+        s.editor.selection = "a"
+        s.keys("r<C-u>a-name-long-enough-to-reach-both<Enter>")
+        #expect(overlaps(s).isEmpty)
+        let movedPod = try #require(s.editor.rect(of: "p")), movedChild = try #require(s.editor.rect(of: "k"))
+        // The container kept its place inside the Pod.
+        #expect(movedChild.x - movedPod.x == child.x - pod.x && movedChild.y - movedPod.y == child.y - pod.y)
+        #expect(movedPod != pod)
+        #expect(s.editor.message?.hasSuffix("moved to make room") == true)
+    }
+}
