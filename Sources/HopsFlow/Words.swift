@@ -1,4 +1,5 @@
 import HopsDesign
+import HopsText
 
 /// How narration names things, kept in one place so every sentence reads the same way:
 /// "Service web", "Pod web", "container app", and "User" rather than "User User".
@@ -20,8 +21,5 @@ enum Words {
     static func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
 
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
+    static func list(_ items: [String]) -> String { listed(items) }
 }

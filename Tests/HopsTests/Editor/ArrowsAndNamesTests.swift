@@ -1,6 +1,7 @@
 import HopsCanvas
 import HopsDesign
 @testable import HopsEditor
+import HopsFlow
 import HopsInput
 import Testing
 
@@ -50,5 +51,38 @@ import Testing
         s.keys(":scale 5<Enter>")
         #expect(s.design.component("deploy-web")?.replicas == 5)
         #expect(s.editor.message == "Service web's Pods belong to Deployment web: scaled it to 5 replicas")
+    }
+
+    @Test func aRenamedServiceKeepsTheIngressRulesThatRouteToIt() throws {
+        var d = FlowFixtures.web()
+        d.components.append(FlowFixtures.component("edge", .ingress, "edge", [
+            "rules": .array([.object(["path": .string("/"), "service": .string("web"), "port": .number(80)])]),
+            "defaultBackend": .object(["service": .string("web")]),
+        ]))
+        d.connections[0] = FlowFixtures.traffic("user", "edge", label: "HTTPS", port: 443)
+        d.connections.append(FlowFixtures.traffic("edge", "svc-web"))
+        var s = Session(d)
+        #expect(FlowEngine.trace(s.design, from: "user", state: FlowState()).0.succeeded)
+        s.editor.selection = "svc-web"
+        s.keys("r<C-u>front<Enter>")
+        #expect(s.editor.message
+            == "renamed Service web to front; Ingress edge now routes to it by its new name")
+        #expect(s.design.component("edge")?.ingressRules.map(\.service) == ["front", "front"])
+        #expect(FlowEngine.trace(s.design, from: "user", state: FlowState()).0.succeeded)
+        s.keys("u")
+        #expect(s.design.component("edge")?.ingressRules.map(\.service) == ["web", "web"])
+    }
+
+    @Test func anotherServiceOfTheOldNameKeepsTheRules() throws {
+        var d = FlowFixtures.web()
+        d.components.append(FlowFixtures.component("edge", .ingress, "edge", [
+            "rules": .array([.object(["path": .string("/"), "service": .string("web")])]),
+        ]))
+        d.components.append(FlowFixtures.component("svc-web2", .service, "web", [:]))
+        var s = Session(d)
+        s.editor.selection = "svc-web"
+        s.keys("r<C-u>front<Enter>")
+        #expect(s.editor.message == "renamed Service web to front")
+        #expect(s.design.component("edge")?.ingressRules.map(\.service) == ["web"])
     }
 }
