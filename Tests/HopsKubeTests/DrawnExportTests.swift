@@ -35,12 +35,17 @@ import Testing
             drawn("jobpod", .pod, "migrate", parent: "job"),
             drawn("jobctr", .container, "migrate", parent: "jobpod"),
             drawn("cm", .configMap, "settings"),
+            drawn("sec", .secret, "db-password"),
             drawn("note", .note, "remember"),
         ]
         let connections = [
             Connection(id: "1", from: "u", to: "ing"), Connection(id: "2", from: "ing", to: "svc"),
             Connection(id: "3", from: "svc", to: "pod", kind: .selects),
             Connection(id: "4", from: "hpa", to: "dep", kind: .manages),
+            // Mounted where the label says, read as variables, and at a path Hops picks.
+            Connection(id: "5", from: "ctr", to: "cm", kind: .mounts, label: "/etc/shop"),
+            Connection(id: "6", from: "dbctr", to: "sec", kind: .mounts, label: "envFrom"),
+            Connection(id: "7", from: "sts", to: "pvc", kind: .mounts),
         ]
         return Design(name: "drawn", components: components, connections: connections)
     }
@@ -65,6 +70,27 @@ import Testing
         #expect(back.targets(of: "web", kind: .manages, fromKind: .hpa) == ["web"])
         #expect(back.components.first { $0.kind == .statefulSet }?.selector == ["app": "db"])
         #expect(!yaml.contains("kind: User") && !yaml.contains("remember"))
+    }
+
+    /// A drawn mounts arrow is written as the Pod spec says it, and reads back as the same arrow.
+    @Test func drawnMountsBecomeVolumesMountsAndEnvFrom() throws {
+        let (yaml, warnings) = KubeExport.manifests(of: Self.design)
+        let docs = yaml.components(separatedBy: "\n---\n")
+        let web = try #require(docs.first { $0.contains("kind: Deployment") })
+        #expect(web.contains("configMap:\n") && web.contains("mountPath: /etc/shop"))
+        let db = try #require(docs.first { $0.contains("kind: StatefulSet") })
+        #expect(db.contains("secretRef:") && db.contains("name: db-password"))
+        #expect(db.contains("claimName: data") && db.contains("mountPath: /data/data"))
+        #expect(warnings.contains("PersistentVolumeClaim data: is mounted at /data/data, a path Hops chose: label the "
+            + "mounts arrow with the path the app reads (r on the arrow, for example /etc/app), or envFrom for variables"))
+        #expect(!warnings.contains { $0.hasPrefix("ConfigMap settings:") || $0.hasPrefix("Secret db-password:") })
+        let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
+        #expect(back.targets(of: "web", kind: .mounts, fromKind: .deployment) == ["settings"])
+        #expect(Set(back.targets(of: "db", kind: .mounts, fromKind: .statefulSet)) == ["db-password", "data"])
+        // Exported again, what the imported spec says is kept, not written twice.
+        let again = KubeExport.manifests(of: back).yaml
+        #expect(again.components(separatedBy: "mountPath: /etc/shop").count == 2)
+        #expect(again.components(separatedBy: "secretRef:").count == 2)
     }
 
     /// The API server rejects an Ingress backend without a port; a drawn rule that names none

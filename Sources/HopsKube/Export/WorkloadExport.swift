@@ -35,11 +35,13 @@ enum WorkloadExport {
             o.set(.string("OnFailure"), at: paths.spec + ["restartPolicy"])
         }
         if c.kind == .statefulSet { fillStatefulSet(&o, c, context: context) }
+        VolumeExport.fill(&o, spec: paths.spec, owners: [c] + (pod.map { [$0] } ?? []), pod: pod, context: &context)
     }
 
     static func fillBarePod(_ o: inout [String: JSONValue], pod: Component, context: inout ExportContext) {
         o.set(pod.properties["labels"], at: ["metadata", "labels"])
         setContainers(&o, spec: ["spec"], pod: pod, context: &context)
+        VolumeExport.fill(&o, spec: ["spec"], owners: [pod], pod: pod, context: &context)
     }
 
     /// The Pod's Container children, by `containerType`, in design order.
