@@ -15,9 +15,11 @@ enum Paths {
         let sources = d.components.filter { c in
             c.kind != .note && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
         }.map(\.id)
-        @Sendable func finding(from s: String) -> Finding? {
+        /// A finding, with the circle it is about when the request went round one.
+        @Sendable func finding(from s: String) -> (Finding, loop: Set<String>?)? {
             let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState())
             guard !trace.succeeded, var last = trace.hops.last else { return nil }
+            var loop = trace.loop.map(Set.init)
             // A request for / stopped at an Ingress that routes other paths (a 404 from its
             // controller, not a break): the check asks each of its rules' hosts and paths instead,
             // and reports the first that fails.
@@ -27,19 +29,30 @@ enum Paths {
                 }
                 guard let failing = asked.first(where: { !$0.succeeded }), let l = failing.hops.last else { return nil }
                 last = l
+                loop = failing.loop.map(Set.init)
             }
             let at = d.component(last.from) != nil ? last.from : s
-            return Finding(.error, "request-fails", component: at, last.narration)
+            return (Finding(.error, "request-fails", component: at, last.narration), loop)
         }
-        guard sources.count > parallelAbove else { return sources.compactMap(finding) }
-        // In source order whichever thread traced what: each source has its own slot.
-        var found = [Finding?](repeating: nil, count: sources.count)
-        found.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                for i in stride(from: half, to: sources.count, by: 2) { slots[i] = finding(from: sources[i]) }
+        var found: [(Finding, loop: Set<String>?)?]
+        if sources.count > parallelAbove {
+            // In source order whichever thread traced what: each source has its own slot.
+            found = Array(repeating: nil, count: sources.count)
+            found.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    for i in stride(from: half, to: sources.count, by: 2) { slots[i] = finding(from: sources[i]) }
+                }
             }
+        } else {
+            found = sources.map(finding)
         }
-        return found.compactMap { $0 }
+        // One circle is one break, whichever of its members a trace entered it by.
+        var circles: Set<Set<String>> = []
+        return found.compactMap { f in
+            guard let (finding, loop) = f else { return nil }
+            if let loop, !circles.insert(loop).inserted { return nil }
+            return finding
+        }
     }
 }

@@ -29,7 +29,8 @@ public enum FlowEngine {
         var walker = Walker(rules: rules, state: state)
         let (answered, failure) = walker.run(from: source)
         guard answered else {
-            return (Trace(source: source, hops: walker.hops, succeeded: false, failure: failure), walker.state)
+            return (Trace(source: source, hops: walker.hops, succeeded: false, failure: failure, loop: walker.loop),
+                    walker.state)
         }
         let back = Responses.back(along: walker.hops, source: source, in: design)
         return (Trace(source: source, hops: walker.hops + back, succeeded: true, failure: nil), walker.state)

@@ -8,9 +8,12 @@ public struct Trace: Equatable, Sendable {
     public var succeeded: Bool
     /// Why the request stopped and what to change, the same words as the failed hop's narration.
     public var failure: String?
+    /// When the request went round in a circle: the components of the circle, from where it
+    /// first entered it (the check reports one circle once, whichever entry found it).
+    public var loop: [String]?
 
-    public init(source: String, hops: [Hop], succeeded: Bool, failure: String? = nil) {
-        self.source = source; self.hops = hops; self.succeeded = succeeded; self.failure = failure
+    public init(source: String, hops: [Hop], succeeded: Bool, failure: String? = nil, loop: [String]? = nil) {
+        self.source = source; self.hops = hops; self.succeeded = succeeded; self.failure = failure; self.loop = loop
     }
 
     /// The request hops only (the way out).

@@ -12,6 +12,8 @@ struct Walker {
     var state: FlowState
     private(set) var hops: [Hop] = []
     private var keys: [String] = []
+    /// The components of the circle when the request went round one (see `closeLoop`).
+    private(set) var loop: [String]?
 
     init(rules: StepRules, state: FlowState) { self.rules = rules; self.state = state }
 
@@ -52,7 +54,11 @@ struct Walker {
         let design = rules.design
         let circle = hops[first...].map { Words.name($0.from, in: design) } + [Words.name(hops[first].from, in: design)]
         let back = Words.name(hops[hops.count - 1].to, in: design)
-        let why = "\(hops[hops.count - 1].narration), but the request already passed \(back): it would go round \(circle.joined(separator: " → ")) forever; remove one of these traffic connections so the chain ends at a component that answers"
+        loop = hops[first...].map(\.from)
+        // The hop's own narration first, then (a sentence of its own) why it goes nowhere.
+        let why = "\(hops[hops.count - 1].narration). The request has passed \(back) before, so it would go round "
+            + "\(circle.joined(separator: " → ")) until a client gives up waiting, and nothing answers: remove "
+            + "one of these traffic connections so the chain ends at a component that answers"
         return fail(last: why)
     }
 

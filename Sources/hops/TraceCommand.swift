@@ -144,7 +144,9 @@ enum TraceOutput {
             out.append("request \(n + 1) from \(name(t.source))\(conn)")
             for (i, hop) in t.hops.enumerated() {
                 let mark = hop.status == .failed ? "✘" : (hop.direction == .request ? "→" : "←")
-                out.append(String(format: "%3d. ", i + 1) + "\(mark) \(name(hop.from)) → \(name(hop.to))")
+                // A request that cannot leave its source stops at it: there is no second end.
+                let ends = hop.from == hop.to ? name(hop.from) : "\(name(hop.from)) → \(name(hop.to))"
+                out.append(String(format: "%3d. ", i + 1) + "\(mark) \(ends)")
                 out.append("     \(Validation.escaped(hop.narration))")
                 if kubectl { out += hop.kubectl.map { "       $ \(Validation.escaped($0))" } }
             }

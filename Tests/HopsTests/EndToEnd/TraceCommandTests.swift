@@ -107,9 +107,17 @@ import Testing
         try DesignFile.write(d, to: file)
         let r = try run(["trace", file])
         #expect(r.status == 2)
-        #expect(r.out.contains("✘ Service web → Service web"))
+        // The request stops at the Service: one end, not "Service web → Service web".
+        #expect(r.out.contains("  2. ✘ Service web\n"))
         #expect(r.out.contains("app=shop"))
         #expect(r.out.contains("so it has no endpoints and the connection is refused"))
+
+        d = try Fixtures.bundledDesign()
+        d.connections.removeAll { $0.from == "user" }
+        try DesignFile.write(d, to: file)
+        let silent = try run(["trace", file])
+        #expect(silent.status == 2)
+        #expect(silent.out.contains("  1. ✘ User\n     User has no outgoing connection"))
     }
 
     @Test func badFileAndBadSourceExitOne() throws {

@@ -138,9 +138,15 @@ import Testing
         #expect(trace.hops.count <= 64)
         #expect(last.from == "ctr-app" && last.to == "svc-web")
         #expect(last.connection == "ctr-app->svc-web")
-        for words in ["Service web", "Pod web", "container app", "forever", "remove"] {
+        for words in ["Service web", "Pod web", "container app", "until a client gives up waiting", "remove"] {
             #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
         }
+        // The hop's narration, then why it goes nowhere, as a sentence of its own.
+        #expect(last.narration.contains("Service web's ClusterIP. The request has passed Service web before"))
+        #expect(trace.loop == ["svc-web", "pod-web", "ctr-app"])
+        // The check finds the circle from the User, the Service and the container: one error.
+        let errors = CheckEngine.findings(in: design, catalog: Fixtures.catalog).filter { $0.rule == "request-fails" }
+        #expect(errors.count == 1, "\(errors.map(\.message))")
     }
 
     @Test func loopBetweenPlainBoxesIsCaughtToo() throws {
