@@ -14,6 +14,7 @@ public enum CheckEngine {
         let indexed = DesignIndex(design)
         out += Shapes.findings(indexed, catalog: catalog)
         out += Connections.findings(indexed)
+        out += Autoscaling.findings(indexed)
         out += Paths.findings(indexed)
         // Errors first, then in design order, each once.
         var seen = Set<String>()

@@ -46,6 +46,37 @@ extension Component {
         get { properties["image"]?.string }
         set { properties["image"] = newValue.map { .string($0) } }
     }
+    /// A container's CPU request (`resources.requests.cpu`, "100m" or "0.5"), where an imported
+    /// container keeps it and export writes it from: its kept manifest. The HPA's CPU target is a
+    /// share of it.
+    public var cpuRequest: String? {
+        get {
+            let v = properties["manifest"]?.object?["resources"]?.object?["requests"]?.object?["cpu"]
+            if case .number(let n)? = v { return n.text }
+            return v?.string
+        }
+        set {
+            var manifest = properties["manifest"]?.object ?? [:]
+            var resources = manifest["resources"]?.object ?? [:]
+            var requests = resources["requests"]?.object ?? [:]
+            requests["cpu"] = newValue.map { .string($0) }
+            resources["requests"] = requests.isEmpty ? nil : .object(requests)
+            manifest["resources"] = resources.isEmpty ? nil : .object(resources)
+            properties["manifest"] = manifest.isEmpty ? nil : .object(manifest)
+        }
+    }
+
+    /// True for a Kubernetes CPU quantity as a request is written: cores ("1", "0.5") or
+    /// millicores ("250m").
+    public static func isCPUQuantity(_ s: String) -> Bool {
+        var rest = Substring(s)
+        if rest.hasSuffix("m") { rest = rest.dropLast() }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts.contains(where: { !$0.isEmpty }), parts.map(\.count).reduce(0, +) <= 12 else { return false }
+        return !(s.hasSuffix("m") && parts.count == 2) // millicores are whole
+    }
+
     public var serviceType: String? {
         get { properties["type"]?.string }
         set { properties["type"] = newValue.map { .string($0) } }

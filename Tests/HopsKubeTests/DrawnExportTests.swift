@@ -72,6 +72,23 @@ import Testing
         #expect(!yaml.contains("kind: User") && !yaml.contains("remember"))
     }
 
+    /// An HPA owns the replicas of what it scales, so they are left out; a CPU request set in
+    /// the editor is written into the container's resources.
+    @Test func anHPAsWorkloadIsWrittenWithoutReplicasAndWithItsCPURequests() throws {
+        var d = Self.design
+        d.components[d.index(of: "ctr")!].cpuRequest = "100m"
+        let (yaml, warnings) = KubeExport.manifests(of: d)
+        let web = try #require(yaml.components(separatedBy: "\n---\n").first { $0.contains("kind: Deployment") })
+        #expect(!web.contains("replicas:"))
+        #expect(web.contains("resources:\n          requests:\n            cpu: \"100m\""))
+        #expect(warnings.contains("Deployment web: replicas left out: HorizontalPodAutoscaler web sets them, and an "
+            + "apply that wrote them would reset what it chose"))
+        let db = try #require(yaml.components(separatedBy: "\n---\n").first { $0.contains("kind: StatefulSet") })
+        #expect(db.contains("replicas:")) // no HPA scales it
+        let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
+        #expect(back.components.first { $0.kind == .container && $0.name == "app-server" }?.cpuRequest == "100m")
+    }
+
     /// A drawn mounts arrow is written as the Pod spec says it, and reads back as the same arrow.
     @Test func drawnMountsBecomeVolumesMountsAndEnvFrom() throws {
         let (yaml, warnings) = KubeExport.manifests(of: Self.design)

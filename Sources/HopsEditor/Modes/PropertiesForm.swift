@@ -16,7 +16,7 @@ struct PropertyField: Sendable {
         case .service: out += [serviceType, selector, servicePort, targetPort]
         case .deployment, .statefulSet, .replicaSet: out += [replicas, selector]
         case .pod: out += [labels]
-        case .container: out += [image, containerPorts]
+        case .container: out += [image, containerPorts, cpuRequest]
         case .note: out += [text]
         case .hpa: out += [int("minReplicas"), int("maxReplicas")]
         case .ingress: out += [ingressRules]
@@ -94,6 +94,14 @@ struct PropertyField: Sendable {
             ports.append(.object(o))
         }
         c.properties["ports"] = .array(ports); return nil
+    }
+    static let cpuRequest = PropertyField(label: "cpu request", read: { $0.cpuRequest ?? "" }) { c, t in
+        let s = t.trimmed
+        if s.isEmpty { c.cpuRequest = nil; return nil }
+        guard Component.isCPUQuantity(s) else {
+            return "a CPU request is cores (1, 0.5) or millicores (250m); empty removes it"
+        }
+        c.cpuRequest = s; return nil
     }
     static let text = PropertyField(label: "text", read: { $0.text ?? "" }) { c, t in
         if t.count > Limits.maxText { return "at most \(Limits.maxText) characters" }

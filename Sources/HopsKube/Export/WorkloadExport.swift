@@ -7,7 +7,20 @@ enum WorkloadExport {
     static func fill(_ o: inout [String: JSONValue], workload c: Component, context: inout ExportContext) {
         let kind = c.kind.rawValue
         guard let paths = WorkloadShape.podPaths(kind) else { return }
-        if WorkloadShape.hasReplicas(kind) { o.set(c.properties["replicas"], at: ["spec", "replicas"]) }
+        if WorkloadShape.hasReplicas(kind) {
+            // An HPA owns the replicas of what it scales: written here too, every `kubectl apply`
+            // would set them back to the design's number (the Kubernetes docs say to leave them out).
+            let scaler = context.incoming(c.id).first { $0.kind == .manages && context.component($0.from)?.kind == .hpa }
+                .flatMap { context.component($0.from) }
+            if let hpa = scaler {
+                o.set(nil, at: ["spec", "replicas"])
+                if c.properties["replicas"] != nil { context.warn(c, "replicas left out: \(hpa.kind.rawValue) \(SafeText.escape(hpa.name)) sets them, "
+                             + "and an apply that wrote them would reset what it chose",
+                             alike: "replicas-left-to-hpa", says: "have their replicas left to an HPA") }
+            } else {
+                o.set(c.properties["replicas"], at: ["spec", "replicas"])
+            }
+        }
         let pod = context.podTemplate(of: c.id)
         var labels = pod?.properties["labels"]?.stringMap ?? [:]
         if WorkloadShape.hasSelector(kind) {

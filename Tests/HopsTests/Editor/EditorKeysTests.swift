@@ -138,6 +138,18 @@ import Testing
         s.keys("<Tab><Tab>e<Down><Enter><C-u>nginx:1.27<Enter><Esc>") // ctr-app's image
         #expect(s.design.component("ctr-app")?.image == "nginx:1.27")
         #expect(s.screenText.contains("nginx:1.27"))
+        // The container's CPU request, which an HPA's CPU target is a share of.
+        s.keys("e<Down><Down><Down><Enter>250m<Enter>")
+        #expect(s.design.component("ctr-app")?.cpuRequest == "250m")
+        #expect(s.design.component("ctr-app")?.properties["manifest"]
+            == .object(["resources": .object(["requests": .object(["cpu": .string("250m")])])]))
+        s.keys("<Enter><C-u>lots<Enter>")
+        #expect(s.editor.message == "a CPU request is cores (1, 0.5) or millicores (250m); empty removes it")
+        s.keys("<C-u>1.5m<Enter>")
+        #expect(s.design.component("ctr-app")?.cpuRequest == "250m")
+        s.keys("<C-u><Enter><Esc>")
+        #expect(s.design.component("ctr-app")?.cpuRequest == nil)
+        #expect(s.design.component("ctr-app")?.properties["manifest"] == nil)
     }
 
     @Test func deleteRemovesChildrenAndConnections() throws {

@@ -19,6 +19,32 @@ import Testing
             + "behind its own Service, reached by DNS")
     }
 
+    /// An HPA's CPU target is a share of the containers' CPU requests: the check says when there
+    /// is none, until each container has one; an HPA scaling on memory is not asked about CPU.
+    @Test func anHPAOnCPUNeedsCPURequests() throws {
+        var d = try Fixtures.bundledDesign()
+        d.components.append(Component(id: "hpa", kind: .hpa, name: "web",
+                                      properties: ["minReplicas": 1, "maxReplicas": 5]))
+        d.connections.append(Connection(id: "scales", from: "hpa", to: "deploy-web", kind: .manages))
+        let warned = try #require(findings(d).first { $0.rule == "hpa-without-cpu-request" })
+        #expect(warned.component == "hpa")
+        #expect(warned.message == "HorizontalPodAutoscaler web scales Deployment web on CPU use as a share of its "
+            + "containers' CPU requests (80%, the default of an HPA without metrics), but container app and "
+            + "container db request no CPU, so the HPA cannot measure it and never scales with load: give each a "
+            + "cpu request (e on the container, for example 100m); the cluster also needs metrics-server")
+        d.components[d.index(of: "ctr-app")!].cpuRequest = "250m"
+        #expect(findings(d).first { $0.rule == "hpa-without-cpu-request" }?.message.contains("but container db requests") == true)
+        d.components[d.index(of: "ctr-db")!].cpuRequest = "0.5"
+        #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+
+        d.components[d.index(of: "ctr-db")!].cpuRequest = nil
+        let memory: JSONValue = .object(["type": .string("Resource"), "resource": .object([
+            "name": .string("memory"), "target": .object(["type": .string("Utilization"), "averageUtilization": 70]),
+        ])])
+        d.components[d.index(of: "hpa")!].properties["manifest"] = .object(["spec": .object(["metrics": .array([memory])])])
+        #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+    }
+
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]

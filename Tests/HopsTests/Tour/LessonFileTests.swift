@@ -165,7 +165,7 @@ import Testing
             "kubectl logs deploy/web -c app, -c db",  // one Pod's logs, not the Deployment's
             "a proxy for HTTP",  // an Ingress is rules; its controller is the proxy
             "beside the User", "beside Deployment web",  // a places a box where there is room
-            "leave replicas out",  // hops export writes them
+            "hops export also writes Deployment web's replicas",  // it leaves them to the HPA
             "The lesson removed",  // the person deletes the arrow
         ]
         for phrase in gone { #expect(!all.contains(phrase), "still says \(phrase)") }
@@ -178,7 +178,8 @@ import Testing
             "an Ingress (HTTP routing rules, carried out by an Ingress controller, a proxy running in the cluster)",
             "an HPA without metrics targets 80% average CPU utilisation",
             "That needs metrics-server in the cluster and CPU requests on Deployment web's containers",
-            "hops export also writes Deployment web's replicas next to the HPA: remove that line",
+            "hops export leaves Deployment web's replicas out once an HPA scales it",
+            "hops check warns until each container has a cpu request",
             "C selects the arrow (the status line names it) and x deletes it",
         ]
         for phrase in said { #expect(all.contains(phrase), "does not say \(phrase)") }
