@@ -15,6 +15,7 @@ public enum CheckEngine {
         out += Shapes.findings(indexed, catalog: catalog)
         out += Connections.findings(indexed)
         out += Autoscaling.findings(indexed)
+        out += ImageNeeds.findings(indexed)
         out += Paths.findings(indexed)
         // Errors first, then in design order, each once.
         var seen = Set<String>()

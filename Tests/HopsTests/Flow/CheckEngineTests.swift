@@ -45,6 +45,29 @@ import Testing
         #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
     }
 
+    /// The official database images exit at start-up without a password setting; the bundled
+    /// design gives its postgres one, and variables from a Secret (envFrom) count as given.
+    @Test func anOfficialDatabaseImageWithoutItsPasswordIsWarnedAbout() throws {
+        var d = try Fixtures.bundledDesign()
+        #expect(!findings(d).contains { $0.rule == "database-needs-password" })
+        let db = d.index(of: "ctr-db")!
+        d.components[db].properties["manifest"] = nil
+        let warned = try #require(findings(d).first { $0.rule == "database-needs-password" })
+        #expect(warned.component == "ctr-db")
+        #expect(warned.message == "its image postgres:16.4 exits at start-up without POSTGRES_PASSWORD, which it is "
+            + "not given, so the container restarts over and over (CrashLoopBackOff) and nothing answers: give it "
+            + "POSTGRES_PASSWORD from a Secret (a Secret holding that key, with a mounts arrow labelled envFrom from "
+            + "the container)")
+        d.components.append(Component(id: "pw", kind: .secret, name: "db"))
+        d.connections.append(Connection(id: "env", from: "ctr-db", to: "pw", kind: .mounts, label: "envFrom"))
+        #expect(!findings(d).contains { $0.rule == "database-needs-password" })
+
+        #expect(ImageNeeds.officialRepository("docker.io/library/mysql:8@sha256:abc") == "mysql")
+        #expect(ImageNeeds.officialRepository("localhost:5000/postgres") == nil)
+        #expect(ImageNeeds.officialRepository("bitnami/postgresql:16") == nil)
+        #expect(ImageNeeds.officialRepository("mariadb") == "mariadb")
+    }
+
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
