@@ -1,3 +1,5 @@
+import HopsText
+
 /// A JSON value, kept so that keys Hops does not know survive a load and save unchanged.
 public enum JSONValue: Hashable, Sendable, Codable {
     case null
@@ -45,6 +47,18 @@ public enum JSONValue: Hashable, Sendable, Codable {
     public var int: Int? { if case .number(let n) = self { return n.int }; return nil }
     /// The value as a double (nil when it is not a number).
     public var double: Double? { if case .number(let n) = self { return n.double }; return nil }
+    /// `the number 2.5`, `the string "three"`, `an object`: the type, and a short quote of a
+    /// scalar (at most 40 characters), for messages that say what a file has instead.
+    public var described: String {
+        func short(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(40)) + "…" }
+        switch self {
+        case .string(let s): return "the string \"\(SafeText.escape(short(s)))\"" // never raw to a terminal
+        case .bool(let b): return "the boolean \(b)"
+        case .number(let n): return "the number \(short(n.text))"
+        default: return kindName
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .null: "null"

@@ -96,7 +96,7 @@ public enum Validation {
     /// What is wrong with a replicas value, or nil.
     public static func replicasProblem(_ v: JSONValue) -> String? {
         guard let n = v.int, (0...Limits.maxReplicas).contains(n) else {
-            return "must be a whole number from 0 to \(Limits.maxReplicas), found \(v.int.map(String.init) ?? v.kindName)"
+            return "must be a whole number from 0 to \(Limits.maxReplicas), found \(v.int.map(String.init) ?? v.described)"
         }
         return nil
     }

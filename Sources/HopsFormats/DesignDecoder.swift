@@ -7,7 +7,7 @@ struct DesignDecoder {
     func fail(_ place: String, _ message: String) -> FileError { FileError(file: file, place: place, message) }
 
     func design(from root: JSONValue) throws -> Design {
-        guard var top = root.object else { throw fail("$", "the top level must be an object, found \(root.kindName)") }
+        guard var top = root.object else { throw fail("$", "the top level must be an object, found \(root.described)") }
         if let f = top["format"] {
             guard f.string == DesignFile.format else {
                 throw fail("format", "expected \"\(DesignFile.format)\", found \(f.string.map { "\"\(Validation.escaped($0))\"" } ?? f.kindName)")
@@ -23,7 +23,7 @@ struct DesignDecoder {
     }
 
     private func component(_ v: JSONValue, _ place: String) throws -> Component {
-        guard var o = v.object else { throw fail(place, "a component must be an object, found \(v.kindName)") }
+        guard var o = v.object else { throw fail(place, "a component must be an object, found \(v.described)") }
         let id = try string(o["id"], "\(place).id")!
         let kind = try string(o["kind"], "\(place).kind")!
         let name = try string(o["name"], "\(place).name", required: false) ?? id
@@ -44,7 +44,7 @@ struct DesignDecoder {
         }
         var props: [String: JSONValue] = [:]
         if let p = o["properties"] {
-            guard let po = p.object else { throw fail("\(place).properties", "must be an object, found \(p.kindName)") }
+            guard let po = p.object else { throw fail("\(place).properties", "must be an object, found \(p.described)") }
             props = po
             try checkProperties(po, "\(place).properties")
         }
@@ -59,15 +59,15 @@ struct DesignDecoder {
         for key in ["labels", "selector"] {
             guard let v = p[key] else { continue }
             guard let o = v.object else { throw fail("\(place).\(key)", "must be an object of strings, like {\"app\": \"web\"}") }
-            for (k, x) in o where x.string == nil && x.int == nil { throw fail("\(place).\(key).\(k)", "must be a string, found \(x.kindName)") }
+            for (k, x) in o where x.string == nil && x.int == nil { throw fail("\(place).\(key).\(k)", "must be a string, found \(x.described)") }
         }
         for key in ["image", "type", "text"] {
-            if let v = p[key], v.string == nil { throw fail("\(place).\(key)", "must be a string, found \(v.kindName)") }
+            if let v = p[key], v.string == nil { throw fail("\(place).\(key)", "must be a string, found \(v.described)") }
         }
         if let ports = p["ports"] {
             guard let a = ports.array else { throw fail("\(place).ports", "must be an array") }
             for (i, e) in a.enumerated() where e.int == nil && e.object == nil {
-                throw fail("\(place).ports[\(i)]", "must be a port number or an object, found \(e.kindName)")
+                throw fail("\(place).ports[\(i)]", "must be a port number or an object, found \(e.described)")
             }
             for (i, e) in a.enumerated() {
                 for key in ["port", "containerPort", "targetPort", "nodePort"] {
@@ -96,7 +96,7 @@ struct DesignDecoder {
     }
 
     private func connection(_ v: JSONValue, _ place: String) throws -> Connection {
-        guard var o = v.object else { throw fail(place, "a connection must be an object, found \(v.kindName)") }
+        guard var o = v.object else { throw fail(place, "a connection must be an object, found \(v.described)") }
         let id = try string(o["id"], "\(place).id")!
         let from = try string(o["from"], "\(place).from")!
         let to = try string(o["to"], "\(place).to")!
@@ -119,13 +119,13 @@ struct DesignDecoder {
             if required { throw fail(place, "missing") }
             return nil
         }
-        guard let s = v.string else { throw fail(place, "must be a string, found \(v.kindName)") }
+        guard let s = v.string else { throw fail(place, "must be a string, found \(v.described)") }
         return s
     }
 
     private func array(_ v: JSONValue?, _ place: String) throws -> [JSONValue] {
         guard let v else { return [] }
-        guard let a = v.array else { throw fail(place, "must be an array, found \(v.kindName)") }
+        guard let a = v.array else { throw fail(place, "must be an array, found \(v.described)") }
         return a
     }
 }

@@ -77,14 +77,7 @@ enum TypeCheck {
     }
 
     /// `the string "three"`, `an object`: the value's type, and a short quote of a scalar.
-    static func describe(_ v: JSONValue) -> String {
-        switch v {
-        case .string(let s): "the string \"\(Excerpt.short(s))\""
-        case .bool(let b): "the boolean \(b)"
-        case .number: "the number \(v.int.map(String.init) ?? v.double.map { "\($0)" } ?? "")"
-        default: v.kindName
-        }
-    }
+    static func describe(_ v: JSONValue) -> String { v.described }
 
     enum Expect {
         case integer, string, stringMap, arrayOfObjects

@@ -84,7 +84,7 @@ import Testing
         #expect(error(#"{"name": "x"}"#) == #"bad.hops.json: format: missing: a Hops design file starts with "format": "hops/v1""#)
         #expect(error(#"{"format": "hops/v1", "components": {}}"#) == "bad.hops.json: components: must be an array, found an object")
         #expect(error(#"{"format": "hops/v1", "components": [{"id": "a", "kind": "Deployment", "properties": {"replicas": "3"}}]}"#)
-                == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found a string")
+                == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found the string \"3\"")
     }
 
     @Test func connectionToAMissingID() {

@@ -43,7 +43,9 @@ import HopsText
         #expect(error(component(#", "properties": {"replicas": 1000000000}"#))
                 == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found 1000000000")
         #expect(error(component(#", "properties": {"replicas": 1e300}"#))
-                == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found a number")
+                == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found the number 1e300")
+        #expect(error(component(#", "properties": {"replicas": 2.5}"#))
+                == "bad.hops.json: components[0].properties.replicas: must be a whole number from 0 to 10000, found the number 2.5")
     }
 
     @Test func componentsFarApartAreRefusedBeforeAnyGridIsSized() {
