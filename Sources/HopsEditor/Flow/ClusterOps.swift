@@ -53,7 +53,7 @@ extension Editor {
             var d = design
             d.components[i].replicas = n
             message = "Service \(SafeText.escape(c.name))'s Pods belong to \(w.kind.rawValue) "
-                + "\(SafeText.escape(w.name)): scaled it to \(counted(n, "replica"))"
+                + "\(SafeText.escape(w.name)): scaled it to \(counted(n, "replica"))" + scaleDownNote(w, to: n)
             return commit(d)
         }
         let target = c.kind.managesPods ? c : controller(of: sel)
@@ -64,7 +64,7 @@ extension Editor {
         var d = design
         d.components[i].replicas = n
         let how = t.kind == .deployment ? " (its ReplicaSet now keeps \(n))" : ""
-        message = "\(t.kind.rawValue) \(t.name) scaled to \(n) replica\(n == 1 ? "" : "s")\(how)"
+        message = "\(t.kind.rawValue) \(t.name) scaled to \(counted(n, "replica"))\(how)" + scaleDownNote(t, to: n)
         return commit(d)
     }
 
@@ -136,7 +136,25 @@ extension Editor {
         message = value
             ? "Pod \(d.components[i].name) passes readiness again: its Pods rejoin the Services' endpoints"
             : "Pod \(d.components[i].name) fails readiness: its Pods keep Running but get no new connections from Services"
+        if !value, shownCopy(of: pod) != nil {
+            message! += "; the request shown is traced again as one sent now (one already on a connection to these "
+                + "Pods still finishes there: readiness decides only where new connections go)"
+        }
         return commit(d)
+    }
+
+    /// The copy of Pod template `pod` (its instance number) that the request shown reached, if any.
+    func shownCopy(of pod: String) -> Int? {
+        player?.focus.flatMap { p in p.trace.hops.prefix(p.hop + 1).last { $0.to == pod }?.instance ?? nil }
+    }
+
+    /// What a scale-down says when it removes the copy the shown request is on: that request is
+    /// traced again as one sent now, and the one on the deleted copy is not simply moved.
+    func scaleDownNote(_ workload: Component, to n: Int) -> String {
+        let pods = design.components.filter { $0.kind == .pod && controller(of: $0.id)?.id == workload.id }
+        guard pods.contains(where: { pod in shownCopy(of: pod.id).map { $0 > n } ?? false }) else { return "" }
+        return "; the request shown is traced again as one sent now (its Pod is being deleted: a server that handles "
+            + "SIGTERM finishes the requests it has within the grace period, 30 s by default)"
     }
 
     /// Deletes one Pod of the selected template: the one the last request went to, else the

@@ -45,6 +45,28 @@ import Testing
         #expect(!narration.contains("is down"))
     }
 
+    /// Readiness and a scale-down decide where new connections go: the request shown is traced
+    /// again as one sent now, and the message says what became of the one already on its way.
+    @Test func readinessAndScaleDownSayWhatBecomesOfTheShownRequest() throws {
+        var s = try Session.bundled()
+        s.keys("tn") // the request reaches copy 1 of Pod web
+        #expect(s.editor.player?.focus?.current?.instance == 1)
+        s.editor.selection = "pod-web"
+        s.keys(":ready no<Enter>")
+        #expect(s.editor.message == "Pod web fails readiness: its Pods keep Running but get no new connections from "
+            + "Services; the request shown is traced again as one sent now (one already on a connection to these "
+            + "Pods still finishes there: readiness decides only where new connections go)")
+        #expect(s.editor.player?.focus?.trace.succeeded == false)
+        s.keys("u")
+        #expect(s.editor.player?.focus?.trace.succeeded == true)
+        s.keys(":scale 1<Enter>") // copy 1 stays: nothing to say about the shown request
+        #expect(s.editor.message == "Deployment web scaled to 1 replica (its ReplicaSet now keeps 1)")
+        s.keys(":scale 0<Enter>")
+        #expect(s.editor.message == "Deployment web scaled to 0 replicas (its ReplicaSet now keeps 0); the request "
+            + "shown is traced again as one sent now (its Pod is being deleted: a server that handles SIGTERM "
+            + "finishes the requests it has within the grace period, 30 s by default)")
+    }
+
     @Test func traceFromAComponentThatCannotSendStartsAtTheUserAndSaysSo() throws {
         var s = try Session.bundled()
         s.editor.selection = "ctr-db"
