@@ -40,7 +40,7 @@ extension Editor {
         EditorCommand(name: "help", usage: ":help", help: "show every key and command", takesPath: false) { e, _, _ in
             e.openHelp()
         },
-    ] + flowCommands + viewCommands
+    ] + flowCommands + viewCommands + nestingCommands
 
     func startCommand() -> [Effect] {
         mode = .command(TextField())

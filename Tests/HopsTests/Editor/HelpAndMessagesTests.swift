@@ -176,6 +176,10 @@ import Testing
             "unfold": (":unfold all", nil, { s, _ in s.editor.message == "no group is folded" }),
             "hide": (":hide manages", nil, { s, _ in s.editor.message?.hasPrefix("hidden: manages arrows") == true }),
             "show": (":show all", nil, { s, _ in s.editor.message == "every layer shown" }),
+            "into": (":into web", "pod-web", { s, _ in s.editor.message?.hasPrefix("moved Pod web into Deployment web") == true }),
+            "out": (":out", "ctr-db", { s, _ in
+                s.editor.message == "a container runs only inside a Pod: use :into with another Pod"
+            }),
         ]
         #expect(Set(cases.keys) == Set(Editor.commands.map(\.name)))
         for (name, c) in cases.sorted(by: { $0.key < $1.key }) {

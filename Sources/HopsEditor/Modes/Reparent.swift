@@ -1,0 +1,113 @@
+import HopsCanvas
+import HopsDesign
+import HopsText
+
+/// Moving a component into another group (`:into NAME`) or out of its own (`:out`), with what it
+/// holds: a container into another Pod, a Deployment into a Namespace. Moving a box over a
+/// group with the keys or the mouse only moves it on the canvas; nesting is a decision of its own.
+extension Editor {
+    static let nestingCommands: [EditorCommand] = [
+        EditorCommand(name: "into", usage: ":into NAME",
+                      help: "move the selection, with what it holds, into the group NAME (a Pod, a Namespace...)",
+                      takesPath: false) { e, arg, _ in
+            e.moveInto(arg)
+        },
+        EditorCommand(name: "out", usage: ":out",
+                      help: "move the selection out of its group, into the group around that one",
+                      takesPath: false) { e, _, _ in
+            e.moveOut()
+        },
+    ]
+
+    func moveInto(_ arg: String?) -> [Effect] {
+        guard let name = arg?.trimmed, !name.isEmpty else { message = "usage: :into NAME (the group to move into)"; return [] }
+        guard let sel = selection, let c = design.component(sel) else { message = "select what to move first"; return [] }
+        let named = design.components.filter { $0.id == name }
+            + design.components.filter { $0.id != name && ($0.name == name || design.displayName($0.id) == name) }
+        let able = named.filter { $0.id != sel && catalog.canContain($0.kind, c.kind) }
+        guard let target = able.first else {
+            if let other = named.first(where: { $0.id != sel }) {
+                message = "\(SafeText.escape(design.displayName(other.id))) cannot hold a \(c.kind.rawValue)"
+            } else {
+                message = "no component is called \(SafeText.escape(name))"
+            }
+            return []
+        }
+        guard able.count == 1 else {
+            message = "\(able.count) groups are called \(SafeText.escape(name)): "
+                + able.prefix(5).map { "\(SafeText.escape(design.displayName($0.id))) (id \(SafeText.escape($0.id)))" }
+                    .joined(separator: ", ") + "; say which by its id"
+            return []
+        }
+        return reparent(sel, into: target.id)
+    }
+
+    func moveOut() -> [Effect] {
+        guard let sel = selection, let c = design.component(sel) else { message = "select what to move first"; return [] }
+        guard let p = c.parent, let parent = design.component(p) else {
+            message = "\(SafeText.escape(design.displayName(sel))) is in no group"
+            return []
+        }
+        if let outer = parent.parent, let o = design.component(outer), !catalog.canContain(o.kind, c.kind) {
+            message = "\(SafeText.escape(design.displayName(outer))), around \(SafeText.escape(design.displayName(p))), "
+                + "cannot hold a \(c.kind.rawValue)"
+            return []
+        }
+        if c.kind == .container, parent.parent == nil || design.component(parent.parent!)?.kind != .pod {
+            message = "a container runs only inside a Pod: use :into with another Pod"
+            return []
+        }
+        return reparent(sel, into: parent.parent)
+    }
+
+    /// Moves `id` and its descendants into `target` (nil: the top level), placed on free room
+    /// inside it, beside what it holds. The groups' boxes grow around it; neighbours make room.
+    func reparent(_ id: String, into target: String?) -> [Effect] {
+        guard let c = design.component(id), let i = design.index(of: id) else { return [] }
+        if c.parent == target {
+            message = "\(SafeText.escape(design.displayName(id))) is already there"
+            return []
+        }
+        // Not into itself or into something it holds: that would make a circle of groups.
+        var a = target
+        var seen = 0
+        while let t = a, seen <= Limits.maxDepth {
+            if t == id {
+                message = "\(SafeText.escape(design.displayName(id))) cannot go into something it holds"
+                return []
+            }
+            a = design.component(t)?.parent
+            seen += 1
+        }
+        guard let from = cache.rects[id] else { return [] }
+        let spot: Point
+        if let t = target, let tr = cache.rects[t] {
+            let kids = design.children(of: t).filter { $0.id != id }.compactMap { cache.rects[$0.id] }
+            let header = cache.designScene.boxIndex[t].map { cache.scene.boxes[$0].headerRows } ?? 1
+            spot = kids.max(by: { $0.maxX < $1.maxX }).map {
+                Point(x: $0.maxX + LayeredLayoutGap.between, y: kids.map(\.y).min()!)
+            } ?? Point(x: tr.x + 2, y: tr.y + header + 2)
+        } else {
+            let b = cache.scene.bounds
+            spot = Point(x: b.x, y: b.maxY + 2)
+        }
+        let place = freeSpot(near: spot, size: from.size, parent: target)
+        let (dx, dy) = (place.x - from.x, place.y - from.y)
+        var d = design
+        d.components[i].parent = target
+        // What it holds keeps its place inside it.
+        var stack = [id]
+        while let x = stack.popLast() {
+            stack += d.children(of: x).map(\.id)
+            guard let k = d.index(of: x), var p = d.components[k].position else { continue }
+            p.x = min(Limits.maxCoordinate, max(-Limits.maxCoordinate, p.x + dx))
+            p.y = min(Limits.maxCoordinate, max(-Limits.maxCoordinate, p.y + dy))
+            d.components[k].position = p
+        }
+        let whereTo = target.map { "into \(SafeText.escape(design.displayName($0)))" } ?? "out to the top level"
+        message = "moved \(SafeText.escape(design.displayName(id))) \(whereTo)"
+        let fx = commit(d, selecting: .some(id))
+        if let r = cache.rects[id] { bringIntoView(r) }
+        return fx
+    }
+}

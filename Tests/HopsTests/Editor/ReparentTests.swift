@@ -1,0 +1,73 @@
+import HopsCanvas
+import HopsDesign
+@testable import HopsEditor
+import Testing
+
+/// `:into NAME` and `:out` move a component, with what it holds, into another group or out of
+/// its own, checked against what each kind may hold; one undo step.
+@Suite struct ReparentTests {
+    static var design: Design {
+        Design(name: "groups", components: [
+            Component(id: "ns", kind: .namespace, name: "shop", position: Position(x: 0, y: 0)),
+            Component(id: "a", kind: .pod, name: "a", parent: "ns", position: Position(x: 2, y: 3)),
+            Component(id: "x", kind: .container, name: "x", parent: "a", position: Position(x: 4, y: 7),
+                      properties: ["image": .string("nginx:1.27")]),
+            Component(id: "b", kind: .pod, name: "b", position: Position(x: 0, y: 30)),
+        ], connections: [])
+    }
+
+    @Test func aContainerMovesIntoAnotherPodAndUndoPutsItBack() throws {
+        var s = Session(Self.design)
+        s.editor.selection = "x"
+        s.keys(":into b<Enter>")
+        #expect(s.design.component("x")?.parent == "b")
+        #expect(s.editor.message == "moved Container x into Pod b")
+        let pod = try #require(s.editor.rect(of: "b")), box = try #require(s.editor.rect(of: "x"))
+        #expect(pod.contains(box.origin) && pod.contains(Point(x: box.maxX, y: box.maxY)))
+        #expect(s.editor.selection == "x")
+        s.keys("u")
+        #expect(s.design == Self.design)
+    }
+
+    @Test func whatAKindCannotHoldAndCirclesAreRefused() throws {
+        var s = Session(Self.design)
+        s.editor.selection = "ns"
+        s.keys(":into x<Enter>")
+        #expect(s.editor.message == "Container x cannot hold a Namespace")
+        s.keys(":into nothing<Enter>")
+        #expect(s.editor.message == "no component is called nothing")
+        s.editor.selection = "x"
+        s.keys(":out<Enter>")
+        #expect(s.editor.message == "Namespace shop, around Pod a, cannot hold a Container")
+        s.keys(":into a<Enter>")
+        #expect(s.editor.message == "Container x is already there")
+        #expect(s.design == Self.design)
+    }
+
+    @Test func aPodMovesOutOfItsNamespaceWithItsContainer() throws {
+        var s = Session(Self.design)
+        s.editor.selection = "a"
+        let before = try #require(s.editor.rect(of: "a")), child = try #require(s.editor.rect(of: "x"))
+        s.keys(":out<Enter>")
+        #expect(s.design.component("a")?.parent == nil)
+        #expect(s.editor.message == "moved Pod a out to the top level")
+        let after = try #require(s.editor.rect(of: "a")), moved = try #require(s.editor.rect(of: "x"))
+        #expect(moved.x - after.x == child.x - before.x && moved.y - after.y == child.y - before.y)
+        s.keys(":into shop<Enter>")
+        #expect(s.design.component("a")?.parent == "ns")
+        s.editor.selection = "ns"
+        s.keys(":into a<Enter>")
+        #expect(s.editor.message == "Pod a cannot hold a Namespace")
+    }
+
+    @Test func aGroupCannotGoIntoWhatItHolds() {
+        var s = Session(Design(name: "boxes", components: [
+            Component(id: "outer", kind: .box, name: "outer", position: Position(x: 0, y: 0)),
+            Component(id: "inner", kind: .box, name: "inner", parent: "outer", position: Position(x: 2, y: 3)),
+        ], connections: []))
+        s.editor.selection = "outer"
+        s.keys(":into inner<Enter>")
+        #expect(s.editor.message == "Box outer cannot go into something it holds")
+        #expect(s.design.component("outer")?.parent == nil)
+    }
+}
