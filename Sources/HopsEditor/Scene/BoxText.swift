@@ -26,7 +26,9 @@ enum BoxText {
         case .pod:
             let l = formatLabels(c.labels)
             var out = l.isEmpty ? [] : [l]
-            if let r = replicas, r.count != 1 || !r.down.isEmpty { out.append(strip(count: r.count, down: r.down)) }
+            if let r = replicas, r.count != 1 || !r.down.isEmpty || !c.isReady {
+                out.append(strip(count: r.count, down: r.down, ready: c.isReady))
+            }
             return out
         case .container:
             var out: [String] = []
@@ -67,9 +69,13 @@ enum BoxText {
         return cell
     }
 
-    /// `replicas 1 2 x`: a number per running copy, `x` for one that is down.
-    static func strip(count: Int, down: Set<Int>) -> String {
+    /// `replicas 1 2 x`: a number per running copy, `x` for one that is deleted. Copies that fail
+    /// readiness are Running, not gone: their numbers stay, and the strip says they are not ready
+    /// (the flow counts them all down for new connections, which is why `down` is not used then).
+    static func strip(count: Int, down: Set<Int>, ready: Bool = true) -> String {
         guard count > 0 else { return "replicas: none" }
+        guard ready else { return count > 8 ? "replicas \(count) running, none ready" : stripPrefix
+            + (1...count).map(String.init).joined(separator: " ") + " not ready" }
         if count > 8 { return "replicas \(count - down.count) of \(count) up" }
         return stripPrefix + (1...count).map { down.contains($0) ? "x" : String($0) }.joined(separator: " ")
     }

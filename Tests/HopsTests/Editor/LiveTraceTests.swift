@@ -57,8 +57,11 @@ import Testing
             + "Services; the request shown is traced again as one sent now (one already on a connection to these "
             + "Pods still finishes there: readiness decides only where new connections go)")
         #expect(s.editor.player?.focus?.trace.succeeded == false)
+        // Running but not ready: the copies keep their numbers (an x is a deleted copy).
+        #expect(s.screenText.contains("replicas 1 2 3 not ready"))
         s.keys("u")
         #expect(s.editor.player?.focus?.trace.succeeded == true)
+        #expect(!s.screenText.contains("not ready"))
         s.keys(":scale 1<Enter>") // copy 1 stays: nothing to say about the shown request
         #expect(s.editor.message == "Deployment web scaled to 1 replica (its ReplicaSet now keeps 1)")
         s.keys(":scale 0<Enter>")
