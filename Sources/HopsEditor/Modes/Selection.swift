@@ -92,7 +92,6 @@ extension Editor {
               span.width * span.height <= Limits.maxSpanCells else {
             message = "the canvas ends here (at most \(Limits.maxSpanCells) cells)"; return []
         }
-        pushUndo(moveOf: sel)
         var changed: [String: Rect] = [:]
         let subtree = Set([sel] + design.descendants(of: sel))
         for id in subtree {
@@ -106,10 +105,22 @@ extension Editor {
             let w = max(ar.width, inner.maxX + 3 - ar.x), h = max(ar.height, inner.maxY + 3 - ar.y)
             guard w != ar.width || h != ar.height else { break }
             let grown = Rect(x: ar.x, y: ar.y, width: w, height: h)
+            // A group that grows over a neighbour would be drawn across it: the move stops there
+            // (the neighbour was not in the way before; boxes placed over each other stay so).
+            let outer = componentLookup.component(a, in: design)?.parent
+            if let hit = design.components.first(where: { c in
+                c.parent == outer && c.id != a && !subtree.contains(c.id)
+                    && cache.rects[c.id].map { grown.intersects($0) && !ar.intersects($0) } == true
+            }) {
+                message = "\(SafeText.escape(design.displayName(a))) would grow over "
+                    + "\(SafeText.escape(design.displayName(hit.id))): move that aside first"
+                return []
+            }
             changed[a] = grown
             inner = grown
-            ancestor = componentLookup.component(a, in: design)?.parent
+            ancestor = outer
         }
+        pushUndo(moveOf: sel)
         for (id, nr) in changed {
             guard let i = design.index(of: id) else { continue }
             design.components[i].position = Position(x: nr.x, y: nr.y)

@@ -70,4 +70,19 @@ import Testing
         #expect(movedPod != pod)
         #expect(s.editor.message?.hasSuffix("moved to make room") == true)
     }
+
+    @Test func aMoveThatWouldGrowAGroupOverANeighbourStops() throws {
+        let d = Design(name: "tight", components: [
+            Component(id: "p", kind: .pod, name: "p", position: Position(x: 0, y: 0)),
+            Component(id: "k", kind: .container, name: "k", parent: "p", position: Position(x: 2, y: 3)),
+            Component(id: "s", kind: .service, name: "s", position: Position(x: 30, y: 0)),
+        ], connections: [])
+        var s = Session(d)
+        s.editor.selection = "k"
+        for _ in 0..<40 { s.keys("L") }
+        #expect(overlaps(s).isEmpty)
+        #expect(s.editor.message == "Pod p would grow over Service s: move that aside first")
+        let k = try #require(s.editor.rect(of: "k")), pod = try #require(s.editor.rect(of: "p"))
+        #expect(pod.contains(Point(x: k.maxX, y: k.maxY)))
+    }
 }
