@@ -110,6 +110,11 @@ extension Editor {
         // No label is stored: what a `selects` arrow says (the selector) is derived when drawn.
         d.connections.append(Connection(id: id, from: from, to: to, kind: kind))
         message = "connected \(names(from, to)) (\(kind.rawValue))"
+        // A kind chosen with m before the target may not fit the target: said now, not only by `hops check`.
+        if let a = design.component(from)?.kind, let b = design.component(to)?.kind,
+           let why = CheckEngine.kindProblem(kind, from: a, to: b) {
+            message! += ", which makes no sense: \(why) (m on the arrow changes its kind)"
+        }
         return commit(d, selecting: .some(from))
     }
 }

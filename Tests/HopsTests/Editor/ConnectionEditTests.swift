@@ -236,6 +236,11 @@ import Testing
         s.keys("m")
         #expect(s.editor.message == "annotation is the only kind that makes sense here")
         #expect(s.editor.mode == .connect(source: "cm", target: "user", kind: nil))
+        // A kind chosen before the target is kept, and the message says when it does not fit.
+        s.editor.mode = .connect(source: "hpa", target: "user", kind: .manages)
+        s.keys("<Enter>")
+        #expect(s.editor.message == "connected HorizontalPodAutoscaler web → User (manages), which makes no sense: "
+            + "an HPA scales a Deployment or StatefulSet (m on the arrow changes its kind)")
     }
 
     @Test func aSelectsArrowShowsItsSelectorAndATypedLabelBeforeIt() throws {
