@@ -54,6 +54,8 @@ enum RoomMaking {
             for s in siblings[comps[p].parent ?? ""] ?? [] where s != p && moved.count < maxMoves {
                 let rp = reach(rects[p], p), rs = reach(rects[s], s)
                 guard rp.intersects(rs), !overlappedBefore(p, s) else { continue }
+                // A box without a saved position is placed by the layout, not moved here.
+                guard let f = fullIndex[comps[s].id], design.components[f].position != nil else { continue }
                 let right = rp.maxX + 1 + OverlapSpreading.gap.columns - rs.x
                 let down = rp.maxY + 1 + OverlapSpreading.gap.rows - rs.y
                 // A row is about twice as tall as a column is wide: compare the distances on screen.
@@ -82,6 +84,7 @@ enum RoomMaking {
                 } else {
                     rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
                 }
+                guard rects[s] != old[s] else { continue } // at the canvas's limit: it cannot go further
                 moved.append(comps[s].id)
                 // The moved box may meet the next one; a parent that grew around it pushes too.
                 queue.append(s)

@@ -220,7 +220,11 @@ public final class Editor {
         guard new != design else { return [] }
         pushUndo(moveOf: nil)
         // With layers hidden the boxes are laid out anew anyway (see SceneCache).
-        let room = layers.isEmpty
+        // A box's size follows its component and its replicas (the manages arrows): an edit of
+        // other arrows alone grows nothing, and a big design is not laid out twice for it.
+        let mayGrow = new.components != design.components
+            || new.connections.filter { $0.kind == .manages } != design.connections.filter { $0.kind == .manages }
+        let room = layers.isEmpty && mayGrow
             ? RoomMaking.make(new, before: cache.rects, catalog: catalog, glyphs: glyphs, fit: layoutArea.size)
             : (design: new, moved: [])
         replaceDesign(room.design, undoable: true)
