@@ -92,6 +92,19 @@ if n >= 100 && !args.contains("--render-only") {
     let moveTimes = zip(keys, frames).map { $0 + $1 }.sorted()
     print("move in \(n): key \(ms(median(keys))), frame after it \(ms(median(frames))), frame alone \(ms(median(onlyFrame))); "
         + "key + frame median \(ms(median(moveTimes))), p90 \(ms(moveTimes[moveTimes.count * 9 / 10])), slowest \(ms(moveTimes.last!))")
+    // An edit that may grow a box (a rename, then its undo): the design is laid out and its
+    // scene built again, and neighbours make room (RoomMaking).
+    var edits: [Duration] = []
+    for i in 0..<6 {
+        if i % 2 == 0 {
+            _ = editor.handle(.key(.char("r")))
+            for ch in "-a-longer-name" { _ = editor.handle(.key(.char(ch))) }
+            edits.append(clock.measure { editor.handle(.key(.enter)); _ = editor.draw() })
+        } else {
+            edits.append(clock.measure { editor.handle(.key(.char("u"))); _ = editor.draw() })
+        }
+    }
+    print("rename in \(n) (Enter to drawn frame, renames and undos): median \(ms(median(edits))), slowest \(ms(edits.max()!))")
 }
 
 if let query = option("--search") {
