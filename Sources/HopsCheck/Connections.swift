@@ -24,6 +24,9 @@ enum Connections {
     }
 
     /// Why a connection of `kind` cannot go from `from` to `to`, nil when it can.
+    /// Kinds that neither send nor answer requests: data, storage, groups, controllers, notes.
+    static let notServers: [Kind] = [.note, .configMap, .secret, .pvc, .namespace, .hpa, Kind("ServiceAccount")]
+
     static func nonsense(_ kind: ConnectionKind, from: Kind, to: Kind) -> String? {
         switch kind {
         case .manages:
@@ -36,10 +39,19 @@ enum Connections {
             if from != .service { return "only a Service selects Pods" }
             return to == .pod || to.managesPods ? nil : "a Service selects Pods (by their labels)"
         case .mounts:
+            if !([.pod, .container].contains(from) || from.managesPods) {
+                return "only a Pod (its workload, or one of its containers) mounts something"
+            }
             return [.configMap, .secret, .pvc].contains(to)
                 ? nil : "only a ConfigMap, a Secret or a PersistentVolumeClaim is mounted"
         case .traffic:
-            return [.note, .configMap, .secret, .pvc, .namespace].contains(from) ? "it does not send requests" : nil
+            if notServers.contains(from) { return "it does not send requests" }
+            if notServers.contains(to) { return "it answers no requests (it is not a server): a Pod reads it or runs with it" }
+            if from == .ingress, [.pod, .container].contains(to) || to.managesPods {
+                return "an Ingress routes to Services (its rules name them), which lead to the Pods"
+            }
+            if from == .service, to == .user { return "a Service sends connections on to its Pods, not to a User" }
+            return nil
         case .annotation:
             return nil
         }

@@ -19,12 +19,36 @@ struct StepRules {
         guard let here = design.component(a.at) else {
             return .fail(stop(a.at, "there is no component with the id \"\(SafeText.escape(a.at))\""))
         }
+        if !a.isSource, let why = Self.answersNothing(here) {
+            return .fail(stop(here.id, "\(Words.name(here)) \(why)"))
+        }
         switch here.kind {
         case .service: return service(here, a, state)
         case .ingress: return ingress(here, a, state)
         case .pod: return pod(here, a, state)
         default: return forward(here, a, state)
         }
+    }
+
+    /// Why a request that arrives at `c` goes no further and gets no answer, when it cannot: a
+    /// component imported as missing, or one that is not a server at all.
+    static func answersNothing(_ c: Component) -> String? {
+        if c.properties["missing"]?.bool == true {
+            return "is not in the input (drawn dashed as missing), so the request has nowhere to go: import the "
+                + "manifest that defines it, or add it"
+        }
+        let what: String
+        switch c.kind {
+        case .configMap, .secret: what = "is data that Pods read (mounted as files or as variables)"
+        case .pvc: what = "is storage that Pods mount"
+        case .namespace: what = "is a part of the cluster that holds objects"
+        case .hpa: what = "is a controller that changes a workload's replicas"
+        case Kind("ServiceAccount"): what = "is an identity that Pods run as"
+        case .note: what = "is a note on the drawing"
+        default: return nil
+        }
+        return "\(what), not a server: nothing answers a request there; connect to the Service of the app that "
+            + "answers instead"
     }
 
     /// Sends along the first outgoing traffic connection (design order). With none, a source

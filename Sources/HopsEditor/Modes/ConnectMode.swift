@@ -50,10 +50,17 @@ extension Editor {
     func changeConnectKind() -> [Effect] {
         guard case .connect(let source, let target, let kind) = mode else { return [] }
         let current = kind ?? target.map { inferredKind(from: source, to: $0) } ?? .traffic
-        // Only the kinds that make sense for the pair (all of them before a target is chosen).
+        // Only the kinds that make sense for the pair; before a target is chosen, those that make
+        // sense from the source to some kind of target (a ConfigMap can only be annotated from).
         let ends = (design.component(source)?.kind, target.flatMap { design.component($0)?.kind })
         var all = ConnectionKind.allCases
-        if let a = ends.0, let b = ends.1, !sensibleKinds(a, b).isEmpty { all = sensibleKinds(a, b) }
+        if let a = ends.0, let b = ends.1, !sensibleKinds(a, b).isEmpty {
+            all = sensibleKinds(a, b)
+        } else if let a = ends.0 {
+            let targets = catalog.kinds.map(\.kind)
+            let from = all.filter { k in targets.contains { CheckEngine.kindProblem(k, from: a, to: $0) == nil } }
+            if !from.isEmpty { all = from }
+        }
         let next = all.firstIndex(of: current).map { all[($0 + 1) % all.count] } ?? all[0]
         if next == current {
             message = "\(current.rawValue) is the only kind that makes sense here"

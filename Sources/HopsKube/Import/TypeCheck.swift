@@ -4,6 +4,20 @@ import HopsDesign
 /// is reported (the API server would refuse the object too), quoting the value.
 enum TypeCheck {
     static func firstProblem(in o: KubeObject) -> KubeIssue? {
+        // A name Hops shows must be one a terminal can show (a cluster would refuse the object too).
+        var named: [(path: [String], text: String)] = [(["metadata", "name"], o.name)]
+        if let ns = o.body.string(at: ["metadata", "namespace"]) { named.append((["metadata", "namespace"], ns)) }
+        if let pod = WorkloadShape.podPaths(o.kind) {
+            for list in WorkloadShape.containerLists {
+                for (i, c) in (o.body.value(at: pod.spec + [list.rawValue])?.array ?? []).enumerated() {
+                    if let n = c.object?["name"]?.string { named.append((pod.spec + [list.rawValue, "\(i)", "name"], n)) }
+                }
+            }
+        }
+        for (path, text) in named {
+            guard let problem = Validation.textProblem(text) else { continue }
+            return KubeIssue(o.place(Array(path.prefix(2))), "\(path.joined(separator: ".")): \(problem); \(o.title) skipped")
+        }
         var checks: [(path: [String], expect: Expect)] = [(["metadata", "labels"], .stringMap)]
         if WorkloadShape.hasReplicas(o.kind) { checks.append((["spec", "replicas"], .integer)) }
         if WorkloadShape.hasSelector(o.kind) { checks.append((["spec", "selector", "matchLabels"], .stringMap)) }

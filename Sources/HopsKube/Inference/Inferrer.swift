@@ -50,6 +50,11 @@ struct Inferrer {
         }
         let id = connectionIDs.make(from, kind.rawValue, to)
         connectionByEnds[key] = connections.count
+        // A label is made from what the file says (a selector, a host, a volume's name): shown, so
+        // never raw, and no longer than a name may be.
+        let label = label.map { l in
+            Validation.textProblem(l) == nil ? l : String(SafeText.escape(l).prefix(Limits.maxName))
+        }
         var connection = Connection(id: id, from: from, to: to, kind: kind, label: label,
                                     extra: ["inferred": .object(["rule": .string(rule)])])
         connection.movePortOutOfLabel()
@@ -75,7 +80,9 @@ struct Inferrer {
         let id = ids.make(ComponentIDs.tag(drawn), namespace == "default" ? "" : namespace, name)
         var props: [String: JSONValue] = ["missing": .bool(true)]
         if drawn == .box { props["missingKind"] = .string(kind) }
-        missing.append(Component(id: id, kind: drawn, name: name, properties: props))
+        // A name no cluster would have (control characters) is shown escaped: never raw.
+        let shown = Validation.textProblem(name) == nil ? name : String(SafeText.escape(name).prefix(Limits.maxName))
+        missing.append(Component(id: id, kind: drawn, name: shown, properties: props))
         missingByKey[key] = id
         missingNamespace[id] = namespace
         warn(place, "\(kind) \(SafeText.escape(name)) is not in the input (\(referencedBy)); drawn dashed as missing")

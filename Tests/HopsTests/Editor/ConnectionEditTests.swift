@@ -219,16 +219,14 @@ import Testing
         // A workload mounts what its Pod template mounts.
         s.editor.mode = .connect(source: "dep", target: "cm", kind: nil)
         #expect(s.editor.inferredKind(from: "dep", to: "cm") == .mounts)
-        s.keys("m") // mounts -> annotation -> traffic, never manages or selects
+        s.keys("m") // mounts -> annotation -> mounts: a ConfigMap answers no traffic, nor is it managed
         #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .annotation))
-        s.keys("m")
-        #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .traffic))
         s.keys("m")
         #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: .mounts))
         s.keys("<Enter>")
         #expect(s.design.connections.map(\.kind) == [.mounts])
-        // An HPA scales workloads: towards a User the guess is the first kind the check accepts.
-        #expect(s.editor.inferredKind(from: "hpa", to: "user") == .traffic)
+        // An HPA scales workloads and sends no requests: towards a User only a note makes sense.
+        #expect(s.editor.inferredKind(from: "hpa", to: "user") == .annotation)
         #expect(CheckEngine.kindProblem(.manages, from: .hpa, to: .user) != nil)
         // A ConfigMap sends nothing: only an annotation makes sense, and m says so.
         s.editor.mode = .connect(source: "cm", target: "user", kind: nil)
@@ -236,6 +234,10 @@ import Testing
         s.keys("m")
         #expect(s.editor.message == "annotation is the only kind that makes sense here")
         #expect(s.editor.mode == .connect(source: "cm", target: "user", kind: nil))
+        // Before a target is chosen, m offers what makes sense from the source to some target.
+        s.editor.mode = .connect(source: "cm", target: nil, kind: nil)
+        s.keys("m")
+        #expect(s.editor.mode == .connect(source: "cm", target: nil, kind: .annotation))
         // A kind chosen before the target is kept, and the message says when it does not fit.
         s.editor.mode = .connect(source: "hpa", target: "user", kind: .manages)
         s.keys("<Enter>")

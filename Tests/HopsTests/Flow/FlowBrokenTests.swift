@@ -130,6 +130,26 @@ import Testing
         #expect(last.narration.contains("container app declares port 8080 (http)"))
     }
 
+    /// A request that reaches data, storage, a controller or a missing object gets no answer:
+    /// the trace stops there and says what that thing is (it used to "answer").
+    @Test func whatIsNotAServerAnswersNothing() throws {
+        for (kind, says) in [(Kind.configMap, "is data that Pods read"), (.pvc, "is storage that Pods mount"),
+                             (.hpa, "is a controller that changes a workload's replicas")] {
+            let d = Design(name: "x", components: [
+                FlowFixtures.component("user", .user, "User"), FlowFixtures.component("t", kind, "t"),
+            ], connections: [FlowFixtures.traffic("user", "t")])
+            let (trace, _) = FlowEngine.trace(d, from: "user", state: FlowState())
+            let last = try stopped(trace)
+            #expect(last.to == "t" && last.narration.contains(says) && last.narration.contains("not a server"))
+            #expect(CheckEngine.findings(in: d, catalog: Fixtures.catalog).contains { $0.rule == "connection-kind" })
+        }
+        var d = FlowFixtures.web()
+        d.components[d.index(of: "svc-web")!].properties["missing"] = .bool(true)
+        let last = try stopped(FlowEngine.trace(d, from: "user", state: FlowState()).0)
+        #expect(last.narration == "Service web is not in the input (drawn dashed as missing), so the request has "
+            + "nowhere to go: import the manifest that defines it, or add it")
+    }
+
     @Test func loopStopsWhereTheCircleCloses() throws {
         var design = FlowFixtures.web(appCallsDB: false)
         design.connections.append(FlowFixtures.traffic("ctr-app", "svc-web"))
