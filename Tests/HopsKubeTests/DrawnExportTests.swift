@@ -72,6 +72,19 @@ import Testing
         #expect(!yaml.contains("kind: User") && !yaml.contains("remember"))
     }
 
+    /// An Ingress drawn with only an arrow to a Service sends everything there, as the trace
+    /// says: written as its default backend, since a cluster refuses one with neither.
+    @Test func anIngressWithoutRulesIsWrittenWithItsArrowAsDefaultBackend() throws {
+        var d = Self.design
+        d.components[d.index(of: "ing")!].properties["rules"] = nil
+        let (yaml, _) = KubeExport.manifests(of: d)
+        let ingress = try #require(yaml.components(separatedBy: "\n---\n").first { $0.contains("kind: Ingress") })
+        #expect(ingress.contains("spec:\n  defaultBackend:\n    service:\n      name: web\n"))
+        d.connections.removeAll { $0.from == "ing" }
+        #expect(KubeExport.manifests(of: d).warnings.contains("Ingress Shop Front: has no rules and no default backend, "
+            + "so a cluster refuses it: add a rule (e on the Ingress) or draw an arrow to a Service"))
+    }
+
     /// An HPA owns the replicas of what it scales, so they are left out; a CPU request set in
     /// the editor is written into the container's resources.
     @Test func anHPAsWorkloadIsWrittenWithoutReplicasAndWithItsCPURequests() throws {

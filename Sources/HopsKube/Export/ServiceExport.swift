@@ -53,6 +53,20 @@ enum ServiceExport {
         if o.value(at: ["spec", "defaultBackend"]) == nil, let d = c.properties["defaultBackend"]?.object {
             o.set(backend(d, in: context.design), at: ["spec", "defaultBackend"])
         }
+        // The API server refuses an Ingress with neither rules nor a default backend. Drawn with
+        // only an arrow to a Service, it sends everything there (as the trace says): that is
+        // a default backend.
+        guard (o.value(at: ["spec", "rules"])?.array ?? []).isEmpty, o.value(at: ["spec", "defaultBackend"]) == nil
+        else { return }
+        let arrows = context.outgoing(c.id).filter { $0.kind == .traffic }
+        if let svc = arrows.compactMap({ context.component($0.to) }).first(where: { $0.kind == .service }) {
+            var b: [String: JSONValue] = ["service": .string(svc.name)]
+            b["port"] = arrows.first { $0.to == svc.id }?.port.map { .integer($0) }
+            o.set(backend(b, in: context.design), at: ["spec", "defaultBackend"])
+        } else {
+            context.warn(c, "has no rules and no default backend, so a cluster refuses it: add a rule (e on the Ingress) "
+                         + "or draw an arrow to a Service")
+        }
     }
 
     /// The API server requires a backend's port (a number or a name); a drawn rule that names
