@@ -144,8 +144,23 @@ import Testing
         #expect(warnings.count == 11)
         #expect(warnings[0] == "ConfigMap Config_0: the name is not a valid Kubernetes name; written as config-0")
         #expect(warnings.last == "15 more components have names that are not valid Kubernetes names, written the "
-                + "same way (lowercase letters, digits, '-' and '.', at most 63 characters)")
+                + "same way (lowercase letters, digits, '-' and '.', at most 253 characters; a Service or Namespace "
+                + "without '.' and at most 63)")
         #expect(yaml.contains("name: config-24")) // all 25 are written, whatever is said
+    }
+
+    /// A ConfigMap's name may be 253 characters long (a Service's 63, without dots): export keeps
+    /// each as long as its kind allows, so two long names do not become one.
+    @Test func namesAreAsLongAsTheirKindAllows() {
+        let long = String(repeating: "a", count: 70)
+        let d = Design(name: "long", components: [
+            Component(id: "c1", kind: .configMap, name: long + "-one"), Component(id: "c2", kind: .configMap, name: long + "-two"),
+            Component(id: "s", kind: .service, name: "web.v1" + long),
+        ], connections: [])
+        let (yaml, warnings) = KubeExport.manifests(of: d)
+        #expect(yaml.contains("name: \(long)-one\n") && yaml.contains("name: \(long)-two\n"))
+        #expect(yaml.contains("name: web-v1\(String(repeating: "a", count: 57))\n"))
+        #expect(warnings.count == 1)
     }
 
     /// Two components written as one object (here after their names were made valid) are

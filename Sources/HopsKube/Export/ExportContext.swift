@@ -74,7 +74,7 @@ struct ExportContext {
     mutating func warnRenamed(_ c: Component, as name: String) {
         warn(c, "the name is not a valid Kubernetes name; written as \(name)", alike: "renamed",
              says: "have names that are not valid Kubernetes names, written the same way (lowercase letters, "
-                 + "digits, '-' and '.', at most 63 characters)")
+                 + "digits, '-' and '.', at most 253 characters; a Service or Namespace without '.' and at most 63)")
     }
 
     /// The warnings, then a line for each kind that went past the limit.

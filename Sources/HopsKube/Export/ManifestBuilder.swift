@@ -48,13 +48,13 @@ enum ManifestBuilder {
         var o = c.manifest
         o["apiVersion"] = o["apiVersion"] ?? .string(Names.apiVersion(kind))
         o["kind"] = .string(kind)
-        let name = Names.dns(c.name)
+        let name = Names.object(c.name, kind: c.kind)
         if name != c.name { context.warnRenamed(c, as: name) }
         o.set(.string(name), at: ["metadata", "name"])
         if let box = context.namespaceBox(of: c) {
             let written = o.string(at: ["metadata", "namespace"]) ?? "default"
             // An implied `default` box stands for objects that named no namespace: keep it so.
-            if written != box.name { o.set(.string(Names.dns(box.name)), at: ["metadata", "namespace"]) }
+            if written != box.name { o.set(.string(Names.object(box.name, kind: .namespace)), at: ["metadata", "namespace"]) }
         }
         return o
     }

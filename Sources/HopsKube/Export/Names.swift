@@ -1,7 +1,11 @@
-/// Kubernetes names: lowercase letters, digits and dashes (dots too, outside Service and
-/// container names), starting and ending with a letter or digit, at most 63 characters.
+import HopsDesign
+
+/// Kubernetes names: lowercase letters, digits and dashes, starting and ending with a letter or
+/// digit. Most objects' names may have dots and 253 characters (a DNS subdomain); Services,
+/// Namespaces, containers and volumes have neither (a DNS label: at most 63); so do label values.
 enum Names {
-    static func dns(_ name: String, dots: Bool = true) -> String {
+    static func dns(_ name: String, dots: Bool = true, max: Int? = nil) -> String {
+        let max = max ?? (dots ? 253 : 63)
         var out = ""
         for ch in name.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) || (dots && ch == ".") {
@@ -11,9 +15,14 @@ enum Names {
             }
         }
         while out.hasPrefix("-") || out.hasPrefix(".") { out.removeFirst() }
-        if out.count > 63 { out = String(out.prefix(63)) }
+        if out.count > max { out = String(out.prefix(max)) }
         while out.hasSuffix("-") || out.hasSuffix(".") { out.removeLast() }
         return out.isEmpty ? "unnamed" : out
+    }
+
+    /// The name an object of `kind` is written with.
+    static func object(_ name: String, kind: Kind) -> String {
+        kind == .service || kind == .namespace ? dns(name, dots: false) : dns(name)
     }
 
     /// The default apiVersion for a kind Hops models.

@@ -75,7 +75,7 @@ enum ServiceExport {
     private static func backend(_ r: [String: JSONValue], in design: Design) -> JSONValue {
         // The name the Service itself is written with (made valid the same way), or the rule
         // would name a Service that is not there, or another one.
-        var svc: [String: JSONValue] = ["name": .string(Names.dns(r["service"]?.string ?? ""))]
+        var svc: [String: JSONValue] = ["name": .string(Names.object(r["service"]?.string ?? "", kind: .service))]
         if let n = r["port"] { svc["port"] = .object(["number": n]) }
         if let s = r["portName"] { svc["port"] = .object(["name": s]) }
         // (Only when one Service has that name: in several namespaces it could be another's.)

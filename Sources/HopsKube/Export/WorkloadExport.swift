@@ -25,7 +25,7 @@ enum WorkloadExport {
         var labels = pod?.properties["labels"]?.stringMap ?? [:]
         if WorkloadShape.hasSelector(kind) {
             var selector = c.properties["selector"]?.stringMap ?? [:]
-            if labels.isEmpty { labels = selector.isEmpty ? ["app": Names.dns(c.name)] : selector }
+            if labels.isEmpty { labels = selector.isEmpty ? ["app": Names.dns(c.name, max: 63)] : selector }
             if selector.isEmpty || !selector.allSatisfy({ labels[$0.key] == $0.value }) {
                 if !selector.isEmpty {
                     context.warn(c, "the selector \(formatLabels(selector)) does not match the Pod labels "

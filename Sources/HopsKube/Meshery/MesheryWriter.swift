@@ -91,7 +91,7 @@ struct MesheryWriter {
     private mutating func kubernetesObject(_ c: Component) -> [String: JSONValue]? {
         if c.isMissing { return nil }
         if c.kind == .namespace, c.properties["implied"]?.bool == true {
-            return ["apiVersion": "v1", "kind": "Namespace", "metadata": .object(["name": .string(Names.dns(c.name))])]
+            return ["apiVersion": "v1", "kind": "Namespace", "metadata": .object(["name": .string(Names.object(c.name, kind: .namespace))])]
         }
         if c.kind == .pod, context.isTemplate(c) {
             var o = ManifestBuilder.base(c, kind: "Pod", context: &context)
