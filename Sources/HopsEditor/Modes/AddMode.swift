@@ -69,9 +69,9 @@ extension Editor {
         let size = SceneBox.minimumSize(tag: info?.tag ?? "", title: c.name, lines: BoxText.lines(c, ascii: glyphs.isASCII))
         c.position = freeSpot(near: spot, size: size, parent: parent)
         d.components.append(c)
+        message = "added \(kind.rawValue) \(SafeText.escape(c.name))" // commit adds what made room for it
         let fx = commit(d, selecting: .some(id))
         if let r = cache.rects[id] { bringIntoView(r) }
-        message = "added \(kind.rawValue) \(SafeText.escape(c.name))"
         return fx
     }
 

@@ -7,14 +7,18 @@ import HopsDesign
 /// whichever is the shorter way out, with what it holds, and may push the next one in turn.
 /// Boxes that already overlapped before the edit (placed so by hand) are left as they are.
 enum RoomMaking {
-    /// At most this many boxes move for one edit: a cascade stops there rather than run long.
-    static let maxMoves = 200
+    /// At most this many pushes for one edit: a cascade stops there rather than run long (and
+    /// the message says it stopped).
+    static let maxMoves = 2_000
+
+    /// Which ways a box pushes: the ways it grew, or the way it was pushed.
+    struct Ways { var right: Bool, down: Bool }
 
     /// `new` with its boxes moved apart where the edit from the design drawn as `before` (its
     /// shown boxes' rectangles) made a box grow into a sibling; and the boxes that moved, in
     /// the order they moved. `fit` is what the editor lays out unplaced boxes to fit.
     static func make(_ new: Design, before: [String: Rect], catalog: Catalog, glyphs: GlyphSet,
-                     fit: Size?) -> (design: Design, moved: [String]) {
+                     fit: Size?) -> (design: Design, moved: [String], stopped: Bool) {
         let shown = ShownDesign(new)
         var plan = DesignLayout.Plan(shown.design, catalog: catalog, glyphs: glyphs, hiddenInside: shown.hiddenInside)
         var rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
@@ -45,21 +49,36 @@ enum RoomMaking {
         var fullChildren: [String: [String]] = [:]
         for c in new.components { if let p = c.parent { fullChildren[p, default: []].append(c.id) } }
 
+        /// The ways a box grew from `old` (both when it is new).
+        func ways(_ i: Int, from old: Rect?) -> Ways {
+            guard let old else { return Ways(right: true, down: true) }
+            return Ways(right: rects[i].maxX > old.maxX, down: rects[i].maxY > old.maxY)
+        }
         var queue = comps.indices.filter { grew($0, from: before[comps[$0].id]) }
+        var pushing: [Int: Ways] = [:]
+        for i in queue { pushing[i] = ways(i, from: before[comps[i].id]) }
         var moved: [String] = []
+        var pushes = 0, stopped = false
         var k = 0
-        while k < queue.count, moved.count < maxMoves {
+        while k < queue.count {
             let p = queue[k]
             k += 1
-            for s in siblings[comps[p].parent ?? ""] ?? [] where s != p && moved.count < maxMoves {
+            for s in siblings[comps[p].parent ?? ""] ?? [] where s != p {
                 let rp = reach(rects[p], p), rs = reach(rects[s], s)
                 guard rp.intersects(rs), !overlappedBefore(p, s) else { continue }
                 // A box without a saved position is placed by the layout, not moved here.
                 guard let f = fullIndex[comps[s].id], design.components[f].position != nil else { continue }
+                guard pushes < maxMoves else { stopped = true; break }
+                pushes += 1
                 let right = rp.maxX + 1 + OverlapSpreading.gap.columns - rs.x
                 let down = rp.maxY + 1 + OverlapSpreading.gap.rows - rs.y
-                // A row is about twice as tall as a column is wide: compare the distances on screen.
-                let (dx, dy) = right <= down * 2 ? (right, 0) : (0, down)
+                // The way the pusher grows (a longer name pushes the row along, more lines push
+                // the column down); either way, the shorter on screen, a row being about twice as
+                // tall as a column is wide.
+                let w = pushing[p] ?? Ways(right: true, down: true)
+                let goRight = w.right && (!w.down || right <= down * 2) && right > 0 || !w.down && !w.right
+                let (dx, dy) = goRight ? (max(right, 0), 0) : (0, max(down, 0))
+                guard dx > 0 || dy > 0 else { continue }
                 // The box and all it holds, folded away or not, keep their places relative to it.
                 var stack = [comps[s].id], clamped = false
                 while let id = stack.popLast() {
@@ -84,13 +103,22 @@ enum RoomMaking {
                 } else {
                     rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
                 }
-                guard rects[s] != old[s] else { continue } // at the canvas's limit: it cannot go further
-                moved.append(comps[s].id)
-                // The moved box may meet the next one; a parent that grew around it pushes too.
-                queue.append(s)
-                for i in comps.indices where i != s && grew(i, from: old[i]) { queue.append(i) }
+                // At the canvas's limit a box cannot go further, nor push the next one.
+                if clamped { stopped = true }
+                guard rects[s] != old[s] else { continue }
+                if !moved.contains(comps[s].id) { moved.append(comps[s].id) }
+                // The moved box may meet the next one, the same way; a parent that grew around it pushes too.
+                if !clamped {
+                    queue.append(s)
+                    pushing[s] = Ways(right: dx > 0, down: dy > 0)
+                }
+                for i in comps.indices where i != s && grew(i, from: old[i]) {
+                    queue.append(i)
+                    pushing[i] = ways(i, from: old[i])
+                }
             }
+            if stopped && pushes >= maxMoves { break }
         }
-        return (design, moved)
+        return (design, moved, stopped)
     }
 }

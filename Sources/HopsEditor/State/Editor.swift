@@ -226,12 +226,13 @@ public final class Editor {
             || new.connections.filter { $0.kind == .manages } != design.connections.filter { $0.kind == .manages }
         let room = layers.isEmpty && mayGrow
             ? RoomMaking.make(new, before: cache.rects, catalog: catalog, glyphs: glyphs, fit: layoutArea.size)
-            : (design: new, moved: [])
+            : (design: new, moved: [], stopped: false)
         replaceDesign(room.design, undoable: true)
         if let first = room.moved.first {
             let others = room.moved.count > 1 ? " and \(counted(room.moved.count - 1, "more box", "more boxes"))" : ""
             message = (message.map { $0 + "; " } ?? "")
                 + "\(SafeText.escape(design.displayName(first)))\(others) moved to make room"
+                + (room.stopped ? ", but some boxes still overlap (too many to move, or the canvas ends)" : "")
         }
         if let s = selecting { selection = s }
         isDirty = true

@@ -29,7 +29,7 @@ import Testing
         let deployment = try #require(s.design.component("deploy-web")?.position)
         #expect(deployment != before.component("deploy-web")?.position)
         #expect(s.editor.message == "renamed Service web to a-very-long-service-name-for-the-frontend-web; "
-            + "Deployment web and 1 more box moved to make room") // it went down, onto the Pod, which moved too
+            + "Deployment web moved to make room") // right: the way the Service grew
         // Only what was in the way moved.
         #expect(s.design.component("user")?.position == before.component("user")?.position)
         s.keys("u")
@@ -84,5 +84,40 @@ import Testing
         #expect(s.editor.message == "Pod p would grow over Service s: move that aside first")
         let k = try #require(s.editor.rect(of: "k")), pod = try #require(s.editor.rect(of: "p"))
         #expect(pod.contains(Point(x: k.maxX, y: k.maxY)))
+    }
+
+    /// A longer name pushes its row along, not the columns down; the rows below stay put.
+    @Test func aGrowingBoxPushesTheWayItGrew() throws {
+        var comps: [Component] = []
+        for row in 0..<4 {
+            for col in 0..<4 {
+                comps.append(Component(id: "c\(row)\(col)", kind: .configMap, name: "c\(row)\(col)",
+                                       position: Position(x: col * 16, y: row * 5)))
+            }
+        }
+        var s = Session(Design(name: "grid", components: comps, connections: []))
+        let before = s.design
+        s.editor.selection = "c00"
+        s.keys("r<C-u>\(String(repeating: "n", count: 60))<Enter>")
+        #expect(overlaps(s).isEmpty)
+        #expect(s.editor.message?.hasSuffix("; ConfigMap c01 and 2 more boxes moved to make room") == true)
+        for c in s.design.components where !c.id.hasPrefix("c0") {
+            #expect(c.position == before.component(c.id)?.position, "\(c.id) moved")
+        }
+        #expect(s.design.components.filter { $0.id.hasPrefix("c0") }.allSatisfy {
+            $0.position?.y == 0 })
+    }
+
+    /// At the canvas's edge a box cannot go further: the message says some still overlap.
+    @Test func atTheCanvasEdgeThePushStopsAndSaysSo() throws {
+        let edge = Limits.maxCoordinate - 20
+        var s = Session(Design(name: "edge", components: [
+            Component(id: "a", kind: .configMap, name: "a", position: Position(x: edge - 14, y: 0)),
+            Component(id: "b", kind: .configMap, name: "b", position: Position(x: edge, y: 0)),
+        ], connections: []))
+        s.editor.selection = "a"
+        s.keys("r<C-u>\(String(repeating: "n", count: 40))<Enter>")
+        #expect(s.editor.message?.hasSuffix("but some boxes still overlap (too many to move, or the canvas ends)") == true)
+        #expect(s.design.component("a")?.position == Position(x: edge - 14, y: 0)) // the renamed box stays
     }
 }
