@@ -112,11 +112,21 @@ import Testing
         #expect(db.contains("secretRef:") && db.contains("name: db-password"))
         #expect(db.contains("claimName: data") && db.contains("mountPath: /data/data"))
         #expect(warnings.contains("PersistentVolumeClaim data: is mounted at /data/data, a path Hops chose: label the "
-            + "mounts arrow with the path the app reads (r on the arrow, for example /etc/app), or envFrom for variables"))
+            + "mounts arrow with the path the app reads (r on the arrow, for example /etc/app)"))
         #expect(!warnings.contains { $0.hasPrefix("ConfigMap settings:") || $0.hasPrefix("Secret db-password:") })
         let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
         #expect(back.targets(of: "web", kind: .mounts, fromKind: .deployment) == ["settings"])
         #expect(Set(back.targets(of: "db", kind: .mounts, fromKind: .statefulSet)) == ["db-password", "data"])
+        // Two mounts at one path: the second is left out and said; a label that is not a path is named.
+        var twice = Self.design
+        twice.connections.append(Connection(id: "8", from: "ctr", to: "sec", kind: .mounts, label: "/etc/shop"))
+        twice.connections.append(Connection(id: "9", from: "dep", to: "pvc", kind: .mounts, label: "data/here"))
+        let said = KubeExport.manifests(of: twice).warnings
+        #expect(said.contains("Secret db-password: is not mounted in container app-server: /etc/shop is where volume "
+            + "settings is mounted already, and a path takes one volume; label the arrow with another path"))
+        #expect(said.contains("PersistentVolumeClaim data: the arrow's label \"data/here\" is not a path (one starts "
+            + "with /), so it is mounted at /data/data, a path Hops chose: label the mounts arrow with the path the app "
+            + "reads (r on the arrow, for example /etc/app)"))
         // Exported again, what the imported spec says is kept, not written twice.
         let again = KubeExport.manifests(of: back).yaml
         #expect(again.components(separatedBy: "mountPath: /etc/shop").count == 2)

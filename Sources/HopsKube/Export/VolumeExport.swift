@@ -70,13 +70,25 @@ enum VolumeExport {
                 guard var body = containers[i].object else { continue }
                 let mounts = body["volumeMounts"]?.array ?? []
                 guard !mounts.contains(where: { $0.object?["name"]?.string == volumeName }) else { continue }
+                // A cluster refuses two mounts at one path in a container.
+                if let taken = mounts.first(where: { $0.object?["mountPath"]?.string == path }) {
+                    context.warn(m.target, "is not mounted in container \(name(containers[i]) ?? "?"): \(path) is "
+                                 + "where volume \(taken.object?["name"]?.string ?? "?") is mounted already, and a path "
+                                 + "takes one volume; label the arrow with another path")
+                    continue
+                }
                 body["volumeMounts"] = .array(mounts + [.object(["name": .string(volumeName), "mountPath": .string(path)])])
                 containers[i] = .object(body)
                 added = true
             }
             if added && chosen {
-                context.warn(m.target, "is mounted at \(path), a path Hops chose: label the mounts arrow with the "
-                             + "path the app reads (r on the arrow, for example /etc/app), or envFrom for variables",
+                // Say why the label was not used, when there is one.
+                let why = asEnv ? "a PersistentVolumeClaim holds files, not variables, so it "
+                    : label.map { !$0.isEmpty ? "the arrow's label \"\(SafeText.escape($0))\" is not a path (one starts "
+                        + "with /), so it " : "" } ?? ""
+                context.warn(m.target, "\(why)is mounted at \(path), a path Hops chose: label the mounts arrow with "
+                             + "the path the app reads (r on the arrow, for example /etc/app)"
+                             + (m.target.kind == .pvc ? "" : ", or envFrom for variables"),
                              alike: "chosen-mount-path", says: "are mounted at a path Hops chose")
             }
         }
