@@ -151,8 +151,13 @@ enum TraceOutput {
                 if kubectl { out += hop.kubectl.map { "       $ \(Validation.escaped($0))" } }
             }
             let reached = Validation.escaped(FlowEngine.sourceName(t.source, in: design))
+            // A request that never left its source was not sent: no app was asked. (A trace from a
+            // Service or Ingress stands for a client that called it: that request was sent.)
+            let unsent = t.hops.count == 1 && t.hops[0].from == t.source && t.hops[0].to == t.source
+                && ![.service, .ingress].contains(design.component(t.source)?.kind)
+            let failed = unsent ? "no request is sent" : "the app does not answer"
             out.append(t.succeeded ? "  ✔ the response reached \(reached) after \(t.hops.count) hops"
-                                   : "  ✘ the app does not answer: \(Validation.escaped(t.failure ?? "the request stopped"))")
+                                   : "  ✘ \(failed): \(Validation.escaped(t.failure ?? "the request stopped"))")
         }
         return out.joined(separator: "\n")
     }

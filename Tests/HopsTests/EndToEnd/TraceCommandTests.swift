@@ -118,6 +118,7 @@ import Testing
         let silent = try run(["trace", file])
         #expect(silent.status == 2)
         #expect(silent.out.contains("  1. ✘ User\n     User has no outgoing connection"))
+        #expect(silent.out.contains("  ✘ no request is sent: User has no outgoing connection"))
     }
 
     @Test func badFileAndBadSourceExitOne() throws {
