@@ -28,6 +28,7 @@ enum Shapes {
                 out += databases(of: c, replicas: n, pods: managed[c.id, default: []], d)
             }
             if c.kind == .service { out += undeclaredTargets(of: c, d) }
+            if c.kind == .pod { out += sharedPorts(in: c, d) }
             if namedObjects.contains(c.kind) || c.kind == .pod, !validName(c.name, c.kind) {
                 out.append(Finding(.warning, "invalid-name", component: c.id,
                     "\(CheckEngine.name(c)) is not a valid Kubernetes name (lowercase letters, digits and '-'"
@@ -90,6 +91,22 @@ enum Shapes {
         }
         if kind == .service { return bytes.count <= 63 && !bytes.contains(0x2E) && first >= 0x61 }
         return bytes.count <= 253
+    }
+
+    /// Containers of one Pod share its network: two that listen on one port cannot both bind it.
+    static func sharedPorts(in pod: Component, _ d: DesignIndex) -> [Finding] {
+        var first: [Int: Component] = [:]
+        var out: [Finding] = []
+        for c in d.children(of: pod.id) where c.kind == .container {
+            for n in Set(c.containerPorts.map(\.containerPort)).sorted() {
+                guard let other = first[n] else { first[n] = c; continue }
+                out.append(Finding(.warning, "shared-container-port", component: c.id,
+                    "container \(SafeText.escape(other.name)) and container \(SafeText.escape(c.name)) both declare "
+                    + "port \(n): containers of Pod \(SafeText.escape(pod.name)) share its network, so only one process "
+                    + "can listen there and the other fails to start: give one another port (e on the container)"))
+            }
+        }
+        return out
     }
 
     /// What a cluster refuses in an object the design can draw: a Pod or workload without a

@@ -68,6 +68,18 @@ import Testing
         #expect(ImageNeeds.officialRepository("mariadb") == "mariadb")
     }
 
+    @Test func twoContainersOfOnePodOnOnePortAreWarnedAbout() throws {
+        var d = try Fixtures.bundledDesign()
+        #expect(!findings(d).contains { $0.rule == "shared-container-port" })
+        d.components.append(Component(id: "ctr-2", kind: .container, name: "sidecar", parent: "pod-web",
+                                      properties: ["image": .string("envoy:1.31"), "ports": .array([.object(["containerPort": 8080])])]))
+        let f = try #require(findings(d).first { $0.rule == "shared-container-port" })
+        #expect(f.component == "ctr-2")
+        #expect(f.message == "container app and container sidecar both declare port 8080: containers of Pod web share "
+            + "its network, so only one process can listen there and the other fails to start: give one another port "
+            + "(e on the container)")
+    }
+
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
