@@ -46,7 +46,9 @@ enum Connections {
                 ? nil : "only a ConfigMap, a Secret or a PersistentVolumeClaim is mounted"
         case .traffic:
             if notServers.contains(from) { return "it does not send requests" }
-            if notServers.contains(to) { return "it answers no requests (it is not a server): a Pod reads it or runs with it" }
+            if notServers.contains(to) {
+                return "it answers no requests (it is not a server): a Pod reads it or runs with it"
+            }
             if from == .ingress, [.pod, .container].contains(to) || to.managesPods {
                 return "an Ingress routes to Services (its rules name them), which lead to the Pods"
             }

@@ -20,7 +20,10 @@ extension Editor {
     ]
 
     func moveInto(_ arg: String?) -> [Effect] {
-        guard let name = arg?.trimmed, !name.isEmpty else { message = "usage: :into NAME (the group to move into)"; return [] }
+        guard let name = arg?.trimmed, !name.isEmpty else {
+            message = "usage: :into NAME (the group to move into)"
+            return []
+        }
         guard let sel = selection, let c = design.component(sel) else { message = "select what to move first"; return [] }
         let named = design.components.filter { $0.id == name }
             + design.components.filter { $0.id != name && ($0.name == name || design.displayName($0.id) == name) }

@@ -28,7 +28,9 @@ enum RoomMaking {
         var siblings: [String: [Int]] = [:]
         for (i, c) in comps.enumerated() { siblings[c.parent ?? "", default: []].append(i) }
         var shownChildren: [Int: [Int]] = [:]
-        for (i, c) in comps.enumerated() { if let p = c.parent.flatMap({ index[$0] }) { shownChildren[p, default: []].append(i) } }
+        for (i, c) in comps.enumerated() {
+            if let p = c.parent.flatMap({ index[$0] }) { shownChildren[p, default: []].append(i) }
+        }
 
         /// Where a box's drawing reaches: its rectangle and the stacked copies behind it.
         func reach(_ r: Rect, _ i: Int) -> Rect {

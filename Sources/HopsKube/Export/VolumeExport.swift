@@ -46,7 +46,8 @@ enum VolumeExport {
                 let key = m.target.kind == .configMap ? "configMapRef" : "secretRef"
                 for i in containers.indices where m.container == nil || name(containers[i]) == m.container {
                     guard var body = containers[i].object, !reads(body, key: key, ref) else { continue }
-                    body["envFrom"] = .array((body["envFrom"]?.array ?? []) + [.object([key: .object(["name": .string(ref)])])])
+                    let from: JSONValue = .object([key: .object(["name": .string(ref)])])
+                    body["envFrom"] = .array((body["envFrom"]?.array ?? []) + [from])
                     containers[i] = .object(body)
                 }
                 continue

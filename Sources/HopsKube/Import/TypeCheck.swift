@@ -16,7 +16,8 @@ enum TypeCheck {
         }
         for (path, text) in named {
             guard let problem = Validation.textProblem(text) else { continue }
-            return KubeIssue(o.place(Array(path.prefix(2))), "\(path.joined(separator: ".")): \(problem); \(o.title) skipped")
+            let field = path.joined(separator: ".")
+            return KubeIssue(o.place(Array(path.prefix(2))), "\(field): \(problem); \(o.title) skipped")
         }
         var checks: [(path: [String], expect: Expect)] = [(["metadata", "labels"], .stringMap)]
         if WorkloadShape.hasReplicas(o.kind) { checks.append((["spec", "replicas"], .integer)) }
