@@ -12,12 +12,21 @@ enum Paths {
 
     static func findings(_ d: DesignIndex) -> [Finding] {
         let senders = Set(d.connections.filter { $0.kind == .traffic }.map(\.from))
-        let sources = d.components.filter { c in
+        let starts = d.components.filter { c in
             c.kind != .note && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
         }.map(\.id)
+        // A request follows a sender's first traffic arrow; an app that calls several backends
+        // sends along each, so each further arrow is traced from its sender too.
+        var more: [(id: String, arrow: String?)] = []
+        for s in starts where d.component(s)?.kind != .service && d.component(s)?.kind != .ingress {
+            let traffic = d.connections(from: s).filter { $0.kind == .traffic }
+            for k in traffic.dropFirst() { more.append((s, k.id)) }
+        }
+        let sources = starts.map { (id: $0, arrow: String?.none) } + more
         /// A finding, with the circle it is about when the request went round one.
-        @Sendable func finding(from s: String) -> (Finding, loop: Set<String>?)? {
-            let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState())
+        @Sendable func finding(from source: (id: String, arrow: String?)) -> (Finding, loop: Set<String>?)? {
+            let s = source.id
+            let (trace, _) = FlowEngine.trace(d, from: s, state: FlowState(), arrow: source.arrow)
             guard !trace.succeeded, var last = trace.hops.last else { return nil }
             var loop = trace.loop.map(Set.init)
             // A request for / stopped at an Ingress that routes other paths (a 404 from its
@@ -25,7 +34,7 @@ enum Paths {
             // and reports the first that fails.
             if let ing = d.component(last.from), ing.kind == .ingress, last.to == ing.id, !ing.ingressRules.isEmpty {
                 let asked = ing.ingressRules.lazy.map { r in
-                    FlowEngine.trace(d, from: s, state: FlowState(), host: r.host, path: r.path).0
+                    FlowEngine.trace(d, from: s, state: FlowState(), host: r.host, path: r.path, arrow: source.arrow).0
                 }
                 guard let failing = asked.first(where: { !$0.succeeded }), let l = failing.hops.last else { return nil }
                 last = l

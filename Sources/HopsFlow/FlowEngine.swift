@@ -20,11 +20,12 @@ public enum FlowEngine {
     /// Service, `hops trace --requests` sends one after another).
     public static func trace(
         _ design: DesignIndex, from source: String, state: FlowState, host: String? = nil,
-        path: String = "/", port: Int? = nil, sameConnection: Bool = false
+        path: String = "/", port: Int? = nil, sameConnection: Bool = false, arrow: String? = nil
     ) -> (Trace, FlowState) {
         let path = path.isEmpty ? "/" : path
         var rules = StepRules(design: design, host: host, path: path)
         rules.sourcePort = port
+        rules.sourceArrow = arrow
         rules.sameConnection = sameConnection
         var walker = Walker(rules: rules, state: state)
         let (answered, failure) = walker.run(from: source)

@@ -11,6 +11,8 @@ struct StepRules {
     let path: String
     /// The port the source dials instead of its arrow's (`hops trace --port`).
     var sourcePort: Int? = nil
+    /// The traffic arrow the source sends along instead of its first (the check follows each one).
+    var sourceArrow: String? = nil
     /// True when the request goes on connections already open (keep-alive): a Service's
     /// endpoint is the one chosen when the connection opened.
     var sameConnection = false
@@ -54,7 +56,10 @@ struct StepRules {
     /// Sends along the first outgoing traffic connection (design order). With none, a source
     /// is a mistake (it never sends anything) and any other component is the end: it answers.
     func forward(_ here: Component, _ a: Arrival, _ state: FlowState, prefix: String = "") -> Step {
-        guard let (conn, next) = firstTraffic(from: here.id) else {
+        let chosen = a.isSource ? sourceArrow.flatMap { id in
+            design.connections(from: here.id).first { $0.id == id && $0.kind == .traffic }
+        }.flatMap { c in design.component(c.to).map { (c, $0) } } : nil
+        guard let (conn, next) = chosen ?? firstTraffic(from: here.id) else {
             if a.isSource {
                 return .fail(
                     stop(

@@ -80,6 +80,21 @@ import Testing
             + "(e on the container)")
     }
 
+    /// A request follows a sender's first traffic arrow; the check follows each of them, so a
+    /// break behind an app's second backend is found too.
+    @Test func everyTrafficArrowOfASenderIsFollowed() throws {
+        var d = try Fixtures.bundledDesign()
+        d.components.append(Component(id: "svc-pay", kind: .service, name: "payments", properties: [
+            "selector": .object(["app": .string("web")]), "ports": .array([.object(["port": 80, "targetPort": 8080])]),
+        ]))
+        var pay = Connection(id: "app-pay", from: "ctr-app", to: "svc-pay", kind: .traffic)
+        pay.port = 9999
+        d.connections.append(pay)
+        let broken = findings(d).filter { $0.rule == "request-fails" }
+        #expect(broken.count == 1)
+        #expect(broken.first?.message.contains("port 9999") == true, "\(broken.map(\.message))")
+    }
+
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
