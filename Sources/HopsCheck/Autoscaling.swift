@@ -18,7 +18,8 @@ enum Autoscaling {
                     // Init containers have finished before the Pod runs: only the others count.
                     $0.kind == .container && ($0.properties["containerType"]?.string ?? "containers") == "containers"
                 }
-                let missing = containers.filter { $0.cpuRequest == nil }
+                // A request of 0 is no base for a share either.
+                let missing = containers.filter { $0.cpuRequest.map(Component.isZeroQuantity) ?? true }
                 guard !missing.isEmpty else { continue }
                 let names = listed(missing.map { "container \(SafeText.escape($0.name))" })
                 out.append(Finding(.warning, "hpa-without-cpu-request", component: hpa.id,

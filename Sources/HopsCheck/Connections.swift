@@ -53,6 +53,9 @@ enum Connections {
                 return "an Ingress routes to Services (its rules name them), which lead to the Pods"
             }
             if from == .service, to == .user { return "a Service sends connections on to its Pods, not to a User" }
+            if to.managesPods {
+                return "a workload has no address of its own: send to the Service in front of its Pods"
+            }
             return nil
         case .annotation:
             return nil

@@ -29,6 +29,11 @@ enum Shapes {
             }
             if c.kind == .service { out += undeclaredTargets(of: c, d) }
             if c.kind == .pod { out += sharedPorts(in: c, d) }
+            if c.kind == .container, let cpu = c.cpuRequest, !Component.isQuantity(cpu) {
+                out.append(Finding(.warning, "invalid-cpu-request", component: c.id,
+                    "the cpu request \"\(SafeText.escape(cpu))\" is not a quantity (cores such as 0.5, or millicores "
+                    + "such as 250m), so a cluster refuses the Pod: set another (e on the container)"))
+            }
             if namedObjects.contains(c.kind) || c.kind == .pod, !validName(c.name, c.kind) {
                 out.append(Finding(.warning, "invalid-name", component: c.id,
                     "\(CheckEngine.name(c)) is not a valid Kubernetes name (lowercase letters, digits and '-'"

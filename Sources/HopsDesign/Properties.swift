@@ -77,6 +77,30 @@ extension Component {
         return !(s.hasSuffix("m") && parts.count == 2) // millicores are whole
     }
 
+    /// True for any Kubernetes quantity ("250m", "0.5", "1", "2k", "1e3", "512Mi"): what the API
+    /// server accepts in a resource field, which is wider than what the editor offers for CPU.
+    public static func isQuantity(_ s: String) -> Bool {
+        var b = Array(s.utf8)[...]
+        if let f = b.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") { b = b.dropFirst() }
+        let digit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+        let whole = b.prefix(while: digit)
+        b = b.dropFirst(whole.count)
+        var frac = 0
+        if b.first == UInt8(ascii: ".") { b = b.dropFirst(); frac = b.prefix(while: digit).count; b = b.dropFirst(frac) }
+        guard whole.count + frac > 0, whole.count + frac <= 30 else { return false }
+        let rest = String(decoding: b, as: UTF8.self)
+        if ["", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"].contains(rest) { return true }
+        guard let e = rest.first, e == "e" || e == "E" else { return false }
+        var x = rest.dropFirst()
+        if let sign = x.first, sign == "+" || sign == "-" { x = x.dropFirst() }
+        return !x.isEmpty && x.count <= 3 && x.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// True when a quantity is zero ("0", "0m", "0.0").
+    public static func isZeroQuantity(_ s: String) -> Bool {
+        !s.contains { ("1"..."9").contains($0) } && isQuantity(s)
+    }
+
     public var serviceType: String? {
         get { properties["type"]?.string }
         set { properties["type"] = newValue.map { .string($0) } }

@@ -39,18 +39,26 @@ struct StepRules {
             return "is not in the input (drawn dashed as missing), so the request has nowhere to go: import the "
                 + "manifest that defines it, or add it"
         }
-        let what: String
-        switch c.kind {
-        case .configMap, .secret: what = "is data that Pods read (mounted as files or as variables)"
-        case .pvc: what = "is storage that Pods mount"
-        case .namespace: what = "is a part of the cluster that holds objects"
-        case .hpa: what = "is a controller that changes a workload's replicas"
-        case Kind("ServiceAccount"): what = "is an identity that Pods run as"
-        case .note: what = "is a note on the drawing"
-        default: return nil
+        if c.kind.managesPods {
+            return "is a workload that keeps Pods running; it has no address of its own, so nothing answers a "
+                + "request sent to it: send to the Service in front of its Pods"
         }
+        guard let what = nature(c) else { return nil }
         return "\(what), not a server: nothing answers a request there; connect to the Service of the app that "
             + "answers instead"
+    }
+
+    /// What a kind that neither sends nor answers requests is, said after its name.
+    static func nature(_ c: Component) -> String? {
+        switch c.kind {
+        case .configMap, .secret: "is data that Pods read (mounted as files or as variables)"
+        case .pvc: "is storage that Pods mount"
+        case .namespace: "is a part of the cluster that holds objects"
+        case .hpa: "is a controller that changes a workload's replicas"
+        case Kind("ServiceAccount"): "is an identity that Pods run as"
+        case .note: "is a note on the drawing"
+        default: nil
+        }
     }
 
     /// Sends along the first outgoing traffic connection (design order). With none, a source
@@ -61,6 +69,10 @@ struct StepRules {
         }.flatMap { c in design.component(c.to).map { (c, $0) } } : nil
         guard let (conn, next) = chosen ?? firstTraffic(from: here.id) else {
             if a.isSource {
+                if let what = Self.nature(here) {
+                    return .fail(stop(here.id, "\(Words.name(here)) sends no requests: it \(what), not a client; "
+                        + "trace from a User, an Ingress or a Service"))
+                }
                 return .fail(
                     stop(
                         here.id,

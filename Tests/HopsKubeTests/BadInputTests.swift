@@ -138,6 +138,9 @@ import Testing
             "bad.yaml: document 1, line 4, column 9: metadata.name: the name \"x\\u{7}\" contains control characters or "
                 + "invisible formatting; Serv\\e[31mice x\\u{7} skipped",
         ])
+        #expect(KubeSupport.failure("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: \"x\\e[2J\"}\n")
+            == ["bad.yaml: document 1, line 5, column 11: metadata.labels.app: the label \"x\\e[2J\" contains control "
+                + "characters or invisible formatting; Service web skipped"])
         let line = KubeSupport.failure(
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  replicas: 1\n"
                 + "  ports: 3\n")

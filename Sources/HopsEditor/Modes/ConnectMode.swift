@@ -42,7 +42,13 @@ extension Editor {
         selection = target ?? source
         _ = move(self)
         let chosen = selection == source ? nil : selection
-        mode = .connect(source: source, target: chosen, kind: kind)
+        // A kind chosen with m for another target gives way to a guess when it does not fit this one.
+        var kept = kind
+        if let k = kind, let t = chosen, let a = design.component(source)?.kind, let b = design.component(t)?.kind,
+           CheckEngine.kindProblem(k, from: a, to: b) != nil {
+            kept = nil
+        }
+        mode = .connect(source: source, target: chosen, kind: kept)
         sayConnectChoice()
         return []
     }

@@ -29,8 +29,14 @@ extension Editor {
             + design.components.filter { $0.id != name && ($0.name == name || design.displayName($0.id) == name) }
         let able = named.filter { $0.id != sel && catalog.canContain($0.kind, c.kind) }
         guard let target = able.first else {
-            if let other = named.first(where: { $0.id != sel }) {
-                message = "\(SafeText.escape(design.displayName(other.id))) cannot hold a \(c.kind.rawValue)"
+            let others = named.filter { $0.id != sel }
+            if others.count == 1 {
+                message = "\(SafeText.escape(design.displayName(others[0].id))) cannot hold a \(c.kind.rawValue)"
+            } else if !others.isEmpty {
+                message = "no component called \(SafeText.escape(name)) can hold a \(c.kind.rawValue) ("
+                    + listed(others.prefix(5).map { SafeText.escape(design.displayName($0.id)) }) + ")"
+            } else if !named.isEmpty {
+                message = "\(SafeText.escape(design.displayName(sel))) cannot go into itself"
             } else {
                 message = "no component is called \(SafeText.escape(name))"
             }

@@ -108,9 +108,15 @@ extension Editor {
             // A group that grows over a neighbour would be drawn across it: the move stops there
             // (the neighbour was not in the way before; boxes placed over each other stay so).
             let outer = componentLookup.component(a, in: design)?.parent
+            // (With the stacked copies drawn behind a box with replicas.)
+            func reach(_ r: Rect, _ id: String) -> Rect {
+                let n = cache.designScene.boxIndex[id].map { min(2, cache.scene.boxes[$0].stack) } ?? 0
+                return Rect(x: r.x, y: r.y, width: r.width + n, height: r.height + n)
+            }
             if let hit = design.components.first(where: { c in
-                c.parent == outer && c.id != a && !subtree.contains(c.id)
-                    && cache.rects[c.id].map { grown.intersects($0) && !ar.intersects($0) } == true
+                c.parent == outer && c.id != a && !subtree.contains(c.id) && cache.rects[c.id].map {
+                    reach(grown, a).intersects(reach($0, c.id)) && !reach(ar, a).intersects(reach($0, c.id))
+                } == true
             }) {
                 message = "\(SafeText.escape(design.displayName(a))) would grow over "
                     + "\(SafeText.escape(design.displayName(hit.id))): move that aside first"

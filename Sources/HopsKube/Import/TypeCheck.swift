@@ -5,17 +5,31 @@ import HopsDesign
 enum TypeCheck {
     static func firstProblem(in o: KubeObject) -> KubeIssue? {
         // A name Hops shows must be one a terminal can show (a cluster would refuse the object too).
-        var named: [(path: [String], text: String)] = [(["metadata", "name"], o.name)]
-        if let ns = o.body.string(at: ["metadata", "namespace"]) { named.append((["metadata", "namespace"], ns)) }
+        var named: [(path: [String], text: String, what: String)] = [(["metadata", "name"], o.name, "the name")]
+        if let ns = o.body.string(at: ["metadata", "namespace"]) {
+            named.append((["metadata", "namespace"], ns, "the namespace"))
+        }
         if let pod = WorkloadShape.podPaths(o.kind) {
             for list in WorkloadShape.containerLists {
                 for (i, c) in (o.body.value(at: pod.spec + [list.rawValue])?.array ?? []).enumerated() {
-                    if let n = c.object?["name"]?.string { named.append((pod.spec + [list.rawValue, "\(i)", "name"], n)) }
+                    if let n = c.object?["name"]?.string {
+                        named.append((pod.spec + [list.rawValue, "\(i)", "name"], n, "the name"))
+                    }
                 }
             }
         }
-        for (path, text) in named {
-            guard let problem = Validation.textProblem(text) else { continue }
+        // Labels and selectors too: Hops shows them on arrows and boxes (a cluster refuses these as well).
+        var maps: [[String]] = [["metadata", "labels"], ["spec", "selector", "matchLabels"]]
+        if o.kind == "Service" { maps.append(["spec", "selector"]) }
+        if let pod = WorkloadShape.podPaths(o.kind) { maps.append(pod.labels) }
+        for path in maps {
+            for (k, v) in o.body.value(at: path)?.object ?? [:] {
+                named.append((path + [k], k, "the label"))
+                if let s = v.string { named.append((path + [k], s, "the label")) }
+            }
+        }
+        for (path, text, what) in named {
+            guard let problem = Validation.textProblem(text, what: what) else { continue }
             let field = path.joined(separator: ".")
             return KubeIssue(o.place(Array(path.prefix(2))), "\(field): \(problem); \(o.title) skipped")
         }

@@ -238,6 +238,11 @@ import Testing
         s.editor.mode = .connect(source: "cm", target: nil, kind: nil)
         s.keys("m")
         #expect(s.editor.mode == .connect(source: "cm", target: nil, kind: .annotation))
+        // A kind chosen for one target gives way to a guess when the target changes to one it does not fit.
+        s.editor.mode = .connect(source: "dep", target: "user", kind: .traffic)
+        s.editor.selection = "dep"
+        _ = s.editor.chooseTarget { e in e.selection = "cm"; return [] }
+        #expect(s.editor.mode == .connect(source: "dep", target: "cm", kind: nil))
         // A kind chosen before the target is kept, and the message says when it does not fit.
         s.editor.mode = .connect(source: "hpa", target: "user", kind: .manages)
         s.keys("<Enter>")

@@ -70,4 +70,17 @@ import Testing
         #expect(s.editor.message == "Box outer cannot go into something it holds")
         #expect(s.design.component("outer")?.parent == nil)
     }
+
+    @Test func intoItselfOrAnAmbiguousNameSaysSo() {
+        var s = Session(Self.design)
+        s.editor.selection = "b"
+        s.keys(":into b<Enter>")
+        #expect(s.editor.message == "Pod b cannot go into itself")
+        var d = Self.design
+        d.components.append(Component(id: "svc", kind: .service, name: "a", position: Position(x: 40, y: 30)))
+        s = Session(d)
+        s.editor.selection = "ns"
+        s.keys(":into a<Enter>")
+        #expect(s.editor.message == "no component called a can hold a Namespace (Pod a and Service a)")
+    }
 }

@@ -34,8 +34,16 @@ import Testing
             + "cpu request (e on the container, for example 100m); the cluster also needs metrics-server")
         d.components[d.index(of: "ctr-app")!].cpuRequest = "250m"
         #expect(findings(d).first { $0.rule == "hpa-without-cpu-request" }?.message.contains("but container db requests") == true)
+        d.components[d.index(of: "ctr-db")!].cpuRequest = "0m" // no base for a share either
+        #expect(findings(d).contains { $0.rule == "hpa-without-cpu-request" })
         d.components[d.index(of: "ctr-db")!].cpuRequest = "0.5"
         #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+        d.components[d.index(of: "ctr-db")!].cpuRequest = "abc" // from a file: the form refuses it
+        #expect(findings(d).first { $0.rule == "invalid-cpu-request" }?.message == "the cpu request \"abc\" is not a "
+            + "quantity (cores such as 0.5, or millicores such as 250m), so a cluster refuses the Pod: set another "
+            + "(e on the container)")
+        #expect(["2", "1.5", "250m", "2k", "1e3"].allSatisfy(Component.isQuantity))
+        #expect(!["", "m", "1.2.3", "5 m", "1e"].contains(where: Component.isQuantity))
 
         d.components[d.index(of: "ctr-db")!].cpuRequest = nil
         let memory: JSONValue = .object(["type": .string("Resource"), "resource": .object([

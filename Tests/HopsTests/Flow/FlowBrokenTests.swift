@@ -134,15 +134,20 @@ import Testing
     /// the trace stops there and says what that thing is (it used to "answer").
     @Test func whatIsNotAServerAnswersNothing() throws {
         for (kind, says) in [(Kind.configMap, "is data that Pods read"), (.pvc, "is storage that Pods mount"),
-                             (.hpa, "is a controller that changes a workload's replicas")] {
+                             (.hpa, "is a controller that changes a workload's replicas"),
+                             (.deployment, "is a workload that keeps Pods running; it has no address of its own")] {
             let d = Design(name: "x", components: [
                 FlowFixtures.component("user", .user, "User"), FlowFixtures.component("t", kind, "t"),
             ], connections: [FlowFixtures.traffic("user", "t")])
             let (trace, _) = FlowEngine.trace(d, from: "user", state: FlowState())
             let last = try stopped(trace)
-            #expect(last.to == "t" && last.narration.contains(says) && last.narration.contains("not a server"))
+            #expect(last.to == "t" && last.narration.contains(says) && last.narration.contains("nothing answers"))
             #expect(CheckEngine.findings(in: d, catalog: Fixtures.catalog).contains { $0.rule == "connection-kind" })
         }
+        let alone = Design(name: "x", components: [FlowFixtures.component("cm", .configMap, "cfg")], connections: [])
+        #expect(try stopped(FlowEngine.trace(alone, from: "cm", state: FlowState()).0).narration
+            == "ConfigMap cfg sends no requests: it is data that Pods read (mounted as files or as variables), not a "
+                + "client; trace from a User, an Ingress or a Service")
         var d = FlowFixtures.web()
         d.components[d.index(of: "svc-web")!].properties["missing"] = .bool(true)
         let last = try stopped(FlowEngine.trace(d, from: "user", state: FlowState()).0)
