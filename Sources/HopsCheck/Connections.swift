@@ -1,4 +1,6 @@
 import HopsDesign
+import HopsFlow
+import HopsText
 
 /// Connections whose kind makes no sense for their ends, and a User outside the cluster
 /// calling a ClusterIP Service.
@@ -10,6 +12,17 @@ enum Connections {
             if let why = nonsense(k.kind, from: from.kind, to: to.kind) {
                 out.append(Finding(.warning, "connection-kind", component: from.id,
                                    "\(CheckEngine.name(from)) \(k.kind.rawValue) \(CheckEngine.name(to)): \(why)"))
+            }
+            // An HPA's scaleTargetRef and a Pod's volumes name objects of their own namespace only.
+            if k.kind == .manages && from.kind == .hpa || k.kind == .mounts, to.properties["missing"]?.bool != true,
+               FlowEngine.namespace(of: from, in: d.design) != FlowEngine.namespace(of: to, in: d.design) {
+                let ns = (FlowEngine.namespace(of: from, in: d.design), FlowEngine.namespace(of: to, in: d.design))
+                out.append(Finding(.warning, "other-namespace", component: from.id,
+                    "\(CheckEngine.name(from)) (namespace \(SafeText.escape(ns.0))) \(k.kind.rawValue) "
+                    + "\(CheckEngine.name(to)) in namespace \(SafeText.escape(ns.1)), but "
+                    + (k.kind == .mounts ? "a Pod mounts only what is in its own namespace, so it does not start"
+                        : "an HPA's scaleTargetRef names a workload of its own namespace, so it scales nothing")
+                    + ": move one of them (:into) so both are in one namespace"))
             }
             if k.kind == .traffic, from.kind == .user, to.kind == .service,
                (to.serviceType ?? "ClusterIP") == "ClusterIP" {

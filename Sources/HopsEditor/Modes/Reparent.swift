@@ -1,5 +1,6 @@
 import HopsCanvas
 import HopsDesign
+import HopsFlow
 import HopsText
 
 /// Moving a component into another group (`:into NAME`) or out of its own (`:out`), with what it
@@ -115,6 +116,12 @@ extension Editor {
         }
         let whereTo = target.map { "into \(SafeText.escape(design.displayName($0)))" } ?? "out to the top level"
         message = "moved \(SafeText.escape(design.displayName(id))) \(whereTo)"
+        // Names reach only within a namespace (selectors, volumes, an HPA's target): say when it changes.
+        let (was, now) = (FlowEngine.namespace(of: c, in: design), d.component(id).map { FlowEngine.namespace(of: $0, in: d) })
+        if let now, now != was {
+            message! += " (now in namespace \(SafeText.escape(now)), was \(SafeText.escape(was)): hops check shows what "
+                + "no longer reaches it)"
+        }
         let fx = commit(d, selecting: .some(id))
         if let r = cache.rects[id] { bringIntoView(r) }
         return fx

@@ -1,4 +1,5 @@
 import HopsCanvas
+import HopsCheck
 import HopsDesign
 @testable import HopsEditor
 import Testing
@@ -21,7 +22,8 @@ import Testing
         s.editor.selection = "x"
         s.keys(":into b<Enter>")
         #expect(s.design.component("x")?.parent == "b")
-        #expect(s.editor.message == "moved Container x into Pod b")
+        #expect(s.editor.message == "moved Container x into Pod b (now in namespace default, was shop: hops check "
+            + "shows what no longer reaches it)")
         let pod = try #require(s.editor.rect(of: "b")), box = try #require(s.editor.rect(of: "x"))
         #expect(pod.contains(box.origin) && pod.contains(Point(x: box.maxX, y: box.maxY)))
         #expect(s.editor.selection == "x")
@@ -50,7 +52,7 @@ import Testing
         let before = try #require(s.editor.rect(of: "a")), child = try #require(s.editor.rect(of: "x"))
         s.keys(":out<Enter>")
         #expect(s.design.component("a")?.parent == nil)
-        #expect(s.editor.message == "moved Pod a out to the top level")
+        #expect(s.editor.message?.hasPrefix("moved Pod a out to the top level (now in namespace default") == true)
         let after = try #require(s.editor.rect(of: "a")), moved = try #require(s.editor.rect(of: "x"))
         #expect(moved.x - after.x == child.x - before.x && moved.y - after.y == child.y - before.y)
         s.keys(":into shop<Enter>")
@@ -82,5 +84,21 @@ import Testing
         s.editor.selection = "ns"
         s.keys(":into a<Enter>")
         #expect(s.editor.message == "no component called a can hold a Namespace (Pod a and Service a)")
+    }
+
+    /// Selectors, volumes and an HPA's target reach only within a namespace: the move says the
+    /// namespace changed, and the check what no longer reaches.
+    @Test func aMoveAcrossNamespacesSaysSoAndTheCheckFindsWhatNoLongerReaches() {
+        var d = Self.design
+        d.components.append(Component(id: "cm", kind: .configMap, name: "cfg", parent: "ns", position: Position(x: 30, y: 3)))
+        d.connections.append(Connection(id: "m", from: "a", to: "cm", kind: .mounts))
+        var s = Session(d)
+        s.editor.selection = "a"
+        s.keys(":out<Enter>")
+        #expect(s.editor.message == "moved Pod a out to the top level (now in namespace default, was shop: hops check "
+            + "shows what no longer reaches it)")
+        let f = CheckEngine.findings(in: s.design, catalog: Fixtures.catalog).first { $0.rule == "other-namespace" }
+        #expect(f?.message == "Pod a (namespace default) mounts ConfigMap cfg in namespace shop, but a Pod mounts only "
+            + "what is in its own namespace, so it does not start: move one of them (:into) so both are in one namespace")
     }
 }
