@@ -16,6 +16,7 @@ public enum CheckEngine {
         out += Connections.findings(indexed)
         out += Autoscaling.findings(indexed)
         out += ImageNeeds.findings(indexed)
+        out += Storage.findings(indexed)
         out += Paths.findings(indexed)
         // Errors first, then in design order, each once.
         var seen = Set<String>()

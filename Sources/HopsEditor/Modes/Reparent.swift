@@ -123,7 +123,13 @@ extension Editor {
                 + "no longer reaches it)"
         }
         let fx = commit(d, selecting: .some(id))
-        if let r = cache.rects[id] { bringIntoView(r) }
+        if let r = cache.rects[id] {
+            bringIntoView(r)
+        } else if let shown = cache.shown.standIn[id] {
+            // Moved into a folded group: it is there, not drawn; the group is what can be selected.
+            selection = shown
+            message! += "; it is inside folded \(SafeText.escape(design.displayName(shown))), which is selected (z unfolds it)"
+        }
         return fx
     }
 }

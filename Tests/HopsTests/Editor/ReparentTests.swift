@@ -101,4 +101,15 @@ import Testing
         #expect(f?.message == "Pod a (namespace default) mounts ConfigMap cfg in namespace shop, but a Pod mounts only "
             + "what is in its own namespace, so it does not start: move one of them (:into) so both are in one namespace")
     }
+
+    @Test func intoAFoldedGroupSaysItIsHiddenThere() {
+        var d = Self.design
+        d.components[d.index(of: "b")!].properties[ShownDesign.foldedProperty] = .bool(true)
+        var s = Session(d)
+        s.editor.selection = "x"
+        s.keys(":into b<Enter>")
+        #expect(s.design.component("x")?.parent == "b")
+        #expect(s.editor.message?.hasSuffix("; it is inside folded Pod b, which is selected (z unfolds it)") == true)
+        #expect(s.editor.selection == "b")
+    }
 }

@@ -103,6 +103,26 @@ import Testing
         #expect(broken.first?.message.contains("port 9999") == true, "\(broken.map(\.message))")
     }
 
+    /// A ReadWriteOnce volume attaches to one node at a time: mounted by a Deployment's 3 copies,
+    /// the check says so; ReadWriteMany, or one copy, is fine.
+    @Test func aReadWriteOnceVolumeMountedByManyPodsIsWarnedAbout() throws {
+        var d = try Fixtures.bundledDesign()
+        d.components.append(Component(id: "pvc", kind: .pvc, name: "data"))
+        d.connections.append(Connection(id: "m", from: "deploy-web", to: "pvc", kind: .mounts))
+        let f = try #require(findings(d).first { $0.rule == "volume-shared" })
+        #expect(f.message == "PersistentVolumeClaim data is ReadWriteOnce (as Hops exports it): one node at a time "
+            + "mounts it, and 3 Pods mount it (Deployment web, 3 Pods): copies the scheduler puts on other nodes stay "
+            + "ContainerCreating (a Multi-Attach error); give each Pod its own volume (a StatefulSet's "
+            + "volumeClaimTemplates) or use ReadWriteMany storage")
+        d.components[d.index(of: "deploy-web")!].replicas = 1
+        #expect(!findings(d).contains { $0.rule == "volume-shared" })
+        d.components[d.index(of: "deploy-web")!].replicas = 3
+        d.components[d.index(of: "pvc")!].properties["manifest"] = .object(["spec": .object([
+            "accessModes": .array([.string("ReadWriteMany")]),
+        ])])
+        #expect(!findings(d).contains { $0.rule == "volume-shared" })
+    }
+
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {
         var d = try Fixtures.bundledDesign()
         d.components[d.index(of: "svc-web")!].selector = ["app": "wbe"]
