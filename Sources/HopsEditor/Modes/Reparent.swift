@@ -105,6 +105,13 @@ extension Editor {
         let (dx, dy) = (place.x - from.x, place.y - from.y)
         var d = design
         d.components[i].parent = target
+        // A Pod put inside a workload is its template: the manages arrow between them says it twice.
+        let twice = d.connections.filter { $0.kind == .manages && $0.from == target && $0.to == id }
+        d.connections.removeAll { $0.kind == .manages && $0.from == target && $0.to == id }
+        // A template taken out of its workload is a Pod of its own: nothing manages it now.
+        let former = c.parent.flatMap { design.component($0) }
+        let orphaned = c.kind == .pod && former?.kind.managesPods == true
+            && !d.connections.contains { $0.kind == .manages && $0.to == id }
         // What it holds keeps its place inside it.
         var stack = [id]
         while let x = stack.popLast() {
@@ -116,6 +123,11 @@ extension Editor {
         }
         let whereTo = target.map { "into \(SafeText.escape(design.displayName($0)))" } ?? "out to the top level"
         message = "moved \(SafeText.escape(design.displayName(id))) \(whereTo)"
+        if !twice.isEmpty { message! += " (its manages arrow is now the nesting: it is the template)" }
+        if orphaned, let w = former {
+            message! += " (no longer \(SafeText.escape(design.displayName(w.id)))'s template: nothing manages it; "
+                + "c from the workload, manages, to keep it managed)"
+        }
         // Names reach only within a namespace (selectors, volumes, an HPA's target): say when it changes.
         let (was, now) = (FlowEngine.namespace(of: c, in: design), d.component(id).map { FlowEngine.namespace(of: $0, in: d) })
         if let now, now != was {

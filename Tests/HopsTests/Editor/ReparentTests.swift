@@ -112,4 +112,22 @@ import Testing
         #expect(s.editor.message?.hasSuffix("; it is inside folded Pod b, which is selected (z unfolds it)") == true)
         #expect(s.editor.selection == "b")
     }
+
+    /// A Pod moved into the Deployment that manages it becomes its template, and the manages
+    /// arrow between them goes (it said the same twice); out again, nothing manages it.
+    @Test func aPodIntoItsWorkloadBecomesItsTemplate() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "pod-web"
+        s.keys(":into web<Enter>")
+        #expect(s.design.component("pod-web")?.parent == "deploy-web")
+        #expect(!s.design.connections.contains { $0.kind == .manages && $0.to == "pod-web" })
+        #expect(s.editor.message?.hasPrefix("moved Pod web into Deployment web (its manages arrow is now the nesting: "
+            + "it is the template)") == true)
+        #expect(s.screenText.contains("replicas 1 2 3")) // still the Deployment's 3 copies
+        s.keys(":out<Enter>")
+        #expect(s.editor.message?.hasPrefix("moved Pod web out to the top level (no longer Deployment web's template: "
+            + "nothing manages it; c from the workload, manages, to keep it managed)") == true)
+        s.keys("uu")
+        #expect(s.design == (try Session.bundled()).design)
+    }
 }
