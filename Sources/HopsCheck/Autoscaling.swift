@@ -18,16 +18,19 @@ enum Autoscaling {
                     // Init containers have finished before the Pod runs: only the others count.
                     $0.kind == .container && ($0.properties["containerType"]?.string ?? "containers") == "containers"
                 }
-                // A request of 0 is no base for a share either.
-                let missing = containers.filter { $0.cpuRequest.map(Component.isZeroQuantity) ?? true }
+                // A cpu limit alone sets the request to the limit, so such a container has one.
+                let missing = containers.filter {
+                    $0.cpuRequest == nil && $0.properties["manifest"]?.object?["resources"]?.object?["limits"]?
+                        .object?["cpu"] == nil
+                }
                 guard !missing.isEmpty else { continue }
                 let names = listed(missing.map { "container \(SafeText.escape($0.name))" })
                 out.append(Finding(.warning, "hpa-without-cpu-request", component: hpa.id,
                     "\(CheckEngine.name(hpa)) scales \(CheckEngine.name(workload)) on CPU use as a share of its "
                     + "containers' CPU requests (\(target)), but \(names) \(missing.count == 1 ? "requests" : "request") "
                     + "no CPU, so the HPA cannot measure it and never scales with load: give "
-                    + "\(missing.count == 1 ? "it" : "each") a cpu request (e on the container, for example 100m); "
-                    + "the cluster also needs metrics-server"))
+                    + "\(missing.count == 1 ? "it" : "each") a cpu request (e on the container, for example 100m), "
+                    + "unless a LimitRange in the namespace gives a default; the cluster also needs metrics-server"))
             }
         }
         return out

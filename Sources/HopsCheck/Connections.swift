@@ -46,17 +46,22 @@ enum Connections {
             if !from.managesPods && from != .hpa {
                 return "only a controller (Deployment, StatefulSet, ...) or an HPA manages"
             }
-            if from == .hpa { return to.managesPods ? nil : "an HPA scales a Deployment or StatefulSet" }
-            return to == .pod ? nil : "a controller manages Pods"
+            if from == .hpa {
+                return [.deployment, .statefulSet, .replicaSet].contains(to) ? nil
+                    : "an HPA scales what has a scale subresource: a Deployment, StatefulSet or ReplicaSet"
+            }
+            // A Deployment manages ReplicaSets, which manage Pods; a CronJob manages Jobs.
+            if from == .deployment && to == .replicaSet || from == .cronJob && to == .job { return nil }
+            return to == .pod ? nil : "a controller manages Pods (a Deployment its ReplicaSets, a CronJob its Jobs)"
         case .selects:
-            if from != .service { return "only a Service selects Pods" }
+            if from != .service { return "in Hops only a Service draws selects (the Pods it sends connections to)" }
             return to == .pod || to.managesPods ? nil : "a Service selects Pods (by their labels)"
         case .mounts:
             if !([.pod, .container].contains(from) || from.managesPods) {
                 return "only a Pod (its workload, or one of its containers) mounts something"
             }
             return [.configMap, .secret, .pvc].contains(to)
-                ? nil : "only a ConfigMap, a Secret or a PersistentVolumeClaim is mounted"
+                ? nil : "a mounts arrow goes to a ConfigMap, a Secret or a PersistentVolumeClaim (the volumes Hops draws)"
         case .traffic:
             if notServers.contains(from) { return "it does not send requests" }
             if notServers.contains(to) {

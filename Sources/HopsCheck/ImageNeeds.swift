@@ -13,7 +13,8 @@ enum ImageNeeds {
         ("mariadb", "MARIADB_ROOT_PASSWORD", ["MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_PASSWORD_FILE",
                                               "MARIADB_ROOT_PASSWORD_HASH", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
                                               "MARIADB_RANDOM_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD",
-                                              "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"]),
+                                              "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD",
+                                              "MYSQL_ROOT_PASSWORD_FILE", "MARIADB_ROOT_PASSWORD_HASH_FILE"]),
     ]
 
     static func findings(_ d: DesignIndex) -> [Finding] {
@@ -25,8 +26,9 @@ enum ImageNeeds {
             let names = Set((manifest["env"]?.array ?? []).compactMap { $0.object?["name"]?.string })
             guard !need.any.contains(where: names.contains), !readsVariables(c, manifest, d) else { continue }
             out.append(Finding(.warning, "database-needs-password", component: c.id,
-                "its image \(SafeText.escape(image)) exits at start-up without \(need.shown), which it is not "
-                + "given, so the container restarts over and over (CrashLoopBackOff) and nothing answers: give it "
+                "its image \(SafeText.escape(image)) exits on its first start (an empty data directory) without "
+                + "\(need.shown), which it is not given, so the container restarts over and over (CrashLoopBackOff) and "
+                + "nothing answers: give it "
                 + "\(need.shown) from a Secret (a Secret holding that key, with a mounts arrow labelled envFrom "
                 + "from the container)"))
         }

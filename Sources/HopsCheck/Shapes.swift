@@ -29,16 +29,15 @@ enum Shapes {
             }
             if c.kind == .service { out += undeclaredTargets(of: c, d) }
             if c.kind == .pod { out += sharedPorts(in: c, d) }
-            if c.kind == .container, let cpu = c.cpuRequest, !Component.isQuantity(cpu) {
+            if c.kind == .container, let cpu = c.cpuRequest, !Component.isQuantity(cpu) || cpu.hasPrefix("-") {
                 out.append(Finding(.warning, "invalid-cpu-request", component: c.id,
                     "the cpu request \"\(SafeText.escape(cpu))\" is not a quantity (cores such as 0.5, or millicores "
                     + "such as 250m), so a cluster refuses the Pod: set another (e on the container)"))
             }
             if namedObjects.contains(c.kind) || c.kind == .pod, !validName(c.name, c.kind) {
                 out.append(Finding(.warning, "invalid-name", component: c.id,
-                    "\(CheckEngine.name(c)) is not a valid Kubernetes name (lowercase letters, digits and '-'"
-                    + "\(c.kind == .service ? ", starting with a letter, at most 63" : ", at most 253"); a cluster "
-                    + "refuses it, and export writes it another way: rename it"))
+                    "\(CheckEngine.name(c)) is not a valid Kubernetes name (\(NameRule.of(c.kind).described)); a "
+                    + "cluster refuses it, and export writes it another way: rename it"))
             }
             if let problem = rejected(c, managed: managed[c.id, default: []], d) {
                 out.append(Finding(.warning, "rejected-object", component: c.id, problem))
@@ -94,21 +93,28 @@ enum Shapes {
         guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last), bytes.allSatisfy(inner) else {
             return false
         }
-        if kind == .service { return bytes.count <= 63 && !bytes.contains(0x2E) && first >= 0x61 }
-        return bytes.count <= 253
+        let rule = NameRule.of(kind)
+        return bytes.count <= rule.max && (rule.dots || !bytes.contains(0x2E)) && (!rule.letterFirst || first >= 0x61)
     }
 
     /// Containers of one Pod share its network: two that listen on one port cannot both bind it.
     static func sharedPorts(in pod: Component, _ d: DesignIndex) -> [Finding] {
-        var first: [Int: Component] = [:]
+        var first: [String: Component] = [:]
         var out: [Finding] = []
         for c in d.children(of: pod.id) where c.kind == .container {
-            for n in Set(c.containerPorts.map(\.containerPort)).sorted() {
-                guard let other = first[n] else { first[n] = c; continue }
+            // TCP 53 and UDP 53 are two ports: the protocol counts.
+            var seen: Set<String> = []
+            for v in c.properties["ports"]?.array ?? [] {
+                guard let n = v.int ?? v.object?["containerPort"]?.int else { continue }
+                let proto = v.object?["protocol"]?.string ?? "TCP"
+                let key = "\(n)/\(proto)"
+                guard seen.insert(key).inserted else { continue }
+                guard let other = first[key] else { first[key] = c; continue }
                 out.append(Finding(.warning, "shared-container-port", component: c.id,
                     "container \(SafeText.escape(other.name)) and container \(SafeText.escape(c.name)) both declare "
-                    + "port \(n): containers of Pod \(SafeText.escape(pod.name)) share its network, so only one process "
-                    + "can listen there and the other fails to start: give one another port (e on the container)"))
+                    + "port \(n)\(proto == "TCP" ? "" : "/" + proto): containers of Pod \(SafeText.escape(pod.name)) share "
+                    + "its network, so if both processes listen on it the second one's bind fails (address in use) and "
+                    + "it exits and restarts: give one another port (e on the container)"))
             }
         }
         return out

@@ -20,12 +20,16 @@ enum Storage {
                 who.append("\(CheckEngine.name(from)), \(counted(n, "Pod"))")
             }
             guard total > 1 else { continue }
-            let mode = modes.contains("ReadWriteOncePod") ? "ReadWriteOncePod: one Pod at a time may use it"
-                : "ReadWriteOnce\(modes.isEmpty ? " (as Hops exports it)" : ""): one node at a time mounts it"
+            let what = modes.contains("ReadWriteOncePod")
+                ? "ReadWriteOncePod: one Pod at a time may use it, and \(total) Pods mount it (\(who.joined(separator: "; "))):"
+                    + " the scheduler keeps the others Pending"
+                : "ReadWriteOnce\(modes.isEmpty ? " (as Hops exports it)" : ""): one node at a time mounts it, and "
+                    + "\(total) Pods mount it (\(who.joined(separator: "; "))): on attachable block storage (cloud disks, "
+                    + "most CSI drivers) copies the scheduler puts on other nodes stay ContainerCreating (a Multi-Attach "
+                    + "error), while Pods on the same node share it"
             out.append(Finding(.warning, "volume-shared", component: pvc.id,
-                "\(CheckEngine.name(pvc)) is \(mode), and \(total) Pods mount it (\(who.joined(separator: "; "))): copies the "
-                + "scheduler puts on other nodes stay ContainerCreating (a Multi-Attach error); give each Pod its own "
-                + "volume (a StatefulSet's volumeClaimTemplates) or use ReadWriteMany storage"))
+                "\(CheckEngine.name(pvc)) is \(what); give each Pod its own volume (a StatefulSet's volumeClaimTemplates) "
+                + "or use ReadWriteMany storage"))
         }
         return out
     }

@@ -35,3 +35,29 @@ public struct Kind: RawRepresentable, Hashable, Sendable, Codable, CustomStringC
 public enum ConnectionKind: String, Sendable, Codable, CaseIterable {
     case traffic, manages, selects, mounts, annotation
 }
+
+/// How a Kubernetes object of a kind may be named: a DNS subdomain (dots allowed, 253
+/// characters) for most; a DNS label (no dots, 63) for Namespaces; one that starts with a letter
+/// (RFC 1035) for Services; shorter where a controller adds to the name (a CronJob's Jobs, a
+/// StatefulSet's revision label).
+public struct NameRule: Sendable, Equatable {
+    public let dots: Bool
+    public let max: Int
+    public let letterFirst: Bool
+
+    public static func of(_ kind: Kind) -> NameRule {
+        switch kind {
+        case .service: NameRule(dots: false, max: 63, letterFirst: true)
+        case .namespace: NameRule(dots: false, max: 63, letterFirst: false)
+        case .cronJob, .statefulSet: NameRule(dots: kind == .cronJob, max: 52, letterFirst: false)
+        case .job: NameRule(dots: true, max: 63, letterFirst: false)
+        default: NameRule(dots: true, max: 253, letterFirst: false)
+        }
+    }
+
+    /// "lowercase letters, digits and '-', starting with a letter, at most 63".
+    public var described: String {
+        "lowercase letters, digits\(dots ? ", '-' and '.'" : " and '-'")\(letterFirst ? ", starting with a letter" : ""), "
+            + "at most \(max)"
+    }
+}

@@ -40,7 +40,7 @@ struct StepRules {
                 + "manifest that defines it, or add it"
         }
         if c.kind.managesPods {
-            return "is a workload that keeps Pods running; it has no address of its own, so nothing answers a "
+            return "is a workload that creates Pods; it has no address of its own, so nothing answers a "
                 + "request sent to it: send to the Service in front of its Pods"
         }
         guard let what = nature(c) else { return nil }
@@ -52,9 +52,9 @@ struct StepRules {
     static func nature(_ c: Component) -> String? {
         switch c.kind {
         case .configMap, .secret: "is data that Pods read (mounted as files or as variables)"
-        case .pvc: "is storage that Pods mount"
+        case .pvc: "is a claim on storage (a PersistentVolume) that Pods mount"
         case .namespace: "is a part of the cluster that holds objects"
-        case .hpa: "is a controller that changes a workload's replicas"
+        case .hpa: "is an object the HPA controller reads to change a workload's replicas"
         case Kind("ServiceAccount"): "is an identity that Pods run as"
         case .note: "is a note on the drawing"
         default: nil

@@ -57,7 +57,8 @@ struct Walker {
         loop = hops[first...].map(\.from)
         // The hop's own narration first, then (a sentence of its own) why it goes nowhere.
         let why = "\(hops[hops.count - 1].narration). The request has passed \(back) before, so it would go round "
-            + "\(circle.joined(separator: " → ")) until a client gives up waiting, and nothing answers: remove "
+            + "\(circle.joined(separator: " → ")) until a timeout along the way ends it (the client's, or a proxy's "
+            + "504), and nothing answers: remove "
             + "one of these traffic connections so the chain ends at a component that answers"
         return fail(last: why)
     }

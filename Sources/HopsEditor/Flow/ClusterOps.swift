@@ -135,7 +135,8 @@ extension Editor {
         d.components[i].isReady = value
         message = value
             ? "Pod \(d.components[i].name) passes readiness again: its Pods rejoin the Services' endpoints"
-            : "Pod \(d.components[i].name) fails readiness: its Pods keep Running but get no new connections from Services"
+            : "Pod \(d.components[i].name) fails readiness: its Pods keep Running but get no new connections from Services "
+                + "(at once here; on a cluster after 3 failed probes, 30 s by default, and the EndpointSlice update)"
         if !value, shownCopy(of: pod) != nil {
             message! += "; the request shown is traced again as one sent now (one already on a connection to these "
                 + "Pods still finishes there: readiness decides only where new connections go)"
@@ -153,8 +154,10 @@ extension Editor {
     func scaleDownNote(_ workload: Component, to n: Int) -> String {
         let pods = design.components.filter { $0.kind == .pod && controller(of: $0.id)?.id == workload.id }
         guard pods.contains(where: { pod in shownCopy(of: pod.id).map { $0 > n } ?? false }) else { return "" }
-        return "; the request shown is traced again as one sent now (its Pod is being deleted: a server that handles "
-            + "SIGTERM finishes the requests it has within the grace period, 30 s by default)"
+        return "; the request shown is traced again as one sent now (its Pod is being deleted: it leaves the endpoints "
+            + "and gets its stop signal; a server that drains on it finishes requests in flight within the grace period, "
+            + "30 s by default, then it is killed; Hops deletes the highest-numbered copy, a ReplicaSet picks unready "
+            + "and newer Pods first)"
     }
 
     /// Deletes one Pod of the selected template: the one the last request went to, else the

@@ -2,7 +2,8 @@ import HopsDesign
 
 /// Kubernetes names: lowercase letters, digits and dashes, starting and ending with a letter or
 /// digit. Most objects' names may have dots and 253 characters (a DNS subdomain); Services,
-/// Namespaces, containers and volumes have neither (a DNS label: at most 63); so do label values.
+/// Namespaces, containers and volumes have neither (a DNS label: at most 63); see `NameRule`.
+/// (A label value may also hold '_' and capitals; Hops writes one it makes from a name this way.)
 enum Names {
     static func dns(_ name: String, dots: Bool = true, max: Int? = nil) -> String {
         let max = max ?? (dots ? 253 : 63)
@@ -22,7 +23,11 @@ enum Names {
 
     /// The name an object of `kind` is written with.
     static func object(_ name: String, kind: Kind) -> String {
-        kind == .service || kind == .namespace ? dns(name, dots: false) : dns(name)
+        let rule = NameRule.of(kind)
+        var out = dns(name, dots: rule.dots, max: rule.max)
+        // A Service's name is also a DNS name under the cluster domain: it starts with a letter.
+        if rule.letterFirst, let f = out.first, !f.isLetter { out = dns("s-" + out, dots: rule.dots, max: rule.max) }
+        return out
     }
 
     /// The default apiVersion for a kind Hops models.

@@ -14,8 +14,10 @@ enum WorkloadExport {
                 .flatMap { context.component($0.from) }
             if let hpa = scaler {
                 o.set(nil, at: ["spec", "replicas"])
-                if c.properties["replicas"] != nil { context.warn(c, "replicas left out: \(hpa.kind.rawValue) \(SafeText.escape(hpa.name)) sets them, "
-                             + "and an apply that wrote them would reset what it chose",
+                if c.properties["replicas"] != nil { context.warn(c, "replicas left out: \(hpa.kind.rawValue) "
+                             + "\(SafeText.escape(hpa.name)) sets them, and an apply that wrote them would reset what it "
+                             + "chose (if it was applied with replicas before, the first apply without them sets 1 once: "
+                             + "the Kubernetes docs on migrating to an HPA say how to avoid that)",
                              alike: "replicas-left-to-hpa", says: "have their replicas left to an HPA") }
             } else {
                 o.set(c.properties["replicas"], at: ["spec", "replicas"])
@@ -89,7 +91,7 @@ enum WorkloadExport {
         }
         if o.string(at: ["spec", "serviceName"]) == nil, c.manifest.isEmpty {
             let svc = context.outgoing(c.id).compactMap { context.component($0.to) }.first { $0.kind == .service }
-            o.set(.string(Names.dns(svc?.name ?? c.name, dots: false)), at: ["spec", "serviceName"])
+            o.set(.string(Names.object(svc?.name ?? c.name, kind: .service)), at: ["spec", "serviceName"])
         }
     }
 }

@@ -247,7 +247,8 @@ import Testing
         s.editor.mode = .connect(source: "hpa", target: "user", kind: .manages)
         s.keys("<Enter>")
         #expect(s.editor.message == "connected HorizontalPodAutoscaler web → User (manages), which makes no sense: "
-            + "an HPA scales a Deployment or StatefulSet (m on the arrow changes its kind)")
+            + "an HPA scales what has a scale subresource: a Deployment, StatefulSet or ReplicaSet (m on the arrow changes "
+            + "its kind)")
     }
 
     @Test func aSelectsArrowShowsItsSelectorAndATypedLabelBeforeIt() throws {
@@ -332,7 +333,7 @@ import Testing
         s.keys("v") // reversed, the rule no longer describes it
         #expect(s.design.connection("web-selects-pods")?.extra["inferred"] == nil)
         let lines = s.editor.connectionPanelLines() ?? []
-        #expect(lines.contains { $0.0.hasPrefix("warning: only a Service selects Pods") })
+        #expect(lines.contains { $0.0.hasPrefix("warning: in Hops only a Service draws selects") })
     }
 
     @Test func inASCIITheSelectedArrowIsReversedVideo() throws {

@@ -54,7 +54,8 @@ import Testing
         s.editor.selection = "pod-web"
         s.keys(":ready no<Enter>")
         #expect(s.editor.message == "Pod web fails readiness: its Pods keep Running but get no new connections from "
-            + "Services; the request shown is traced again as one sent now (one already on a connection to these "
+            + "Services (at once here; on a cluster after 3 failed probes, 30 s by default, and the EndpointSlice "
+            + "update); the request shown is traced again as one sent now (one already on a connection to these "
             + "Pods still finishes there: readiness decides only where new connections go)")
         #expect(s.editor.player?.focus?.trace.succeeded == false)
         // Running but not ready: the copies keep their numbers (an x is a deleted copy).
@@ -66,8 +67,10 @@ import Testing
         #expect(s.editor.message == "Deployment web scaled to 1 replica (its ReplicaSet now keeps 1)")
         s.keys(":scale 0<Enter>")
         #expect(s.editor.message == "Deployment web scaled to 0 replicas (its ReplicaSet now keeps 0); the request "
-            + "shown is traced again as one sent now (its Pod is being deleted: a server that handles SIGTERM "
-            + "finishes the requests it has within the grace period, 30 s by default)")
+            + "shown is traced again as one sent now (its Pod is being deleted: it leaves the endpoints and gets its "
+            + "stop signal; a server that drains on it finishes requests in flight within the grace period, 30 s by "
+            + "default, then it is killed; Hops deletes the highest-numbered copy, a ReplicaSet picks unready and newer "
+            + "Pods first)")
     }
 
     @Test func traceFromAComponentThatCannotSendStartsAtTheUserAndSaysSo() throws {

@@ -136,7 +136,8 @@ import Testing
     @Test func notReadyIsNotDeleted() throws {
         var s = try Session.bundled()
         s.keys("ll:ready no<Enter>")
-        #expect(s.editor.message == "Pod web fails readiness: its Pods keep Running but get no new connections from Services")
+        #expect(s.editor.message == "Pod web fails readiness: its Pods keep Running but get no new connections from Services "
+            + "(at once here; on a cluster after 3 failed probes, 30 s by default, and the EndpointSlice update)")
         #expect(s.design.component("pod-web")?.isReady == false)
         s.keys("<Esc>t")
         let trace = s.editor.player!.focus!.trace

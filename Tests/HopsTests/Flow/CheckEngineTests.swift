@@ -31,11 +31,15 @@ import Testing
         #expect(warned.message == "HorizontalPodAutoscaler web scales Deployment web on CPU use as a share of its "
             + "containers' CPU requests (80%, the default of an HPA without metrics), but container app and "
             + "container db request no CPU, so the HPA cannot measure it and never scales with load: give each a "
-            + "cpu request (e on the container, for example 100m); the cluster also needs metrics-server")
+            + "cpu request (e on the container, for example 100m), unless a LimitRange in the namespace gives a "
+            + "default; the cluster also needs metrics-server")
         d.components[d.index(of: "ctr-app")!].cpuRequest = "250m"
         #expect(findings(d).first { $0.rule == "hpa-without-cpu-request" }?.message.contains("but container db requests") == true)
-        d.components[d.index(of: "ctr-db")!].cpuRequest = "0m" // no base for a share either
-        #expect(findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+        // A cpu limit alone sets the request to the limit.
+        d.components[d.index(of: "ctr-db")!].properties["manifest"] = .object(["resources": .object([
+            "limits": .object(["cpu": .string("1")])])])
+        #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+        d.components[d.index(of: "ctr-db")!].properties["manifest"] = nil
         d.components[d.index(of: "ctr-db")!].cpuRequest = "0.5"
         #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
         d.components[d.index(of: "ctr-db")!].cpuRequest = "abc" // from a file: the form refuses it
@@ -62,8 +66,9 @@ import Testing
         d.components[db].properties["manifest"] = nil
         let warned = try #require(findings(d).first { $0.rule == "database-needs-password" })
         #expect(warned.component == "ctr-db")
-        #expect(warned.message == "its image postgres:16.4 exits at start-up without POSTGRES_PASSWORD, which it is "
-            + "not given, so the container restarts over and over (CrashLoopBackOff) and nothing answers: give it "
+        #expect(warned.message == "its image postgres:16.4 exits on its first start (an empty data directory) without "
+            + "POSTGRES_PASSWORD, which it is not given, so the container restarts over and over (CrashLoopBackOff) and "
+            + "nothing answers: give it "
             + "POSTGRES_PASSWORD from a Secret (a Secret holding that key, with a mounts arrow labelled envFrom from "
             + "the container)")
         d.components.append(Component(id: "pw", kind: .secret, name: "db"))
@@ -84,8 +89,12 @@ import Testing
         let f = try #require(findings(d).first { $0.rule == "shared-container-port" })
         #expect(f.component == "ctr-2")
         #expect(f.message == "container app and container sidecar both declare port 8080: containers of Pod web share "
-            + "its network, so only one process can listen there and the other fails to start: give one another port "
-            + "(e on the container)")
+            + "its network, so if both processes listen on it the second one's bind fails (address in use) and it exits "
+            + "and restarts: give one another port (e on the container)")
+        // TCP and UDP on one number are two ports.
+        d.components[d.index(of: "ctr-2")!].properties["ports"] = .array([.object(["containerPort": 8080,
+                                                                                     "protocol": .string("UDP")])])
+        #expect(!findings(d).contains { $0.rule == "shared-container-port" })
     }
 
     /// A request follows a sender's first traffic arrow; the check follows each of them, so a
@@ -111,8 +120,9 @@ import Testing
         d.connections.append(Connection(id: "m", from: "deploy-web", to: "pvc", kind: .mounts))
         let f = try #require(findings(d).first { $0.rule == "volume-shared" })
         #expect(f.message == "PersistentVolumeClaim data is ReadWriteOnce (as Hops exports it): one node at a time "
-            + "mounts it, and 3 Pods mount it (Deployment web, 3 Pods): copies the scheduler puts on other nodes stay "
-            + "ContainerCreating (a Multi-Attach error); give each Pod its own volume (a StatefulSet's "
+            + "mounts it, and 3 Pods mount it (Deployment web, 3 Pods): on attachable block storage (cloud disks, most "
+            + "CSI drivers) copies the scheduler puts on other nodes stay ContainerCreating (a Multi-Attach error), "
+            + "while Pods on the same node share it; give each Pod its own volume (a StatefulSet's "
             + "volumeClaimTemplates) or use ReadWriteMany storage")
         d.components[d.index(of: "deploy-web")!].replicas = 1
         #expect(!findings(d).contains { $0.rule == "volume-shared" })
@@ -121,6 +131,19 @@ import Testing
             "accessModes": .array([.string("ReadWriteMany")]),
         ])])
         #expect(!findings(d).contains { $0.rule == "volume-shared" })
+    }
+
+    /// Each kind's naming rule: Namespaces without dots, CronJobs at most 52 characters.
+    @Test func namesFollowTheirKindsRule() {
+        let d = Design(name: "names", components: [
+            Component(id: "ns", kind: .namespace, name: "my.team"),
+            Component(id: "cj", kind: .cronJob, name: String(repeating: "c", count: 58)),
+            Component(id: "cm", kind: .configMap, name: "app.config"),
+        ], connections: [])
+        let bad = findings(d).filter { $0.rule == "invalid-name" }.map(\.component)
+        #expect(bad == ["ns", "cj"])
+        #expect(findings(d).first { $0.component == "cj" }?.message.contains("(lowercase letters, digits, '-' and '.', "
+            + "at most 52)") == true)
     }
 
     @Test func everyBreakIsListedNotOnlyTheFirst() throws {

@@ -133,9 +133,9 @@ import Testing
     /// A request that reaches data, storage, a controller or a missing object gets no answer:
     /// the trace stops there and says what that thing is (it used to "answer").
     @Test func whatIsNotAServerAnswersNothing() throws {
-        for (kind, says) in [(Kind.configMap, "is data that Pods read"), (.pvc, "is storage that Pods mount"),
-                             (.hpa, "is a controller that changes a workload's replicas"),
-                             (.deployment, "is a workload that keeps Pods running; it has no address of its own")] {
+        for (kind, says) in [(Kind.configMap, "is data that Pods read"), (.pvc, "is a claim on storage"),
+                             (.hpa, "is an object the HPA controller reads"),
+                             (.deployment, "is a workload that creates Pods; it has no address of its own")] {
             let d = Design(name: "x", components: [
                 FlowFixtures.component("user", .user, "User"), FlowFixtures.component("t", kind, "t"),
             ], connections: [FlowFixtures.traffic("user", "t")])
@@ -163,7 +163,7 @@ import Testing
         #expect(trace.hops.count <= 64)
         #expect(last.from == "ctr-app" && last.to == "svc-web")
         #expect(last.connection == "ctr-app->svc-web")
-        for words in ["Service web", "Pod web", "container app", "until a client gives up waiting", "remove"] {
+        for words in ["Service web", "Pod web", "container app", "until a timeout along the way ends it", "remove"] {
             #expect(last.narration.contains(words), "\(last.narration) should say \(words)")
         }
         // The hop's narration, then why it goes nowhere, as a sentence of its own.
