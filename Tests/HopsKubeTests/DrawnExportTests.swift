@@ -85,6 +85,19 @@ import Testing
             + "so a cluster refuses it: add a rule (e on the Ingress) or draw an arrow to a Service"))
     }
 
+    /// An arrow from a workload to a ServiceAccount (as import draws serviceAccountName) is the
+    /// identity its Pods run as, and reads back as the same arrow.
+    @Test func anArrowToAServiceAccountIsTheIdentityThePodsRunAs() throws {
+        var d = Self.design
+        d.components.append(Component(id: "sa", kind: Kind("ServiceAccount"), name: "web-runner"))
+        d.connections.append(Connection(id: "as", from: "dep", to: "sa", kind: .annotation, label: "serviceAccount"))
+        let (yaml, _) = KubeExport.manifests(of: d)
+        let web = try #require(yaml.components(separatedBy: "\n---\n").first { $0.contains("kind: Deployment") })
+        #expect(web.contains("      serviceAccountName: web-runner\n"))
+        let (back, _) = try KubeSupport.importText(yaml, name: "exported.yaml")
+        #expect(back.targets(of: "web", kind: .annotation, fromKind: .deployment) == ["web-runner"])
+    }
+
     /// An HPA owns the replicas of what it scales, so they are left out; a CPU request set in
     /// the editor is written into the container's resources.
     @Test func anHPAsWorkloadIsWrittenWithoutReplicasAndWithItsCPURequests() throws {

@@ -18,6 +18,12 @@ enum VolumeExport {
 
     static func fill(_ o: inout [String: JSONValue], spec: [String], owners: [Component], pod: Component?,
                      context: inout ExportContext) {
+        // An arrow to a ServiceAccount (as import draws serviceAccountName) is the identity the Pods run as.
+        if o.value(at: spec + ["serviceAccountName"]) == nil, o.value(at: spec + ["serviceAccount"]) == nil,
+           let sa = owners.flatMap({ context.outgoing($0.id) }).compactMap({ context.component($0.to) })
+               .first(where: { $0.kind == Kind("ServiceAccount") && !$0.isMissing }) {
+            o.set(.string(Names.dns(sa.name)), at: spec + ["serviceAccountName"])
+        }
         var wanted: [Mount] = []
         for owner in owners {
             for k in context.outgoing(owner.id) where k.kind == .mounts {
