@@ -15,8 +15,10 @@ enum Autoscaling {
                 let pods = (d.children(of: workload.id) + d.connections(from: workload.id).filter { $0.kind == .manages }
                     .compactMap { d.component($0.to) }).filter { $0.kind == .pod }
                 let containers = pods.flatMap { d.children(of: $0.id) }.filter {
-                    // Init containers have finished before the Pod runs: only the others count.
-                    $0.kind == .container && ($0.properties["containerType"]?.string ?? "containers") == "containers"
+                    // Init containers have finished before the Pod runs, except sidecars (restartPolicy:
+                    // Always), which run beside the app and are measured with it.
+                    $0.kind == .container && (($0.properties["containerType"]?.string ?? "containers") == "containers"
+                        || $0.properties["manifest"]?.object?["restartPolicy"]?.string == "Always")
                 }
                 // A cpu limit alone sets the request to the limit, so such a container has one.
                 let missing = containers.filter {

@@ -42,6 +42,13 @@ import Testing
         d.components[d.index(of: "ctr-db")!].properties["manifest"] = nil
         d.components[d.index(of: "ctr-db")!].cpuRequest = "0.5"
         #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+        // An init container has finished, but a sidecar (restartPolicy: Always) runs and is measured.
+        d.components.append(Component(id: "init", kind: .container, name: "migrate", parent: "pod-web",
+                                      properties: ["containerType": .string("init")]))
+        #expect(!findings(d).contains { $0.rule == "hpa-without-cpu-request" })
+        d.components[d.index(of: "init")!].properties["manifest"] = .object(["restartPolicy": .string("Always")])
+        #expect(findings(d).first { $0.rule == "hpa-without-cpu-request" }?.message.contains("but container migrate requests") == true)
+        d.components.removeLast()
         d.components[d.index(of: "ctr-db")!].cpuRequest = "abc" // from a file: the form refuses it
         #expect(findings(d).first { $0.rule == "invalid-cpu-request" }?.message == "the cpu request \"abc\" is not a "
             + "quantity (cores such as 0.5, or millicores such as 250m), so a cluster refuses the Pod: set another "
