@@ -3,8 +3,9 @@ import HopsDesign
 
 /// Boxes make room for a box that grew. A rename, a longer image, more replicas or a new child
 /// makes a box bigger where it stands; a neighbour at its saved position would then be drawn
-/// under it (text over text, arrows with nowhere to go). The neighbour moves right or down,
-/// whichever is the shorter way out, with what it holds, and may push the next one in turn.
+/// under it (text over text, arrows with nowhere to go). The neighbour moves the way the box
+/// grew (a longer name pushes its row along, more lines push the column down; both: the shorter
+/// way on screen), with what it holds, and pushes the next one the same way in turn.
 /// Boxes that already overlapped before the edit (placed so by hand) are left as they are.
 enum RoomMaking {
     /// At most this many pushes for one edit: a cascade stops there rather than run long (and
