@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HopsKubeTests",
-            dependencies: ["HopsKube", "HopsDesign", "HopsFormats", "HopsFlow", "HopsEditor", "HopsResources"],
+            dependencies: ["HopsKube", "HopsDesign", "HopsFormats", "HopsFlow", "HopsEditor", "HopsResources",
+                           "HopsCheck"],
             // Run by the schema test with python3, read in place (see MesheryExportTests).
             exclude: ["Meshery/validate_cached.py"]
         ),

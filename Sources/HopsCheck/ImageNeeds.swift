@@ -23,6 +23,9 @@ enum ImageNeeds {
             guard let image = c.image, let repo = officialRepository(image),
                   let need = needs.first(where: { $0.image == repo }) else { continue }
             let manifest = c.properties["manifest"]?.object ?? [:]
+            // Only the database server itself: not an init or debug container, nor one whose
+            // command replaces the image's entrypoint (a script run with the image's tools).
+            guard c.properties["containerType"] == nil, manifest["command"] == nil else { continue }
             let names = Set((manifest["env"]?.array ?? []).compactMap { $0.object?["name"]?.string })
             guard !need.any.contains(where: names.contains), !readsVariables(c, manifest, d) else { continue }
             out.append(Finding(.warning, "database-needs-password", component: c.id,

@@ -12,8 +12,10 @@ enum Paths {
 
     static func findings(_ d: DesignIndex) -> [Finding] {
         let senders = Set(d.connections.filter { $0.kind == .traffic }.map(\.from))
+        // (Not from a missing object: what is wrong there is that it is missing, said where it is reached.)
         let starts = d.components.filter { c in
-            c.kind != .note && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
+            c.kind != .note && c.properties["missing"]?.bool != true
+                && (c.kind == .user || c.kind == .ingress || c.kind == .service || senders.contains(c.id))
         }.map(\.id)
         // A request follows a sender's first traffic arrow; an app that calls several backends
         // sends along each, so each further arrow is traced from its sender too.

@@ -61,6 +61,10 @@ extension StepRules {
                     ing.id, why + ": add a Service called \(svcName) there or fix the rule",
                     kubectl: Kubectl.ingress(ing, design)))
         }
+        if svc.properties["missing"]?.bool == true, let why = StepRules.answersNothing(svc) {
+            return .fail(stop(ing.id, "\(name) routes \(describe(rule)), but \(Words.name(svc)) \(why)",
+                              kubectl: Kubectl.ingress(ing, design)))
+        }
         let ports = svc.servicePorts
         let list = Words.list(ports.map { String($0.port) })
         let port: Int

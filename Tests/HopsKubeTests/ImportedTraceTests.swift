@@ -1,3 +1,4 @@
+import HopsCheck
 import HopsDesign
 import HopsFlow
 import HopsKube
@@ -22,5 +23,26 @@ import Testing
                 == true)
         #expect(t.responseHops.last?.narration.contains(" to the node that took the connection (the request's source "
                                                         + "was rewritten to it)") == true)
+    }
+}
+
+/// What `hops check` says of real manifests: true things only (no warning for an init container
+/// that runs a script with the mysql image; a missing Service said as missing, once).
+@Suite struct ImportedCheckTests {
+    func findings(_ name: String) throws -> [Finding] {
+        let (d, _) = try KubeSupport.load(name)
+        return CheckEngine.findings(in: d, catalog: KubeSupport.catalog)
+    }
+
+    @Test func aScriptRunWithADatabaseImageNeedsNoPassword() throws {
+        #expect(try findings("mysql-statefulset.yaml").isEmpty)
+    }
+
+    @Test func aMissingServiceIsSaidMissingWhereItIsReached() throws {
+        let f = try findings("bookinfo-ingress.yaml")
+        #expect(f.map(\.message) == ["Ingress gateway routes any host /productpage (exact) → Service productpage, but "
+            + "Service productpage is not in the input (drawn dashed as missing), so the request has nowhere to go: "
+            + "import the manifest that defines it, or add it"])
+        #expect(try findings("online-boutique.yaml").filter { $0.severity == .error }.count == 1)
     }
 }
