@@ -20,7 +20,11 @@ extension Editor {
         let inner = area.x > 0 ? Rect(x: area.x + 2, y: area.y, width: area.width - 3, height: area.height)
                                 : Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1)
         var lines: [(String, CellStyle)] = []
-        for (text, style) in panelLines() {
+        // A message too long for the status line is read here in full (a trace's panel narrates
+        // the hop its message names).
+        var shown = panelLines()
+        if messageIsCut, player?.focus == nil, let m = message { shown.insert((m, CellStyle(attrs: .bold)), at: 0) }
+        for (text, style) in shown {
             for l in wrap(text, width: inner.width) { lines.append((l, style)) }
         }
         for (i, (text, style)) in lines.prefix(inner.height).enumerated() {

@@ -14,15 +14,28 @@ extension Editor {
             return
         }
         if case .search(let s) = mode { drawSearchLine(s, y: y, into: &grid); return }
-        let name = DisplayWidth.truncate(design.name, to: 28, ellipsis: glyphs.ellipsis)
-        var left = " \(name)\(isDirty ? " [+]" : "")"
-        if mode != .normal { left += "  \(mode.name)" }
-        if let m = message { left += "  \(m)" }
+        let left = statusLeft
         if !putHints(used: DisplayWidth.of(left), y: y, into: &grid) {
             grid.put(DisplayWidth.truncate(left, to: screen.width, ellipsis: glyphs.ellipsis), at: Point(x: 0, y: y), style: bar)
             return
         }
         grid.put(left, at: Point(x: 0, y: y), style: bar)
+    }
+
+    /// The status line's left part: name, unsaved mark, mode, message.
+    var statusLeft: String {
+        let name = DisplayWidth.truncate(design.name, to: 28, ellipsis: glyphs.ellipsis)
+        var left = " \(name)\(isDirty ? " [+]" : "")"
+        if mode != .normal { left += "  \(mode.name)" }
+        if let m = message { left += "  \(m)" }
+        return left
+    }
+
+    /// True when the message does not fit on the status line: the panel then shows it whole.
+    var messageIsCut: Bool {
+        switch mode { case .command, .search: return false; default: break } // their own lines
+        guard message != nil else { return false }
+        return DisplayWidth.of(statusLeft) > screen.width
     }
 
     /// Draws where the view is (see positionText) and the hints that fit beside `used` columns,

@@ -30,6 +30,9 @@ import Testing
         #expect(deployment != before.component("deploy-web")?.position)
         #expect(s.editor.message == "renamed Service web to a-very-long-service-name-for-the-frontend-web; "
             + "Deployment web moved to make room") // right: the way the Service grew
+        // Too long for the status line at 100 columns: the panel shows the message whole.
+        #expect(s.editor.messageIsCut)
+        #expect(s.screenText.contains("make room")) // wrapped in the panel; the status line shows only its start
         // Only what was in the way moved.
         #expect(s.design.component("user")?.position == before.component("user")?.position)
         s.keys("u")
