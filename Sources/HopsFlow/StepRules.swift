@@ -80,6 +80,15 @@ struct StepRules {
             }
             return .answer
         }
+        // Containers reach each other by localhost only inside one Pod; across Pods a call needs
+        // an address, and a Pod's IP changes when it is replaced: that is what a Service is for.
+        if here.kind == .container, next.kind == .container, here.parent != next.parent {
+            let pod = { (c: Component) in c.parent.flatMap { self.design.component($0) }.map(Words.name) ?? "no Pod" }
+            return .fail(failed(here.id, next.id, conn.id,
+                "\(Words.name(here)) (in \(pod(here))) cannot call \(Words.name(next)) (in \(pod(next))) directly: "
+                + "localhost reaches only the containers of its own Pod, and another Pod's IP changes when it is "
+                + "replaced; call it through a Service that selects \(pod(next))"))
+        }
         // A Service passes on the caller's connection; anything else opens its own.
         let opens = here.kind != .service
         let port = (a.isSource ? sourcePort : nil) ?? conn.port ?? (opens ? nil : a.servicePort)

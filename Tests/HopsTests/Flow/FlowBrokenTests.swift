@@ -155,6 +155,18 @@ import Testing
             + "nowhere to go: import the manifest that defines it, or add it")
     }
 
+    /// localhost reaches only the containers of one Pod: a call to a container of another Pod stops.
+    @Test func aContainerCannotCallAContainerOfAnotherPodDirectly() throws {
+        var d = FlowFixtures.web(appCallsDB: false)
+        d.components.append(FlowFixtures.component("pod-2", .pod, "other"))
+        d.components.append(Component(id: "ctr-2", kind: .container, name: "cache", parent: "pod-2"))
+        d.connections.append(FlowFixtures.traffic("ctr-app", "ctr-2"))
+        let last = try stopped(FlowEngine.trace(d, from: "user", state: FlowState()).0)
+        #expect(last.narration == "container app (in Pod web) cannot call container cache (in Pod other) directly: "
+            + "localhost reaches only the containers of its own Pod, and another Pod's IP changes when it is replaced; "
+            + "call it through a Service that selects Pod other")
+    }
+
     @Test func loopStopsWhereTheCircleCloses() throws {
         var design = FlowFixtures.web(appCallsDB: false)
         design.connections.append(FlowFixtures.traffic("ctr-app", "svc-web"))
