@@ -66,6 +66,16 @@ extension Editor {
         var c = Component(id: id, kind: kind, name: d.freshName(stem), parent: parent, position: Position(x: spot.x, y: spot.y),
                           properties: info?.defaults ?? [:])
         if kind == .note { c.text = "" }
+        if kind == .pod {
+            // A template carries its workload's selector as labels (a cluster refuses one that does
+            // not match); a Pod of its own gets its own name, so no Service or ReplicaSet that
+            // selects the catalog's app=web takes it by accident.
+            if let p = parent.flatMap({ d.component($0) }), p.kind.managesPods, !p.selector.isEmpty {
+                c.labels = p.selector
+            } else if parent.flatMap({ d.component($0) })?.kind.managesPods != true {
+                c.labels = ["app": c.name]
+            }
+        }
         let size = SceneBox.minimumSize(tag: info?.tag ?? "", title: c.name, lines: BoxText.lines(c, ascii: glyphs.isASCII))
         c.position = freeSpot(near: spot, size: size, parent: parent)
         d.components.append(c)

@@ -1,6 +1,6 @@
 import HopsCanvas
 import HopsDesign
-import HopsEditor
+@testable import HopsEditor
 import HopsInput
 import Testing
 
@@ -52,6 +52,21 @@ import Testing
         s.keys(String(repeating: "J", count: 6))
         #expect(s.editor.rect(of: "pod-web")!.height > pod.height)
         #expect(s.editor.rect(of: "pod-web")!.insetBy(1).contains(s.editor.rect(of: "ctr-app")!))
+    }
+
+    /// A Pod added on its own is labelled with its name (the catalog's app=web would join it to
+    /// Service web and Deployment web's ReplicaSet); one added into a workload takes its selector.
+    @Test func anAddedPodIsLabelledSoNothingAdoptsItByAccident() throws {
+        var s = try Session.bundled()
+        s.editor.selection = nil
+        _ = s.editor.add(.pod)
+        let bare = try #require(s.design.components.last)
+        #expect(bare.kind == .pod && bare.labels == ["app": bare.name])
+        let d = s.design
+        s.editor.selection = "deploy-web"
+        _ = s.editor.add(.pod)
+        let template = try #require(s.design.components.last)
+        #expect(template.parent == "deploy-web" && template.labels == d.component("deploy-web")?.selector)
     }
 
     @Test func addPlacesAServiceThenAContainerInsideAPod() throws {
