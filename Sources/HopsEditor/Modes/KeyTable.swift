@@ -72,6 +72,10 @@ extension Editor {
         Binding(keys: [.char("f")], help: "overview of the whole design (f again: back)") { $0.toggleOverview() },
         Binding(keys: [.enter], help: "show the selection (from the overview too)") { $0.showSelection() },
         Binding(keys: [.char("i")], help: "hide / show the panel") { $0.togglePanel() },
+        Binding(keys: [.ctrl("d")], help: "scroll the panel down (narration, warnings, properties)") {
+            $0.scrollPanel(down: true)
+        },
+        Binding(keys: [.ctrl("u")], help: "scroll the panel up") { $0.scrollPanel(down: false) },
         Binding(keys: [.esc], help: "leave the overview; else clear the selection") { e in
             if e.overview { return e.leaveOverview() }
             e.selection = nil; return []

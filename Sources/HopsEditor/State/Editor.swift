@@ -57,6 +57,9 @@ public final class Editor {
     public var narrationByHost = false
     /// The last search's query and index, for `]` and `[` (see Search/).
     var lastSearch: LastSearch?
+    /// Rows of the panel scrolled away (C-d / C-u), for the panel it was scrolled in
+    /// (`panelIdentity`): another selection or hop starts at the top again.
+    var panelScroll = (rows: 0, of: "")
     /// The narration as last wrapped, with the text and width it was wrapped for: a frame asks
     /// for it three times (the rows it needs, the canvas left, the rows drawn).
     var wrappedNarration: (text: String, width: Int, lines: [String])?

@@ -27,13 +27,31 @@ extension Editor {
         for (text, style) in shown {
             for l in wrap(text, width: inner.width) { lines.append((l, style)) }
         }
-        for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
-            // The last row says when there is more than the panel holds.
-            let cut = i == inner.height - 1 && lines.count > inner.height
-            let shown = cut ? DisplayWidth.truncate(text, to: inner.width - 2, ellipsis: "") + " " + glyphs.ellipsis
-                            : text
+        // Scrolled with C-d, at most so far that the last rows show.
+        let top = panelScroll.of == panelIdentity ? min(panelScroll.rows, max(0, lines.count - inner.height)) : 0
+        let visible = lines.dropFirst(top)
+        for (i, (text, style)) in visible.prefix(inner.height).enumerated() {
+            // The last row says when there is more than the panel holds, and how to read it.
+            let cut = i == inner.height - 1 && visible.count > inner.height
+            let more = " \(glyphs.ellipsis) C-d more"
+            let kept = DisplayWidth.truncate(text, to: inner.width - DisplayWidth.of(more), ellipsis: "")
+            let shown = cut ? String(kept.reversed().drop { $0 == " " }.reversed()) + more : text
             grid.put(shown, at: Point(x: inner.x, y: inner.y + i), style: style, maxColumns: inner.width)
         }
+    }
+
+    /// What the panel shows, for keeping its scroll: the selection, the arrow, the hop, the mode.
+    var panelIdentity: String {
+        "\(selection ?? "")|\(selectedConnection ?? "")|\(player?.focus?.hop ?? -1)|\(mode.name)"
+    }
+
+    /// C-d / C-u: the panel's text half a panel on or back.
+    func scrollPanel(down: Bool) -> [Effect] {
+        guard let area = panelArea else { message = "the panel is hidden at this size"; return [] }
+        let step = max(1, (area.height - 1) / 2)
+        let rows = panelScroll.of == panelIdentity ? panelScroll.rows : 0
+        panelScroll = (max(0, rows + (down ? step : -step)), panelIdentity)
+        return []
     }
 
     func panelLines() -> [(String, CellStyle)] {

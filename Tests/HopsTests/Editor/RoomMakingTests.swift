@@ -123,4 +123,23 @@ import Testing
         #expect(s.editor.message?.hasSuffix("but some boxes still overlap (too many to move, or the canvas ends)") == true)
         #expect(s.design.component("a")?.position == Position(x: edge - 14, y: 0)) // the renamed box stays
     }
+
+    /// At 80x24 the panel holds a few rows: C-d scrolls the rest of a hop's narration into view,
+    /// C-u back; another hop starts at the top again.
+    @Test func cDScrollsThePanel() throws {
+        var s = try Session.bundled(screen: Size(width: 80, height: 24))
+        s.keys("tn")
+        let narration = try #require(s.editor.player?.focus?.current?.narration)
+        let before = s.screenText
+        #expect(before.contains("C-d more"))
+        s.keys("<C-d>")
+        #expect(s.screenText != before)
+        let tail = String(narration.suffix(20))
+        for _ in 0..<5 { s.keys("<C-d>") }
+        #expect(s.screenText.replacingOccurrences(of: "\n ", with: " ").contains(tail.split(separator: " ").last!))
+        s.keys("<C-u><C-u><C-u><C-u><C-u><C-u>")
+        // Back at the top (the status line aside: a key clears the last message).
+        #expect(s.screen.dropLast() == before.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map(String.init))
+    }
 }

@@ -97,7 +97,7 @@ import Testing
          ╚════════════╝                  └────────────────────────────────│ warning: a User outside the
                                           └───────────────────────────────│ cluster cannot reach Service
                                            └──────────────────────────────│ web directly: a ClusterIP
-                                                                          │ address exists only inside th …
+                                                                          │ address exists only … C-d more
         /w_ 1 of 4                                        type to search  Tab next  Enter select  Esc back
         """, width: 100))
         #expect(SearchTests.matchIDs(s) == ["svc-web", "deploy-web", "pod-web", "ctr-app"])
@@ -194,7 +194,7 @@ import Testing
          One stable virtual address (ClusterIP) for the ready Pods its selector matches
          in its namespace. No process runs for it: kube-proxy's rules on every node
          send each new connection to one ready Pod's IP and targetPort.
-         type: ClusterIP …
+         type: ClusterIP … C-d more
          column        ⌖ 0,123 of 13x149  c connect  C arrows  t trace  ? keys  q quit
         """))
     }
