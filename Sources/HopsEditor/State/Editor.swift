@@ -271,18 +271,18 @@ public final class Editor {
         guard let (d, sel, what) = history.stepBack(from: design, selection: selection) else {
             message = "nothing to undo"; return []
         }
-        return stepped(to: d, selection: sel, said: "undone: \(what)" + Editor.more(history.undoCount))
+        return stepped(to: d, selection: sel, said: "undone: \(what)" + Editor.more(history.undoCount, "undo"))
     }
 
     func redo() -> [Effect] {
         guard let (d, sel, what) = history.stepForward(from: design, selection: selection) else {
             message = "nothing to redo"; return []
         }
-        return stepped(to: d, selection: sel, said: "redone: \(what)" + Editor.more(history.redo.count))
+        return stepped(to: d, selection: sel, said: "redone: \(what)" + Editor.more(history.redo.count, "redo"))
     }
 
-    /// " (3 more)" steps left to undo or redo; nothing when none are.
-    static func more(_ n: Int) -> String { n == 0 ? "" : " (\(n) more)" }
+    /// " (3 more to undo)": steps left to undo or redo; nothing when none are.
+    static func more(_ n: Int, _ verb: String) -> String { n == 0 ? "" : " (\(n) more to \(verb))" }
 
     /// The design an undo or redo went to; a selected connection it took away is let go.
     private func stepped(to d: Design, selection sel: String?, said: String) -> [Effect] {

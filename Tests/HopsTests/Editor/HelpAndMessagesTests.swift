@@ -84,19 +84,19 @@ import Testing
         s.keys("L") // a move: one step however many cells
         s.keys("LL")
         s.keys("u")
-        #expect(s.editor.message == "undone: moved Service api (1 more)")
+        #expect(s.editor.message == "undone: moved Service api (1 more to undo)")
         s.keys("u")
         #expect(s.editor.message == "undone: renamed Service web to api")
         s.keys("u")
         #expect(s.editor.message == "nothing to undo")
         s.keys("<C-r>")
-        #expect(s.editor.message == "redone: renamed Service web to api (1 more)")
+        #expect(s.editor.message == "redone: renamed Service web to api (1 more to redo)")
         s.keys("<C-r>")
         #expect(s.editor.message == "redone: moved Service api")
         s.keys("<C-r>")
         #expect(s.editor.message == "nothing to redo")
         s.keys(":scale 4<Enter>u")
-        #expect(s.editor.message == "undone: Service api's Pods belong to Deployment web: scaled it to 4 replicas (2 more)")
+        #expect(s.editor.message == "undone: Service api's Pods belong to Deployment web: scaled it to 4 replicas (2 more to undo)")
     }
 
     /// A key no table binds says so instead of nothing; Esc stays quiet.
