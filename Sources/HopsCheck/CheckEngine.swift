@@ -36,6 +36,14 @@ public enum CheckEngine {
         Connections.nonsense(kind, from: from, to: to)
     }
 
+    /// Why `name` is no valid Kubernetes name for a `kind`, nil when it is (or the kind is not an
+    /// object Hops exports): said at once when a component is renamed.
+    public static func nameProblem(_ name: String, kind: Kind) -> String? {
+        guard Shapes.namedObjects.contains(kind) || kind == .pod, !Shapes.validName(name, kind) else { return nil }
+        return "not a valid Kubernetes name for a \(kind.rawValue) (\(NameRule.of(kind).described)): hops check warns "
+            + "and export writes it another way"
+    }
+
     /// "Deployment web", escaped, for messages.
     static func name(_ c: Component) -> String {
         c.name == c.kind.rawValue ? c.name : "\(c.kind.rawValue) \(SafeText.escape(c.name))"

@@ -1,3 +1,4 @@
+import HopsCheck
 import HopsDesign
 import HopsFlow
 import HopsInput
@@ -23,6 +24,7 @@ extension Editor {
         var d = design
         d.components[i].name = name
         message = "renamed \(old.kind.rawValue) \(SafeText.escape(old.name)) to \(SafeText.escape(name))"
+        if let problem = CheckEngine.nameProblem(name, kind: old.kind) { message! += " (\(problem))" }
         if old.kind == .service {
             let followed = Editor.followingRenamedService(&d, id: id, from: old.name)
             if !followed.isEmpty {

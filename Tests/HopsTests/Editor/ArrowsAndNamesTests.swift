@@ -73,6 +73,17 @@ import Testing
         #expect(s.design.component("edge")?.ingressRules.map(\.service) == ["web", "web"])
     }
 
+    @Test func aNameNoClusterAcceptsIsSaidAtOnce() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "svc-web"
+        s.keys("r<C-u>Web.Front<Enter>")
+        #expect(s.editor.message == "renamed Service web to Web.Front (not a valid Kubernetes name for a Service "
+            + "(lowercase letters, digits and '-', starting with a letter, at most 63): hops check warns and export "
+            + "writes it another way)")
+        s.keys("r<C-u>web-front<Enter>")
+        #expect(s.editor.message == "renamed Service Web.Front to web-front")
+    }
+
     @Test func anotherServiceOfTheOldNameKeepsTheRules() throws {
         var d = FlowFixtures.web()
         d.components.append(FlowFixtures.component("edge", .ingress, "edge", [
