@@ -69,6 +69,10 @@ public final class CursesTerminal: Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Blank the screen first: after the window grew, a terminal (tmux) may keep rows of the
+        // last frame when it switches back from the alternate screen.
+        werase(win)
+        wrefresh(win)
         endwin()
         delscreen(screen)
         hops_release_stderr()

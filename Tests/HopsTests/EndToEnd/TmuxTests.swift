@@ -77,6 +77,19 @@ import Testing
         #expect(try pane.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
     }
 
+    /// After the window grew, quitting leaves no rows of the last frame behind (tmux kept them
+    /// when switching back from the alternate screen).
+    @Test func quittingAfterTheWindowGrewLeavesNothingBehind() throws {
+        let pane = try Pane(TmuxTests.binary, width: 80, height: 24)
+        _ = try pane.wait { $0.contains("Kubernetes Request Flow") }
+        try Pane.tmux(["resize-window", "-t", pane.name, "-x", "120", "-y", "40"])
+        _ = try pane.wait { $0.contains("│ User · User") }
+        try pane.keys("q")
+        let end = try pane.wait { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=0"))
+        #expect(!end.contains("╚") && !end.contains("│"), "\(end)")
+    }
+
     @Test func drawSaveAndQuitOnANewFile() throws {
         let dir = Fixtures.tempDir()
         let file = dir.appendingPathComponent("new.hops.json").path
