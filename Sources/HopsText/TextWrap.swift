@@ -1,6 +1,7 @@
 /// Words into lines of at most `width` display columns. A word longer than a line is broken
-/// over as many lines as it takes, so no text is lost to the edge (a long path or name). An
-/// empty text is one empty line.
+/// over as many lines as it takes, so no text is lost to the edge (a long path or name), after a
+/// `/`, `-`, `:`, `.`, `,` or `=` where one falls in the line's last two thirds. An empty text
+/// is one empty line.
 public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> [String] {
         var out: [String] = []
@@ -13,7 +14,11 @@ public enum TextWrap {
                     line = ""
                 }
                 let cut = DisplayWidth.truncate(w, to: width, ellipsis: "")
-                let head = cut.isEmpty ? String(w.prefix(1)) : cut
+                var head = cut.isEmpty ? String(w.prefix(1)) : cut
+                if let at = head.lastIndex(where: { "/-:.,=".contains($0) }),
+                   head.distance(from: head.startIndex, to: at) >= head.count / 3, head.index(after: at) < head.endIndex {
+                    head = String(head[...at]) // a path or image breaks after its separator
+                }
                 out.append(head)
                 w = String(w.dropFirst(head.count))
             }

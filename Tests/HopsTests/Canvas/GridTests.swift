@@ -19,6 +19,9 @@ import Testing
         #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "see/very/long/path/to/a/file.yamlnow")
         #expect(TextWrap.wrap("服服服", width: 3) == ["服", "服", "服"])
         #expect(TextWrap.wrap("", width: 5) == [""])
+        // An image breaks after a separator, not in the middle of a word.
+        #expect(TextWrap.wrap("image: nginxinc/nginx-unprivileged:1.27", width: 20)
+            == ["image:", "nginxinc/nginx-", "unprivileged:1.27"])
     }
     @Test func boxDrawingIsOneColumn() { #expect(DisplayWidth.of("┌─┼┐") == 4) }
     @Test func truncateCountsColumnsNotCharacters() {
