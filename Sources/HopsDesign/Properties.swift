@@ -96,11 +96,6 @@ extension Component {
         return !x.isEmpty && x.count <= 3 && x.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// True when a quantity is zero ("0", "0m", "0.0").
-    public static func isZeroQuantity(_ s: String) -> Bool {
-        !s.contains { ("1"..."9").contains($0) } && isQuantity(s)
-    }
-
     public var serviceType: String? {
         get { properties["type"]?.string }
         set { properties["type"] = newValue.map { .string($0) } }

@@ -49,13 +49,7 @@ extension Editor {
         if let sel = selection, let selComp = d.component(sel), let sr = cache.rects[sel] {
             if catalog.canContain(selComp.kind, kind) {
                 parent = sel
-                let kids = d.children(of: sel).compactMap { cache.rects[$0.id] }
-                let header = cache.scene.boxes[cache.designScene.boxIndex[sel]!].headerRows
-                if let right = kids.max(by: { $0.maxX < $1.maxX }) {
-                    spot = Point(x: right.maxX + LayeredLayoutGap.between, y: kids.map(\.y).min()!)
-                } else {
-                    spot = Point(x: sr.x + 2, y: sr.y + header + 2)
-                }
+                spot = spotInside(sel, rect: sr)
             } else {
                 if let p = selComp.parent, let pc = d.component(p), catalog.canContain(pc.kind, kind) { parent = p }
                 spot = Point(x: sr.maxX + LayeredLayoutGap.between, y: sr.y)
@@ -70,9 +64,10 @@ extension Editor {
             // A template carries its workload's selector as labels (a cluster refuses one that does
             // not match); a Pod of its own gets its own name, so no Service or ReplicaSet that
             // selects the catalog's app=web takes it by accident.
-            if let p = parent.flatMap({ d.component($0) }), p.kind.managesPods, !p.selector.isEmpty {
-                c.labels = p.selector
-            } else if parent.flatMap({ d.component($0) })?.kind.managesPods != true {
+            let holder = parent.flatMap { d.component($0) }
+            if let w = holder, w.kind.managesPods {
+                if !w.selector.isEmpty { c.labels = w.selector }
+            } else {
                 c.labels = ["app": c.name]
             }
         }
@@ -83,6 +78,17 @@ extension Editor {
         let fx = commit(d, selecting: .some(id))
         if let r = cache.rects[id] { bringIntoView(r) }
         return fx
+    }
+
+    /// Where a new child of `group` (drawn at `rect`) goes: right of what it holds (`except`
+    /// aside), else below its header.
+    func spotInside(_ group: String, rect: Rect, except: String? = nil) -> Point {
+        let kids = design.children(of: group).filter { $0.id != except }.compactMap { cache.rects[$0.id] }
+        if let right = kids.max(by: { $0.maxX < $1.maxX }) {
+            return Point(x: right.maxX + LayeredLayoutGap.between, y: kids.map(\.y).min()!)
+        }
+        let header = cache.designScene.boxIndex[group].map { cache.scene.boxes[$0].headerRows } ?? 1
+        return Point(x: rect.x + 2, y: rect.y + header + 2)
     }
 
     /// The first place at or below `p` where a box of `size` overlaps no sibling.

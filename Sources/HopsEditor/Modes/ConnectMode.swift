@@ -28,7 +28,8 @@ extension Editor {
         else { guess = .traffic }
         // A guess the check would call nonsense (HPA -> User as manages) gives way to the first
         // kind that makes sense for the pair, if one does.
-        return sensibleKinds(a, b).contains(guess) ? guess : sensibleKinds(a, b).first ?? guess
+        let sensible = sensibleKinds(a, b)
+        return sensible.contains(guess) ? guess : sensible.first ?? guess
     }
 
     /// The kinds the check finds no nonsense in for an arrow from an `a` to a `b`, in their order.
@@ -60,8 +61,8 @@ extension Editor {
         // sense from the source to some kind of target (a ConfigMap can only be annotated from).
         let ends = (design.component(source)?.kind, target.flatMap { design.component($0)?.kind })
         var all = ConnectionKind.allCases
-        if let a = ends.0, let b = ends.1, !sensibleKinds(a, b).isEmpty {
-            all = sensibleKinds(a, b)
+        if let a = ends.0, let b = ends.1, case let sensible = sensibleKinds(a, b), !sensible.isEmpty {
+            all = sensible
         } else if let a = ends.0 {
             let targets = catalog.kinds.map(\.kind)
             let from = all.filter { k in targets.contains { CheckEngine.kindProblem(k, from: a, to: $0) == nil } }

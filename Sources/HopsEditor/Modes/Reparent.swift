@@ -92,11 +92,7 @@ extension Editor {
         guard let from = cache.rects[id] else { return [] }
         let spot: Point
         if let t = target, let tr = cache.rects[t] {
-            let kids = design.children(of: t).filter { $0.id != id }.compactMap { cache.rects[$0.id] }
-            let header = cache.designScene.boxIndex[t].map { cache.scene.boxes[$0].headerRows } ?? 1
-            spot = kids.max(by: { $0.maxX < $1.maxX }).map {
-                Point(x: $0.maxX + LayeredLayoutGap.between, y: kids.map(\.y).min()!)
-            } ?? Point(x: tr.x + 2, y: tr.y + header + 2)
+            spot = spotInside(t, rect: tr, except: id)
         } else {
             let b = cache.scene.bounds
             spot = Point(x: b.x, y: b.maxY + 2)

@@ -68,6 +68,13 @@ extension Editor {
         return []
     }
 
+    /// Where a box's drawing reaches: its rectangle and the stacked copies behind a box with
+    /// replicas (the painter draws at most two).
+    func reach(_ r: Rect, _ id: String) -> Rect {
+        let n = cache.designScene.boxIndex[id].map { min(2, cache.scene.boxes[$0].stack) } ?? 0
+        return Rect(x: r.x, y: r.y, width: r.width + n, height: r.height + n)
+    }
+
     /// Moves the selection and its children by whole cells. A child stays inside its parent:
     /// the parent grows to the right and down; a move out past its left or top is refused.
     /// Only the edges that the move can affect are re-routed.
@@ -108,11 +115,6 @@ extension Editor {
             // A group that grows over a neighbour would be drawn across it: the move stops there
             // (the neighbour was not in the way before; boxes placed over each other stay so).
             let outer = componentLookup.component(a, in: design)?.parent
-            // (With the stacked copies drawn behind a box with replicas.)
-            func reach(_ r: Rect, _ id: String) -> Rect {
-                let n = cache.designScene.boxIndex[id].map { min(2, cache.scene.boxes[$0].stack) } ?? 0
-                return Rect(x: r.x, y: r.y, width: r.width + n, height: r.height + n)
-            }
             if let hit = design.components.first(where: { c in
                 c.parent == outer && c.id != a && !subtree.contains(c.id) && cache.rects[c.id].map {
                     reach(grown, a).intersects(reach($0, c.id)) && !reach(ar, a).intersects(reach($0, c.id))

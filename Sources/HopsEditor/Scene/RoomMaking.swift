@@ -16,10 +16,12 @@ enum RoomMaking {
     struct Ways { var right: Bool, down: Bool }
 
     /// `new` with its boxes moved apart where the edit from the design drawn as `before` (its
-    /// shown boxes' rectangles) made a box grow into a sibling; and the boxes that moved, in
-    /// the order they moved. `fit` is what the editor lays out unplaced boxes to fit.
+    /// shown boxes' rectangles) made a box grow into a sibling; the boxes that moved, in the order
+    /// they moved; whether it stopped with some still overlapping. When nothing moved, `rects`
+    /// are the shown boxes' rectangles as the editor lays them out (`fit` is what it lays unplaced
+    /// boxes out to fit), so that its scene need not lay the design out a second time.
     static func make(_ new: Design, before: [String: Rect], catalog: Catalog, glyphs: GlyphSet,
-                     fit: Size?) -> (design: Design, moved: [String], stopped: Bool) {
+                     fit: Size?) -> (design: Design, moved: [String], stopped: Bool, rects: [String: Rect]?) {
         let shown = ShownDesign(new)
         var plan = DesignLayout.Plan(shown.design, catalog: catalog, glyphs: glyphs, hiddenInside: shown.hiddenInside)
         var rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
@@ -60,7 +62,7 @@ enum RoomMaking {
         var queue = comps.indices.filter { grew($0, from: before[comps[$0].id]) }
         var pushing: [Int: Ways] = [:]
         for i in queue { pushing[i] = ways(i, from: before[comps[i].id]) }
-        var moved: [String] = []
+        var moved: [String] = [], movedSet: Set<Int> = []
         var pushes = 0, stopped = false
         // A box inside a group is placed by laying the design out again, which takes 5 ms at 1,000
         // components and 60 ms at 10,000: a bounded number of those, about a second in all.
@@ -74,7 +76,7 @@ enum RoomMaking {
                 guard rp.intersects(rs), !overlappedBefore(p, s) else { continue }
                 // A box without a saved position is placed by the layout, not moved here.
                 guard let f = fullIndex[comps[s].id], design.components[f].position != nil else { continue }
-                guard pushes < maxMoves else { stopped = true; break }
+                guard pushes < maxMoves, relayouts > 0 else { stopped = true; break }
                 pushes += 1
                 let right = rp.maxX + 1 + OverlapSpreading.gap.columns - rs.x
                 let down = rp.maxY + 1 + OverlapSpreading.gap.rows - rs.y
@@ -97,36 +99,43 @@ enum RoomMaking {
                     design.components[f].position = pos
                     if let i = index[id] { plan.nodes[i].fixed = Point(x: pos.x, y: pos.y) }
                 }
-                let old = rects
+                let was = rects[s]
                 if comps[s].parent == nil && !clamped {
                     // A top-level box and what it holds shift as laying out again would place
-                    // them (every box has its position), without laying out 10,000 boxes again.
+                    // them (every box has its position), without laying out 10,000 boxes again;
+                    // nothing around a top-level box grows.
                     var shift = [s]
                     while let i = shift.popLast() {
                         rects[i].origin = Point(x: rects[i].x + dx, y: rects[i].y + dy)
                         shift += shownChildren[i] ?? []
                     }
                 } else {
+                    let old = rects
                     rects = plan.rects(maxWidth: fit?.width, maxHeight: fit?.height)
                     relayouts -= 1
-                    if relayouts == 0 { stopped = true; pushes = maxMoves }
+                    // A parent that grew around the moved box pushes too.
+                    for i in comps.indices where i != s && grew(i, from: old[i]) {
+                        queue.append(i)
+                        pushing[i] = ways(i, from: old[i])
+                    }
                 }
                 // At the canvas's limit a box cannot go further, nor push the next one.
                 if clamped { stopped = true }
-                guard rects[s] != old[s] else { continue }
-                if !moved.contains(comps[s].id) { moved.append(comps[s].id) }
-                // The moved box may meet the next one, the same way; a parent that grew around it pushes too.
+                guard rects[s] != was else { continue }
+                if movedSet.insert(s).inserted { moved.append(comps[s].id) }
+                // The moved box may meet the next one: it pushes the same way.
                 if !clamped {
                     queue.append(s)
                     pushing[s] = Ways(right: dx > 0, down: dy > 0)
                 }
-                for i in comps.indices where i != s && grew(i, from: old[i]) {
-                    queue.append(i)
-                    pushing[i] = ways(i, from: old[i])
-                }
             }
-            if stopped && pushes >= maxMoves { break }
+            if stopped && (pushes >= maxMoves || relayouts == 0) { break }
         }
-        return (design, moved, stopped)
+        var byID: [String: Rect]? = nil
+        if moved.isEmpty {
+            byID = [:]
+            for (i, c) in comps.enumerated() { byID![c.id] = rects[i] }
+        }
+        return (design, moved, stopped, byID)
     }
 }

@@ -222,15 +222,12 @@ public final class Editor {
     func commit(_ new: Design, selecting: String?? = nil) -> [Effect] {
         guard new != design else { return [] }
         pushUndo(moveOf: nil)
-        // With layers hidden the boxes are laid out anew anyway (see SceneCache).
-        // A box's size follows its component and its replicas (the manages arrows): an edit of
-        // other arrows alone grows nothing, and a big design is not laid out twice for it.
-        let mayGrow = new.components != design.components
-            || new.connections.filter { $0.kind == .manages } != design.connections.filter { $0.kind == .manages }
-        let room = layers.isEmpty && mayGrow
+        // With layers hidden the boxes are laid out anew anyway (see SceneCache). Making room
+        // lays the design out; when nothing moved, the scene takes that layout as it is.
+        let room = layers.isEmpty
             ? RoomMaking.make(new, before: cache.rects, catalog: catalog, glyphs: glyphs, fit: layoutArea.size)
-            : (design: new, moved: [], stopped: false)
-        replaceDesign(room.design, undoable: true)
+            : (design: new, moved: [], stopped: false, rects: nil)
+        replaceDesign(room.design, undoable: true, rects: room.rects)
         if let first = room.moved.first {
             let others = room.moved.count > 1 ? " and \(counted(room.moved.count - 1, "more box", "more boxes"))" : ""
             message = (message.map { $0 + "; " } ?? "")
@@ -243,10 +240,11 @@ public final class Editor {
         return [.changed]
     }
 
-    func replaceDesign(_ new: Design, undoable: Bool) {
+    /// `rects`: the shown boxes as laid out for `new` already (see RoomMaking), nil to lay it out.
+    func replaceDesign(_ new: Design, undoable: Bool, rects: [String: Rect]? = nil) {
         // An edit keeps the view, whose lines come first; another design is shown from its start.
         cache = SceneCache(design: new, catalog: catalog, glyphs: glyphs, fit: layoutArea.size, layers: layers,
-                           view: undoable ? viewport.rect : nil)
+                           view: undoable ? viewport.rect : nil, rects: rects)
         // A layout made with layers hidden is a view: it is not written into the design.
         design = layers.isEmpty ? Editor.pinned(new, rects: cache.rects) : new
         if let s = selection {

@@ -30,11 +30,13 @@ final class SceneCache {
     /// With layers hidden the shown components are laid out anew, so that what is hidden takes
     /// no space; the design's saved positions stay as they are (see Editor.pinned).
     /// `view` is the canvas area on screen (nil: the drawing's start), whose lines come first.
+    /// `rects` are the shown boxes' rectangles when the caller laid them out the same way already.
     init(design: Design, catalog: Catalog, glyphs: GlyphSet, fit: Size? = nil, layers: Layers = Layers(),
-         view: Rect? = nil) {
+         view: Rect? = nil, rects known: [String: Rect]? = nil) {
         shown = ShownDesign(design, layers: layers)
-        rects = DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
-                                   maxHeight: fit?.height, ignoreSaved: !layers.isEmpty, hiddenInside: shown.hiddenInside)
+        rects = known ?? DesignLayout.rects(shown.design, catalog: catalog, glyphs: glyphs, maxWidth: fit?.width,
+                                            maxHeight: fit?.height, ignoreSaved: !layers.isEmpty,
+                                            hiddenInside: shown.hiddenInside)
         designScene = DesignScene(design: shown.design, catalog: catalog, rects: rects, glyphs: glyphs,
                                   hiddenInside: shown.hiddenInside)
         let scene = designScene.scene

@@ -142,4 +142,17 @@ import Testing
         #expect(s.screen.dropLast() == before.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             .map(String.init))
     }
+
+    /// The scene takes the layout making room worked out when nothing moved: the same rectangles
+    /// as laying the edited design out afresh.
+    @Test func anEditsLayoutIsTheOneLayingOutAfreshGives() throws {
+        var s = try Session.bundled()
+        s.editor.selection = "svc-web"
+        s.keys("r<C-u>front<Enter>")
+        let shown = ShownDesign(s.design)
+        let fresh = DesignLayout.rects(shown.design, catalog: Fixtures.catalog, glyphs: .unicode,
+                                       maxWidth: s.editor.layoutArea.size.width,
+                                       maxHeight: s.editor.layoutArea.size.height, hiddenInside: shown.hiddenInside)
+        #expect(s.design.components.allSatisfy { s.editor.rect(of: $0.id) == fresh[$0.id] })
+    }
 }
